@@ -1,0 +1,273 @@
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { crc32, crc32Combine } from '../checksum/crc32.js';
+import { isRelpackError } from '../errors.js';
+import { discoverRarSet } from './rar-set-discovery.js';
+import type { RarFileBlockInfo, RarVolumeInfo } from './rar-volume-info.js';
+import { readRarVolume } from './rar-volume-reader.js';
+
+/** What a set check can find; ids are stable (the validator and tests match on them). */
+export const RarCheck = {
+  VOLUME_MISSING: 'rar.volume-missing',
+  VOLUME_UNREADABLE: 'rar.volume-unreadable',
+  SET_INCOMPLETE: 'rar.set-incomplete',
+  HEADER_CRC: 'rar.header-crc',
+  DATA_CRC: 'rar.data-crc',
+  FILE_CRC: 'rar.file-crc',
+  VOLUME_CRC: 'rar.volume-crc',
+  VOLUME_NUMBER: 'rar.volume-number',
+  CHAIN_BROKEN: 'rar.chain-broken',
+  FIRST_VOLUME_FLAG: 'rar.first-volume-flag',
+  SIZE_MISMATCH: 'rar.size-mismatch',
+} as const;
+
+export type RarCheckId = (typeof RarCheck)[keyof typeof RarCheck];
+
+export interface RarSetProblem {
+  readonly check: RarCheckId;
+  readonly message: string;
+  readonly volume?: string;
+  readonly file?: string;
+}
+
+export interface RarSetFile {
+  readonly name: string;
+  readonly size: number;
+  /** CRC of the extracted bytes (null when data was not checked or the file is incomplete) */
+  readonly crc32: number | null;
+  readonly parts: number;
+}
+
+export interface RarSetReport {
+  readonly volumes: readonly (RarVolumeInfo & { readonly crc32: number | null })[];
+  readonly files: readonly RarSetFile[];
+  readonly problems: readonly RarSetProblem[];
+  readonly isOk: boolean;
+}
+
+/**
+ * Reads a whole volume set from its first volume and checks what UnRAR and pyReScene check:
+ * header CRCs, the chain of split parts, volume numbers and flags, and (with `checkData`, the
+ * default) every part CRC, every whole-file CRC and RAR4's per-volume DATACRC. Each volume is
+ * read once, sequentially. Every problem is reported; none stops the check.
+ */
+export async function verifyRarSet(
+  firstVolumePath: string,
+  options: { checkData?: boolean; signal?: AbortSignal } = {},
+): Promise<RarSetReport> {
+  const checkData = options.checkData !== false;
+  const problems: RarSetProblem[] = [];
+  const discovered = await discoverRarSet(firstVolumePath);
+  const volumes: VolumeWithCrcs[] = [];
+  let expectedIndex = 0;
+  for (const entry of discovered) {
+    for (; expectedIndex < entry.index; expectedIndex++) {
+      problems.push({
+        check: RarCheck.VOLUME_MISSING,
+        message: `Volume ${expectedIndex + 1} of the set is missing`,
+      });
+    }
+    expectedIndex = entry.index + 1;
+    try {
+      const info = await readRarVolume(entry.path);
+      const crcs = checkData ? await volumeCrcs(info, options.signal) : null;
+      volumes.push({ ...info, crc32: crcs?.volume ?? null, partCrcs: crcs?.parts, endCrc: crcs?.beforeEnd });
+    } catch (error) {
+      if (!isRelpackError(error)) throw error;
+      problems.push({
+        check: RarCheck.VOLUME_UNREADABLE,
+        message: error.message,
+        volume: basename(entry.path),
+      });
+    }
+  }
+  checkVolumes(volumes, problems);
+  const files = checkFiles(volumes, problems, checkData);
+  return { volumes, files, problems, isOk: problems.length === 0 };
+}
+
+type VolumeWithCrcs = RarVolumeInfo & {
+  crc32: number | null;
+  partCrcs?: Map<number, number> | undefined;
+  endCrc?: number | undefined;
+};
+
+function checkVolumes(volumes: readonly VolumeWithCrcs[], problems: RarSetProblem[]): void {
+  volumes.forEach((volume, position) => {
+    const name = basename(volume.path);
+    for (const block of volume.blocks) {
+      if (!block.headerCrcOk) {
+        problems.push({
+          check: RarCheck.HEADER_CRC,
+          message: `Header CRC mismatch in block at offset ${block.offset}`,
+          volume: name,
+        });
+      }
+    }
+    const isLast = position === volumes.length - 1;
+    if (volume.end && !volume.end.isLastVolume && isLast) {
+      problems.push({
+        check: RarCheck.SET_INCOMPLETE,
+        message: 'The last volume found says more volumes follow',
+        volume: name,
+      });
+    }
+    if (volume.isVolume && volume.isFirstVolume !== null && volume.isFirstVolume !== (position === 0)) {
+      problems.push({
+        check: RarCheck.FIRST_VOLUME_FLAG,
+        message: 'First-volume flag does not match the position in the set',
+        volume: name,
+      });
+    }
+    if (volume.volumeNumber !== null && volume.volumeNumber !== position) {
+      problems.push({
+        check: RarCheck.VOLUME_NUMBER,
+        message: `Volume number ${volume.volumeNumber} found where ${position} was expected`,
+        volume: name,
+      });
+    }
+    if (volume.endCrc !== undefined && volume.end?.dataCrc != null && volume.end.dataCrc !== volume.endCrc) {
+      problems.push({
+        check: RarCheck.VOLUME_CRC,
+        message: 'ENDARC DATACRC does not match the volume bytes',
+        volume: name,
+      });
+    }
+  });
+}
+
+function checkFiles(
+  volumes: readonly VolumeWithCrcs[],
+  problems: RarSetProblem[],
+  checkData: boolean,
+): RarSetFile[] {
+  const files: RarSetFile[] = [];
+  let open: { header: RarFileBlockInfo; crc: number | null; size: number; parts: number } | null = null;
+  const finish = (state: NonNullable<typeof open>, volume: string) => {
+    if (state.size !== state.header.unpackedSize) {
+      problems.push({
+        check: RarCheck.SIZE_MISMATCH,
+        message: `Parts add up to ${state.size} bytes, header says ${state.header.unpackedSize}`,
+        volume,
+        file: state.header.name,
+      });
+    }
+    files.push({
+      name: state.header.name,
+      size: state.header.unpackedSize,
+      crc32: state.crc,
+      parts: state.parts,
+    });
+  };
+  for (const volume of volumes) {
+    const vname = basename(volume.path);
+    volume.files.forEach((header, i) => {
+      const partCrc = volume.partCrcs?.get(header.offset) ?? null;
+      if (header.isSplitBefore) {
+        if (!open || open.header.name !== header.name || i !== 0) {
+          problems.push({
+            check: RarCheck.CHAIN_BROKEN,
+            message: `"${header.name}" continues a file the previous volume did not leave open`,
+            volume: vname,
+            file: header.name,
+          });
+          open = { header, crc: null, size: header.dataSize, parts: 1 };
+        } else {
+          open.crc =
+            open.crc === null || partCrc === null ? null : crc32Combine(open.crc, partCrc, header.dataSize);
+          open.size += header.dataSize;
+          open.parts++;
+          open.header = { ...header, unpackedSize: open.header.unpackedSize };
+        }
+      } else {
+        if (open) {
+          problems.push({
+            check: RarCheck.CHAIN_BROKEN,
+            message: `"${open.header.name}" is split but its next part is missing`,
+            volume: vname,
+            file: open.header.name,
+          });
+          finish(open, vname);
+        }
+        open = { header, crc: checkData ? (partCrc ?? 0) : null, size: header.dataSize, parts: 1 };
+      }
+      const state = open!;
+      if (
+        checkData &&
+        partCrc !== null &&
+        header.isStored &&
+        !header.isEncrypted &&
+        header.dataCrc !== null
+      ) {
+        const expected = header.isSplitAfter ? partCrc : state.crc;
+        if (header.isSplitAfter && header.dataCrc !== expected) {
+          problems.push({
+            check: RarCheck.DATA_CRC,
+            message: `Part CRC mismatch for "${header.name}"`,
+            volume: vname,
+            file: header.name,
+          });
+        } else if (!header.isSplitAfter && state.crc !== null && header.dataCrc !== state.crc) {
+          problems.push({
+            check: RarCheck.FILE_CRC,
+            message: `File CRC mismatch for "${header.name}"`,
+            volume: vname,
+            file: header.name,
+          });
+        }
+      }
+      if (!header.isSplitAfter) {
+        finish(state, vname);
+        open = null;
+      }
+    });
+  }
+  if (open) {
+    const last = volumes.at(-1);
+    problems.push({
+      check: RarCheck.CHAIN_BROKEN,
+      message: `"${(open as { header: RarFileBlockInfo }).header.name}" continues past the last volume`,
+      volume: last ? basename(last.path) : undefined,
+      file: (open as { header: RarFileBlockInfo }).header.name,
+    });
+  }
+  return files;
+}
+
+/** One sequential pass: the CRC of each part's data, of the bytes before ENDARC, and of the whole volume. */
+async function volumeCrcs(info: RarVolumeInfo, signal?: AbortSignal) {
+  const ranges = info.files.map((f) => ({
+    key: f.offset,
+    start: f.dataOffset,
+    end: f.dataOffset + f.dataSize,
+    crc: 0,
+  }));
+  const endOffset = info.end?.offset ?? info.size;
+  const handle = await open(info.path, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  let volume = 0;
+  let beforeEnd = 0;
+  let position = 0;
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      const chunkEnd = position + bytesRead;
+      volume = crc32(chunk, volume);
+      if (position < endOffset)
+        beforeEnd = crc32(chunk.subarray(0, Math.min(bytesRead, endOffset - position)), beforeEnd);
+      for (const range of ranges) {
+        if (range.end <= position || range.start >= chunkEnd) continue;
+        const from = Math.max(range.start, position) - position;
+        const to = Math.min(range.end, chunkEnd) - position;
+        range.crc = crc32(chunk.subarray(from, to), range.crc);
+      }
+      position = chunkEnd;
+    }
+  } finally {
+    await handle.close();
+  }
+  return { volume, beforeEnd, parts: new Map(ranges.map((r) => [r.key, r.crc])) };
+}

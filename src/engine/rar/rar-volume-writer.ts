@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { type FileHandle, link, open, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { crc32, crc32Combine } from '../checksum/crc32.js';
+import { CommonErrorCode, RelpackError, sourceErrorFromFs } from '../errors.js';
+import { tempPathFor } from '../fs/atomic-file.js';
+import { RarError, RarErrorCode } from './errors.js';
+import { RangeCopier } from './range-copier.js';
+import { RAR4_SIGNATURE } from './rar4-block.js';
+import { encodeRar4ArchiveEndHeader, encodeRar4VolumeEndHeader } from './rar4-end-header.js';
+import { encodeRar4MainHeader, Rar4MainFlags } from './rar4-main-header.js';
+import { RAR5_SIGNATURE } from './rar5-block.js';
+import { encodeRar5EndHeader } from './rar5-end-header.js';
+import { encodeRar5MainHeader, Rar5ArchiveFlags } from './rar5-main-header.js';
+import { encodeSegmentHeader } from './segment-header.js';
+import type { PlannedVolume, RarVolumePlan } from './volume-plan.js';
+
+export interface RarWriteProgress {
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  readonly volumeIndex: number;
+  readonly volumeCount: number;
+  readonly volumeFileName: string;
+}
+
+export interface RarWriteOptions {
+  /** Source path of each planned file, same order as `plan.files`. */
+  readonly sources: readonly string[];
+  readonly outputDir: string;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RarWriteProgress) => void;
+  /** fsync each volume before it is renamed into place (default true). */
+  readonly durable?: boolean;
+}
+
+export interface WrittenVolume {
+  readonly fileName: string;
+  readonly path: string;
+  readonly size: number;
+  readonly crc32: number;
+}
+
+export interface RarWriteResult {
+  readonly volumes: readonly WrittenVolume[];
+  readonly files: readonly { name: string; size: number; crc32: number }[];
+}
+
+/**
+ * Streams the planned files into volumes: each source byte is read once, its CRC32 taken on the
+ * way, and each file header is written after its part (its CRC is known only then) into room the
+ * plan reserved. Volume CRCs come from combining the pieces' CRCs, so nothing is read back.
+ * Volumes are written as `name.tmp-<id>` and linked into place only when all are complete;
+ * on any failure every temp file is removed and no volume appears under its final name.
+ */
+export async function writeRarVolumes(
+  plan: RarVolumePlan,
+  options: RarWriteOptions,
+): Promise<RarWriteResult> {
+  if (options.sources.length !== plan.files.length) {
+    throw new TypeError(`expected ${plan.files.length} sources, got ${options.sources.length}`);
+  }
+  const runId = randomBytes(6).toString('hex');
+  const temps = plan.volumes.map((v) => tempPathFor(join(options.outputDir, v.fileName), runId));
+  const finals = plan.volumes.map((v) => join(options.outputDir, v.fileName));
+  for (const path of finals) await assertAbsent(path);
+  const state: WriteState = {
+    plan,
+    options,
+    copier: new RangeCopier(),
+    fileCrcs: plan.files.map(() => 0),
+    bytesDone: 0,
+    source: null,
+  };
+  const volumes: WrittenVolume[] = [];
+  const placed: string[] = [];
+  try {
+    for (const volume of plan.volumes) {
+      const volumeCrc = await writeVolume(state, volume, temps[volume.index]!);
+      volumes.push({
+        fileName: volume.fileName,
+        path: finals[volume.index]!,
+        size: volume.size,
+        crc32: volumeCrc,
+      });
+    }
+    await closeSource(state);
+    for (let i = 0; i < temps.length; i++) {
+      await placeWithoutClobber(temps[i]!, finals[i]!);
+      placed.push(finals[i]!);
+    }
+  } catch (error) {
+    await closeSource(state).catch(() => undefined);
+    await Promise.all([...temps, ...placed].map((path) => rm(path, { force: true })));
+    if (options.signal?.aborted) {
+      throw new RelpackError(CommonErrorCode.ABORTED, 'Archive writing was cancelled', {}, { cause: error });
+    }
+    throw error;
+  }
+  return {
+    volumes,
+    files: plan.files.map((f) => ({ name: f.name, size: f.size, crc32: state.fileCrcs[f.index]! })),
+  };
+}
+
+interface WriteState {
+  readonly plan: RarVolumePlan;
+  readonly options: RarWriteOptions;
+  readonly copier: RangeCopier;
+  readonly fileCrcs: number[];
+  bytesDone: number;
+  source: { index: number; handle: FileHandle } | null;
+}
+
+async function writeVolume(state: WriteState, volume: PlannedVolume, tempPath: string): Promise<number> {
+  const { plan, options } = state;
+  const out = await open(tempPath, 'wx', 0o644).catch((error: NodeJS.ErrnoException) => {
+    throw new RelpackError(CommonErrorCode.OUTPUT_UNWRITABLE, `Cannot create ${tempPath}: ${error.code}`, {
+      path: tempPath,
+    });
+  });
+  try {
+    const head = Buffer.concat(volumeStart(plan, volume.index));
+    await out.write(head, 0, head.length, 0);
+    let position = head.length;
+    let volumeCrc = crc32(head);
+    for (const segment of volume.segments) {
+      const file = plan.files[segment.fileIndex]!;
+      const source = await sourceFor(state, segment.fileIndex);
+      const dataStart = position + segment.headerSize;
+      const copied = await state.copier.copy(
+        source,
+        segment.offset,
+        out,
+        dataStart,
+        segment.length,
+        (bytes) => {
+          state.bytesDone += bytes;
+          options.onProgress?.({
+            bytesDone: state.bytesDone,
+            bytesTotal: plan.dataSize,
+            volumeIndex: volume.index,
+            volumeCount: plan.volumes.length,
+            volumeFileName: volume.fileName,
+          });
+        },
+        options.signal,
+      );
+      if (copied.bytesCopied !== segment.length) {
+        throw new RelpackError(
+          CommonErrorCode.SOURCE_CHANGED,
+          `Source "${file.name}" is shorter than when planned`,
+          {
+            name: file.name,
+            plannedSize: file.size,
+          },
+        );
+      }
+      const fileCrc = crc32Combine(state.fileCrcs[file.index]!, copied.crc32, segment.length);
+      state.fileCrcs[file.index] = fileCrc;
+      const header = encodeSegmentHeader(
+        plan.format,
+        file,
+        segment,
+        segment.isSplitAfter ? copied.crc32 : fileCrc,
+      );
+      if (header.length !== segment.headerSize) {
+        throw new RarError(RarErrorCode.SIZE_MISMATCH, 'File header size differs from the plan', {
+          planned: segment.headerSize,
+          actual: header.length,
+        });
+      }
+      await out.write(header, 0, header.length, position);
+      volumeCrc = crc32Combine(
+        crc32Combine(volumeCrc, crc32(header), header.length),
+        copied.crc32,
+        segment.length,
+      );
+      position = dataStart + segment.length;
+    }
+    const end = volumeEnd(plan, volume.index, volumeCrc);
+    await out.write(end, 0, end.length, position);
+    position += end.length;
+    volumeCrc = crc32(end, volumeCrc);
+    if (position !== volume.size) {
+      throw new RarError(RarErrorCode.SIZE_MISMATCH, 'Volume size differs from the plan', {
+        volume: volume.fileName,
+        planned: volume.size,
+        actual: position,
+      });
+    }
+    if (options.durable !== false) await out.sync();
+    return volumeCrc;
+  } finally {
+    await out.close();
+  }
+}
+
+function volumeStart(plan: RarVolumePlan, index: number): Buffer[] {
+  const isFirst = index === 0;
+  if (plan.format === 'rar4') {
+    let headFlags = 0;
+    if (plan.isVolumeSet) {
+      headFlags |= Rar4MainFlags.VOLUME;
+      if (isFirst) headFlags |= Rar4MainFlags.FIRST_VOLUME;
+      if (plan.naming === 'part') headFlags |= Rar4MainFlags.NEW_NUMBERING;
+    }
+    return [RAR4_SIGNATURE, encodeRar4MainHeader({ headFlags })];
+  }
+  let archiveFlags = 0;
+  if (plan.isVolumeSet) {
+    archiveFlags |= Rar5ArchiveFlags.VOLUME;
+    if (!isFirst) archiveFlags |= Rar5ArchiveFlags.VOLUME_NUMBER;
+  }
+  return [RAR5_SIGNATURE, encodeRar5MainHeader({ archiveFlags, volumeNumber: index })];
+}
+
+function volumeEnd(plan: RarVolumePlan, index: number, crcSoFar: number): Buffer {
+  const isLastVolume = index === plan.volumes.length - 1;
+  if (plan.format === 'rar5') return encodeRar5EndHeader({ isLastVolume: !plan.isVolumeSet || isLastVolume });
+  if (!plan.isVolumeSet) return encodeRar4ArchiveEndHeader();
+  return encodeRar4VolumeEndHeader({ isLastVolume, dataCrc: crcSoFar, volumeNumber: index });
+}
+
+/** Keeps one source open at a time; sources are consumed in plan order. */
+async function sourceFor(state: WriteState, fileIndex: number): Promise<FileHandle> {
+  if (state.source?.index === fileIndex) return state.source.handle;
+  await closeSource(state);
+  const path = state.options.sources[fileIndex]!;
+  const handle = await open(path, 'r').catch((error) => {
+    throw sourceErrorFromFs(error, path);
+  });
+  const size = (await handle.stat()).size;
+  const planned = state.plan.files[fileIndex]!.size;
+  if (size !== planned) {
+    await handle.close();
+    throw new RelpackError(CommonErrorCode.SOURCE_CHANGED, `Source changed size since planning: ${path}`, {
+      path,
+      plannedSize: planned,
+      size,
+    });
+  }
+  state.source = { index: fileIndex, handle };
+  return handle;
+}
+
+async function closeSource(state: WriteState): Promise<void> {
+  const current = state.source;
+  state.source = null;
+  if (current) await current.handle.close();
+}
+
+async function assertAbsent(path: string): Promise<void> {
+  const exists = await stat(path).then(
+    () => true,
+    () => false,
+  );
+  if (exists) {
+    throw new RelpackError(CommonErrorCode.OUTPUT_EXISTS, `Refusing to overwrite ${path}`, { path });
+  }
+}
+
+/** link() fails with EEXIST instead of replacing, so a finished volume is never clobbered. */
+async function placeWithoutClobber(temp: string, final: string): Promise<void> {
+  try {
+    await link(temp, final);
+    await rm(temp);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      throw new RelpackError(CommonErrorCode.OUTPUT_EXISTS, `Refusing to overwrite ${final}`, {
+        path: final,
+      });
+    }
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    await assertAbsent(final); // file systems without hard links: check, then rename
+    await rename(temp, final);
+  }
+}
