@@ -1,0 +1,9 @@
+import type { AppContext } from '../app/index.js';
+
+/** What commands get from the entry point: the app context and the process's streams. */
+export interface CliDeps {
+  readonly context: AppContext;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly signal: AbortSignal;
+}

@@ -1,0 +1,42 @@
+import { CommanderError } from 'commander';
+import { isRelpackError } from '../engine/index.js';
+import { ExitCode, exitCodeFor } from './exit-codes.js';
+import { buildProgram } from './program.js';
+import { readPackageVersion } from './version.js';
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const json = argv.includes('--json');
+  const program = buildProgram({
+    context: { version: readPackageVersion(), clock: () => new Date() },
+    stdout: process.stdout,
+    stderr: process.stderr,
+    signal: controller.signal,
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+    }
+    if (isRelpackError(error)) {
+      if (json) process.stdout.write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
+      process.stderr.write(`relpack: error ${error.code}: ${error.message}\n`);
+      return exitCodeFor(error.code);
+    }
+    process.stderr.write(`relpack: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return ExitCode.INTERNAL;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import type { CliDeps } from './cli-deps.js';
+import { register as registerRar } from './commands/rar.js';
+import { register as registerStart } from './commands/start.js';
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  success
+  1  rule violations (a check found blocking problems)
+  2  usage error (bad option, output not empty, volume size too small …)
+  3  input not found or unreadable
+  4  remote or network error
+  5  internal error`;
+
+/** Builds the whole command tree; nothing here touches process.* so tests can drive it. */
+export function buildProgram(deps: CliDeps): Command {
+  const program = new Command('relpack')
+    .description('Scene release packer: RAR volumes, ZIP disks, NFO/DIZ/SFV, validation and delivery')
+    .version(deps.context.version, '-V, --version')
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXIT_CODES_HELP)
+    .configureOutput({
+      writeOut: (text) => deps.stdout.write(text),
+      writeErr: (text) => deps.stderr.write(text),
+    })
+    .exitOverride();
+  registerRar(program, deps);
+  registerStart(program, deps);
+  return program;
+}

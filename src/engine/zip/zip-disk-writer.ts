@@ -1,0 +1,96 @@
+import { createWriteStream } from 'node:fs';
+import { link, rm, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import yazl from 'yazl';
+import { CommonErrorCode, RelpackError, sourceErrorFromFs } from '../errors.js';
+import { tempPathFor } from '../fs/atomic-file.js';
+import { isEightDotThree } from './eight-dot-three.js';
+import { ZipError, ZipErrorCode } from './errors.js';
+
+export interface ZipDiskEntry {
+  /** Name inside the ZIP (no folders for disks: the volume, file_id.diz and the .nfo). */
+  readonly name: string;
+  /** A file path (streamed) or bytes already in memory (DIZ, NFO). */
+  readonly source: { readonly path: string } | { readonly data: Buffer };
+}
+
+export interface ZipDiskOptions {
+  readonly path: string;
+  readonly entries: readonly ZipDiskEntry[];
+  /** `store` (default: RAR volumes do not compress) or `deflate`. */
+  readonly compression?: 'store' | 'deflate';
+  /** Entry time, passed in so disks are reproducible. */
+  readonly mtime: Date;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Writes one ZIP "disk" with yazl, streaming file entries. The disk name must be lower-case 8.3.
+ * Written to a temp name and linked into place, so a failure never leaves a complete-looking disk.
+ *
+ * @example
+ * await writeZipDisk({ path: 'out/grpttl01.zip', entries: [{ name: 'grpttl.rar', source: { path } }], mtime });
+ */
+export async function writeZipDisk(options: ZipDiskOptions): Promise<{ path: string; size: number }> {
+  const diskName = basename(options.path);
+  if (!isEightDotThree(diskName)) {
+    throw new ZipError(
+      ZipErrorCode.NAME_NOT_8_3,
+      `ZIP disk name "${diskName}" is not lower-case 8.3 (e.g. grpttl01.zip)`,
+      {
+        name: diskName,
+      },
+    );
+  }
+  assertEntryNames(options.entries);
+  const exists = await stat(options.path).then(
+    () => true,
+    () => false,
+  );
+  if (exists)
+    throw new RelpackError(CommonErrorCode.OUTPUT_EXISTS, `Refusing to overwrite ${options.path}`, {
+      path: options.path,
+    });
+  for (const entry of options.entries) {
+    if ('path' in entry.source) {
+      const path = entry.source.path;
+      await stat(path).catch((error) => {
+        throw sourceErrorFromFs(error, path);
+      });
+    }
+  }
+  const zip = new yazl.ZipFile();
+  const compress = options.compression === 'deflate';
+  for (const entry of options.entries) {
+    const entryOptions = { mtime: options.mtime, mode: 0o100644, compress };
+    if ('path' in entry.source) zip.addFile(entry.source.path, entry.name, entryOptions);
+    else zip.addBuffer(entry.source.data, entry.name, entryOptions);
+  }
+  zip.end();
+  const temp = tempPathFor(options.path);
+  try {
+    await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx' }), { signal: options.signal });
+    await link(temp, options.path);
+  } finally {
+    await rm(temp, { force: true });
+  }
+  return { path: options.path, size: (await stat(options.path)).size };
+}
+
+function assertEntryNames(entries: readonly ZipDiskEntry[]): void {
+  const seen = new Set<string>();
+  for (const { name } of entries) {
+    if (name === '' || name.includes('/') || name.includes('\\') || name.includes('..')) {
+      throw new ZipError(
+        ZipErrorCode.ENTRY_NAME_INVALID,
+        `ZIP disk entry name "${name}" must be a plain file name`,
+        { name },
+      );
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key))
+      throw new ZipError(ZipErrorCode.DUPLICATE_ENTRY, `ZIP disk holds "${name}" twice`, { name });
+    seen.add(key);
+  }
+}
