@@ -1,0 +1,115 @@
+// The built CLI as a child process: JSON output, exit codes, and no partial volumes on errors.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/readers.js';
+
+const bin = fileURLToPath(new URL('../bin/relpack.js', import.meta.url));
+const relpack = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+describe('relpack rar (built CLI)', () => {
+  it('writes volumes and an SFV and prints one JSON document', async () => {
+    const src = await tempDir('cli');
+    await writeFile(join(src, 'ep.mkv'), randomBytes(120_000));
+    const out = join(await tempDir('cli-out'), 'rel');
+    const run = relpack([
+      'rar',
+      join(src, 'ep.mkv'),
+      '-o',
+      join(out, 'ep-grp'),
+      '-v',
+      '50000B',
+      '--sfv',
+      '--json',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.volumes.map((v: { name: string }) => v.name)).toEqual([
+      'ep-grp.rar',
+      'ep-grp.r00',
+      'ep-grp.r01',
+    ]);
+    expect(result.volumes[0].size).toBe(50_000);
+    expect((await readdir(out)).sort()).toEqual(['ep-grp.r00', 'ep-grp.r01', 'ep-grp.rar', 'ep-grp.sfv']);
+  });
+
+  it('--dry-run plans without writing', async () => {
+    const src = await tempDir('cli');
+    await writeFile(join(src, 'ep.mkv'), randomBytes(1000));
+    const out = join(await tempDir('cli-out'), 'rel');
+    const run = relpack([
+      'rar',
+      join(src, 'ep.mkv'),
+      '-o',
+      join(out, 'x'),
+      '--format',
+      'rar5',
+      '-v',
+      '600B',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).volumes.map((v: { name: string }) => v.name)).toEqual([
+      'x.part1.rar',
+      'x.part2.rar',
+    ]);
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it.each([
+    ['a missing source', (src: string) => [join(src, 'nope.mkv'), '-v', '1MB'], 3, 'SOURCE_NOT_FOUND'],
+    [
+      'a volume too small for the headers',
+      (src: string) => [join(src, 'ep.mkv'), '-v', '60B'],
+      2,
+      'RAR_VOLUME_TOO_SMALL',
+    ],
+    [
+      'more volumes than old naming allows',
+      (src: string) => [join(src, 'ep.mkv'), '-v', '100B'],
+      2,
+      'RAR_TOO_MANY_VOLUMES',
+    ],
+    ['an ambiguous size unit', (src: string) => [join(src, 'ep.mkv'), '-v', '15m'], 2, 'INVALID_ARGUMENT'],
+    [
+      'RAR5 with old naming',
+      (src: string) => [join(src, 'ep.mkv'), '--format', 'rar5', '--naming', 'old'],
+      2,
+      'INVALID_ARGUMENT',
+    ],
+  ])(
+    'refuses %s with a code, an exit status and no volume left behind',
+    async (_title, args, status, code) => {
+      const src = await tempDir('cli');
+      await writeFile(join(src, 'ep.mkv'), randomBytes(100_000));
+      const out = join(await tempDir('cli-out'), 'rel');
+      const run = relpack(['rar', ...args(src), '-o', join(out, 'x'), '--json']);
+      expect(run.status).toBe(status);
+      expect(JSON.parse(run.stdout).error.code).toBe(code);
+      expect(run.stderr).toContain(code);
+      const left = await readdir(out).catch(() => []);
+      expect(left).toEqual([]);
+    },
+  );
+
+  it('refuses an output directory that is not empty', async () => {
+    const src = await tempDir('cli');
+    await writeFile(join(src, 'ep.mkv'), randomBytes(1000));
+    const out = await tempDir('cli-out');
+    await writeFile(join(out, 'other.txt'), 'keep me');
+    const run = relpack(['rar', join(src, 'ep.mkv'), '-o', join(out, 'x')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('OUTPUT_NOT_EMPTY');
+    expect(await readdir(out)).toEqual(['other.txt']);
+  });
+
+  it('suggests the closest option on a typo and exits 2', () => {
+    const run = relpack(['rar', 'x', '-o', 'y', '--volume-sise', '5']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--volume-size');
+  });
+});
