@@ -19,7 +19,7 @@ describe('error codes', () => {
   it('each have one row in docs/errors.md with the exit code the CLI uses', async () => {
     const doc = await readFile(new URL('../docs/errors.md', import.meta.url), 'utf8');
     const rows = new Map(
-      [...doc.matchAll(/^\| `([A-Z0-9_]+)` \| (\d) \|/gm)].map((m) => [m[1]!, Number(m[2])] as const),
+      [...doc.matchAll(/^\| `([A-Z0-9_]+)`\s*\|\s*(\d)\s*\|/gm)].map((m) => [m[1]!, Number(m[2])] as const),
     );
     expect([...rows.keys()].sort()).toEqual([...allCodes].sort());
     for (const code of allCodes) expect(exitCodeFor(code), code).toBe(rows.get(code));
