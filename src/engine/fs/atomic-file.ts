@@ -1,23 +1,28 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm, stat } from 'node:fs/promises';
+import { link, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { CommonErrorCode, RelpackError } from '../errors.js';
 
 /** `dir/name.tmp-<id>`: a name no finished release ever uses, so a crash never leaves a plausible file. */
 export function tempPathFor(finalPath: string, id: string = randomBytes(6).toString('hex')): string {
   return join(dirname(finalPath), `${basename(finalPath)}.tmp-${id}`);
 }
 
-/** Writes `data` to a temp name, fsyncs it and renames it into place; refuses to replace an existing file. */
+/** Writes `data` to a temp name, fsyncs it and moves it into place; refuses to replace an existing file. */
 export async function writeFileAtomic(
   finalPath: string,
   data: Uint8Array | string,
-  options: { overwrite?: boolean } = {},
+  options: { overwrite?: boolean; durable?: boolean } = {},
 ): Promise<void> {
   const temp = tempPathFor(finalPath);
-  const handle = await open(temp, 'wx', 0o644);
+  const handle = await open(temp, 'wx', 0o644).catch((error: NodeJS.ErrnoException) => {
+    throw new RelpackError(CommonErrorCode.OUTPUT_UNWRITABLE, `Cannot create ${temp}: ${error.code}`, {
+      path: temp,
+    });
+  });
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (options.durable !== false) await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
     await rm(temp, { force: true });
@@ -25,22 +30,38 @@ export async function writeFileAtomic(
   }
   await handle.close();
   try {
-    if (!options.overwrite) await assertAbsent(finalPath);
-    await rename(temp, finalPath);
+    if (options.overwrite) await rename(temp, finalPath);
+    else await placeWithoutClobber(temp, finalPath);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
 }
 
-async function assertAbsent(path: string): Promise<void> {
+export async function assertAbsent(path: string): Promise<void> {
   const exists = await stat(path).then(
     () => true,
     () => false,
   );
   if (exists) {
-    const error = new Error(`EEXIST: file already exists, ${path}`) as NodeJS.ErrnoException;
-    error.code = 'EEXIST';
-    throw error;
+    throw new RelpackError(CommonErrorCode.OUTPUT_EXISTS, `Refusing to overwrite ${path}`, { path });
+  }
+}
+
+/** Moves `temp` to `final`; link() fails with EEXIST instead of replacing, so nothing is clobbered. */
+export async function placeWithoutClobber(temp: string, final: string): Promise<void> {
+  try {
+    await link(temp, final);
+    await rm(temp);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      throw new RelpackError(CommonErrorCode.OUTPUT_EXISTS, `Refusing to overwrite ${final}`, {
+        path: final,
+      });
+    }
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
+    await assertAbsent(final); // file systems without hard links: check, then rename
+    await rename(temp, final);
   }
 }
