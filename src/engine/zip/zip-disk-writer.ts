@@ -1,10 +1,10 @@
 import { createWriteStream } from 'node:fs';
-import { link, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { CommonErrorCode, RelpackError, sourceErrorFromFs } from '../errors.js';
-import { tempPathFor } from '../fs/atomic-file.js';
+import { sourceErrorFromFs } from '../errors.js';
+import { assertAbsent, placeWithoutClobber, tempPathFor } from '../fs/atomic-file.js';
 import { isEightDotThree } from './eight-dot-three.js';
 import { ZipError, ZipErrorCode } from './errors.js';
 
@@ -44,14 +44,7 @@ export async function writeZipDisk(options: ZipDiskOptions): Promise<{ path: str
     );
   }
   assertEntryNames(options.entries);
-  const exists = await stat(options.path).then(
-    () => true,
-    () => false,
-  );
-  if (exists)
-    throw new RelpackError(CommonErrorCode.OUTPUT_EXISTS, `Refusing to overwrite ${options.path}`, {
-      path: options.path,
-    });
+  await assertAbsent(options.path);
   for (const entry of options.entries) {
     if ('path' in entry.source) {
       const path = entry.source.path;
@@ -71,7 +64,7 @@ export async function writeZipDisk(options: ZipDiskOptions): Promise<{ path: str
   const temp = tempPathFor(options.path);
   try {
     await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx' }), { signal: options.signal });
-    await link(temp, options.path);
+    await placeWithoutClobber(temp, options.path);
   } finally {
     await rm(temp, { force: true });
   }

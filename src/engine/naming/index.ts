@@ -1,0 +1,14 @@
+export { buildEbookName, parseEbookName } from './ebook-name.js';
+export { buildEpisodeName, parseEpisodeName } from './episode-name.js';
+export { languageTag } from './languages.js';
+export type {
+  BuiltName,
+  EbookNameInput,
+  EpisodeMarker,
+  EpisodeNameInput,
+  ParsedEbookName,
+  ParsedEpisodeName,
+} from './name-fields.js';
+export { NamingError, NamingErrorCode } from './naming-error.js';
+export { dotted, fileStemWord, normaliseWords } from './normalise.js';
+export { checkReleaseName, type NameCheckContext, type NameCheckResult } from './validate-name.js';

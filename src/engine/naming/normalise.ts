@@ -1,0 +1,29 @@
+import anyAscii from 'any-ascii';
+
+export interface NormalisedWords {
+  readonly words: string[];
+  /** True when anything was transliterated, dropped or merged. */
+  readonly changed: boolean;
+}
+
+/**
+ * Turns free text into dirname words: accents transliterated (é→e, ß→ss, Æ→AE), `&` spelled
+ * out, apostrophes dropped (Don't → Dont), any other punctuation a word break, so the words
+ * join with single dots and punctuation never repeats.
+ */
+export function normaliseWords(text: string): NormalisedWords {
+  const ascii = anyAscii(text.normalize('NFC'))
+    .replace(/\s*&\s*/g, ' and ')
+    .replace(/['`´’‘]/g, '');
+  const words = ascii.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
+  return { words, changed: words.join(' ') !== text.trim().split(/\s+/).join(' ') };
+}
+
+export function dotted(text: string): string {
+  return normaliseWords(text).words.join('.');
+}
+
+/** Lower case, only [a-z0-9], for file name stems. */
+export function fileStemWord(text: string): string {
+  return normaliseWords(text).words.join('').toLowerCase();
+}

@@ -1,0 +1,55 @@
+import type { RuleProfile } from '../profile.js';
+import {
+  TV_2016_TAGS,
+  VIDEO_EXCLUSIVE_TAGS,
+  VIDEO_FORBIDDEN_VARIANTS,
+  VIDEO_LANGUAGES,
+  videoChecks,
+} from './tv-checks.js';
+
+/** The SD TV x264 Releasing Standards 2016 (SDTVx264); facts §2. SD names carry no resolution tag. */
+export const tvSd2016: RuleProfile = {
+  id: 'tv-sd-2016',
+  name: 'TV SD x264 2016',
+  version: 1,
+  releaseType: 'tv',
+  ruleset: 'The.SD.TV.x264.Releasing.Standards.2016-SDTVx264',
+  compliantFrom: '2016-04-10',
+  sourceExtensions: ['mkv'],
+  naming: {
+    kind: 'episode',
+    order: ['show', 'episode', 'episodeTitle', 'tags', 'language', 'format', 'codec'],
+    resolutions: [],
+    formats: ['HDTV', 'AHDTV', 'PDTV', 'APDTV', 'DSR', 'ADSR'],
+    formatsWithoutResolution: [],
+    codecs: ['x264'],
+    codecsByFormat: {},
+    tags: TV_2016_TAGS,
+    repeatableTags: ['REAL'],
+    exclusiveTags: VIDEO_EXCLUSIVE_TAGS,
+    forbiddenVariants: VIDEO_FORBIDDEN_VARIANTS,
+    allowCountryAndYear: true,
+  },
+  charset: { pattern: '^[A-Za-z0-9._-]+$', description: 'A-Z a-z 0-9 . _ -' },
+  limits: { dirnameMax: 243, innerFileNameMax: null },
+  languages: VIDEO_LANGUAGES,
+  packaging: {
+    archive: {
+      formats: ['rar4'],
+      naming: 'old',
+      maxVolumes: 101,
+      volumeSizes: { default: { fixed: [15e6, 20e6], multipleOf: 50e6 } },
+      stepUpMinVolumes: 10,
+      contentExtensions: ['mkv'],
+      maxContentFiles: 1,
+    },
+    container: 'none',
+    diz: null,
+    nfo: { maxWidth: 80, insideDisks: false },
+    sfv: 'required',
+    lowercaseFileNames: true,
+    groupTagInFileNames: true,
+    sample: { dir: 'Sample', minSeconds: 50, maxSeconds: 70 },
+  },
+  checks: videoChecks('SDTVx264 2016', '§13', '§15/§16'),
+};
