@@ -2,12 +2,26 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, knownExitMappings } from '../src/cli/exit-codes.js';
-import { CommonErrorCode, RarErrorCode, ZipErrorCode } from '../src/engine/index.js';
+import {
+  CommonErrorCode,
+  MediaErrorCode,
+  NamingErrorCode,
+  PackErrorCode,
+  RarErrorCode,
+  RuleErrorCode,
+  TextErrorCode,
+  ZipErrorCode,
+} from '../src/engine/index.js';
 
 const allCodes = [
   ...Object.values(CommonErrorCode),
   ...Object.values(RarErrorCode),
   ...Object.values(ZipErrorCode),
+  ...Object.values(RuleErrorCode),
+  ...Object.values(NamingErrorCode),
+  ...Object.values(PackErrorCode),
+  ...Object.values(TextErrorCode),
+  ...Object.values(MediaErrorCode),
 ];
 
 describe('error codes', () => {

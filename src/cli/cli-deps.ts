@@ -6,4 +6,6 @@ export interface CliDeps {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WriteStream;
   readonly signal: AbortSignal;
+  /** For commands that finish normally but must report failure (validation found blocking rules). */
+  setExitCode(code: number): void;
 }

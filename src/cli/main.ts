@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
-import { isRelpackError } from '../engine/index.js';
+import { type Finding, isRelpackError } from '../engine/index.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
+import { formatFindings } from './findings-format.js';
 import { buildProgram } from './program.js';
 import { readPackageVersion } from './version.js';
 
@@ -11,7 +12,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const json = argv.includes('--json');
+  let exitCode: number = ExitCode.OK;
   const program = buildProgram({
+    setExitCode: (code) => {
+      exitCode = code;
+    },
     context: { version: readPackageVersion(), clock: () => new Date() },
     stdout: process.stdout,
     stderr: process.stderr,
@@ -19,7 +24,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   });
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    return ExitCode.OK;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
@@ -27,6 +32,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     if (isRelpackError(error)) {
       if (json) process.stdout.write(`${JSON.stringify({ error: error.toJSON() }, null, 2)}\n`);
       process.stderr.write(`relpack: error ${error.code}: ${error.message}\n`);
+      const findings = (error.details as { findings?: Finding[] }).findings;
+      if (findings && !json) process.stderr.write(formatFindings(findings));
       return exitCodeFor(error.code);
     }
     process.stderr.write(`relpack: internal error: ${(error as Error)?.stack ?? String(error)}\n`);

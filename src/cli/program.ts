@@ -1,7 +1,11 @@
 import { Command } from 'commander';
 import type { CliDeps } from './cli-deps.js';
+import { register as registerName } from './commands/name.js';
+import { register as registerPack } from './commands/pack.js';
 import { register as registerRar } from './commands/rar.js';
+import { register as registerRules } from './commands/rules.js';
 import { register as registerStart } from './commands/start.js';
+import { register as registerValidate } from './commands/validate.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -24,6 +28,10 @@ export function buildProgram(deps: CliDeps): Command {
       writeErr: (text) => deps.stderr.write(text),
     })
     .exitOverride();
+  registerPack(program, deps);
+  registerValidate(program, deps);
+  registerName(program, deps);
+  registerRules(program, deps);
   registerRar(program, deps);
   registerStart(program, deps);
   return program;

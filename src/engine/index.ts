@@ -1,5 +1,10 @@
 export * from './checksum/index.js';
-export { CommonErrorCode, isRelpackError, RelpackError } from './errors.js';
+export { CommonErrorCode, isRelpackError, RelpackError, sourceErrorFromFs } from './errors.js';
 export { tempPathFor, writeFileAtomic } from './fs/atomic-file.js';
+export * from './media/index.js';
+export * from './naming/index.js';
+export * from './pack/index.js';
 export * from './rar/index.js';
+export * from './rules/index.js';
+export * from './text/index.js';
 export * from './zip/index.js';

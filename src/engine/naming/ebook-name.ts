@@ -32,7 +32,7 @@ export function buildEbookName(profile: RuleProfile, input: EbookNameInput): Bui
   if (missing.length > 0) {
     throw new NamingError(
       NamingErrorCode.MISSING_FIELDS,
-      `Cannot name the release: missing ${missing.join(', ')}`,
+      `Cannot name the release: missing ${missing.join(', ')} (pass them with --meta key=value; source is one of ${rules.sourceTags.join(', ')})`,
       {
         missing,
         hint: 'pass them with --meta key=value (e.g. --meta year=2020 --meta source=RETAiL)',

@@ -68,7 +68,7 @@ export function buildEpisodeName(profile: RuleProfile, input: EpisodeNameInput):
   if (missing.length > 0) {
     throw new NamingError(
       NamingErrorCode.MISSING_FIELDS,
-      `Cannot name the release: missing ${missing.join(', ')}`,
+      `Cannot name the release: missing ${missing.join(', ')} (formats: ${rules.formats.join(', ')}; pass --meta format=…)`,
       {
         missing,
         allowed: { formats: rules.formats, resolutions: rules.resolutions, codecs },

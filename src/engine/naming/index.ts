@@ -1,6 +1,6 @@
 export { buildEbookName, parseEbookName } from './ebook-name.js';
 export { buildEpisodeName, parseEpisodeName } from './episode-name.js';
-export { languageTag } from './languages.js';
+export { languageName, languageTag } from './languages.js';
 export type {
   BuiltName,
   EbookNameInput,

@@ -70,3 +70,11 @@ const THREE_LETTER: Readonly<Record<string, string>> = {
   tur: 'TURKISH',
   eng: 'ENGLISH',
 };
+
+/** `fr`, `fre`, `French` → `French`, for NFO text; unknown input is returned as given. */
+export function languageName(input: string): string {
+  const code = input.trim().toLowerCase().split(/[-_]/)[0]!;
+  const upper = BY_CODE[code] ?? THREE_LETTER[code];
+  if (!upper) return input;
+  return upper.charAt(0) + upper.slice(1).toLowerCase();
+}

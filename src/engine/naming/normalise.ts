@@ -2,7 +2,7 @@ import anyAscii from 'any-ascii';
 
 export interface NormalisedWords {
   readonly words: string[];
-  /** True when anything was transliterated, dropped or merged. */
+  /** True when characters were transliterated or dropped (not for ordinary punctuation). */
   readonly changed: boolean;
 }
 
@@ -12,11 +12,14 @@ export interface NormalisedWords {
  * join with single dots and punctuation never repeats.
  */
 export function normaliseWords(text: string): NormalisedWords {
-  const ascii = anyAscii(text.normalize('NFC'))
+  const nfc = text.normalize('NFC');
+  const ascii = anyAscii(nfc)
     .replace(/\s*&\s*/g, ' and ')
     .replace(/['`´’‘]/g, '');
   const words = ascii.split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
-  return { words, changed: words.join(' ') !== text.trim().split(/\s+/).join(' ') };
+  // Dots and spaces between words are the normal case; only transliteration or dropped characters count.
+  const changed = anyAscii(nfc) !== nfc || /[^A-Za-z0-9\s.,:;!?()\-_/]/.test(nfc);
+  return { words, changed };
 }
 
 export function dotted(text: string): string {

@@ -1,8 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
+import { crc32 } from '../checksum/crc32.js';
 import { sourceErrorFromFs } from '../errors.js';
 import { assertAbsent, placeWithoutClobber, tempPathFor } from '../fs/atomic-file.js';
 import { isEightDotThree } from './eight-dot-three.js';
@@ -32,7 +34,9 @@ export interface ZipDiskOptions {
  * @example
  * await writeZipDisk({ path: 'out/grpttl01.zip', entries: [{ name: 'grpttl.rar', source: { path } }], mtime });
  */
-export async function writeZipDisk(options: ZipDiskOptions): Promise<{ path: string; size: number }> {
+export async function writeZipDisk(
+  options: ZipDiskOptions,
+): Promise<{ path: string; size: number; crc32: number }> {
   const diskName = basename(options.path);
   if (!isEightDotThree(diskName)) {
     throw new ZipError(
@@ -62,13 +66,25 @@ export async function writeZipDisk(options: ZipDiskOptions): Promise<{ path: str
   }
   zip.end();
   const temp = tempPathFor(options.path);
+  let crc = 0;
+  let size = 0;
+  // The disk's CRC (for the manifest) is taken on the way out, so the disk is never read back.
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
   try {
-    await pipeline(zip.outputStream, createWriteStream(temp, { flags: 'wx' }), { signal: options.signal });
+    await pipeline(zip.outputStream, tap, createWriteStream(temp, { flags: 'wx' }), {
+      signal: options.signal,
+    });
     await placeWithoutClobber(temp, options.path);
   } finally {
     await rm(temp, { force: true });
   }
-  return { path: options.path, size: (await stat(options.path)).size };
+  return { path: options.path, size, crc32: crc };
 }
 
 function assertEntryNames(entries: readonly ZipDiskEntry[]): void {

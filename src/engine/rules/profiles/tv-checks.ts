@@ -224,6 +224,13 @@ export function videoChecks(r: string, packagingSection: string, namingSection: 
       confidence: 'S',
     },
     {
+      id: 'release.sample-missing',
+      severity: 'warn',
+      message: 'A release carries one sample in Sample/ (relpack pack tv --sample cuts it)',
+      ref: `${pack} (facts §2.2)`,
+      confidence: 'S',
+    },
+    {
       id: 'release.sample-duration',
       severity: 'block',
       message: 'The sample is 50–70 seconds long',

@@ -1,0 +1,154 @@
+import { readFile } from 'node:fs/promises';
+import { type Command, Option } from 'commander';
+import { type PackReleaseRequest, type PackReleaseResult, packRelease } from '../../app/index.js';
+import { loadConfig } from '../../config.js';
+import { CommonErrorCode, RelpackError } from '../../engine/index.js';
+import type { CliDeps } from '../cli-deps.js';
+import { formatFindings } from '../findings-format.js';
+import { collectList, collectMeta } from '../meta-option.js';
+import { createProgressReporter } from '../progress-reporter.js';
+import { parseByteSize } from '../size-option.js';
+
+interface PackOptions {
+  group: string;
+  out?: string;
+  profile?: string;
+  name?: string;
+  meta?: Record<string, string>;
+  volumeSize?: string;
+  format?: 'rar4' | 'rar5';
+  sample?: boolean;
+  nfoTemplate?: string;
+  dizTemplate?: string;
+  allow?: string[];
+  dryRun: boolean;
+  json: boolean;
+  progress: boolean;
+}
+
+const EBOOK_META =
+  'author, title, year, language, source (RETAiL|SCAN|HYBRiD), edition, issue, type, tags, publisher, isbn, url, genre, pages, published, description, notes';
+const TV_META =
+  'show, season, episode (2 | 2,3 | 2-3), date (YYYY-MM-DD), part, title, tags, language, resolution, format (HDTV …), codec, country, year, airdate, audio, notes';
+
+export function register(program: Command, deps: CliDeps): void {
+  const pack = program.command('pack').summary('pack one release (eBook or TV) following a rule profile');
+  const common = (cmd: Command, type: 'ebook' | 'tv') =>
+    cmd
+      .requiredOption('-g, --group <GRP>', 'group tag (letters and digits)')
+      .option(
+        '-o, --out <dir>',
+        'parent directory of the release (default: $RELPACK_RELEASES_DIR or ./data/releases)',
+      )
+      .option(
+        '-p, --profile <id>',
+        `rule profile (default ${type === 'ebook' ? 'ebook-2022' : 'tv-720p-2016'}; see relpack rules list)`,
+      )
+      .option('-n, --name <name>', 'release name to use instead of building one (it is still checked)')
+      .option(
+        '-m, --meta <key=value>',
+        `metadata, repeatable; keys: ${type === 'ebook' ? EBOOK_META : TV_META}`,
+        collectMeta,
+      )
+      .option(
+        '-v, --volume-size <bytes>',
+        'RAR volume size (must be allowed by the profile; default: the smallest that fits)',
+      )
+      .option('--nfo-template <file>', 'Liquid template for the .nfo (UTF-8; written as CP437)')
+      .option(
+        '--allow <rule-ids>',
+        'rule ids to override (reported, not blocking); comma separated',
+        collectList,
+      )
+      .option('--dry-run', 'print the plan (name, volumes, NFO, DIZ) without writing anything', false)
+      .option('--json', 'print the result as one JSON document on stdout', false)
+      .option('--no-progress', 'do not report progress on stderr');
+  common(
+    pack.command('ebook').summary('eBook → RAR volumes in 8.3 ZIP disks with file_id.diz and .nfo'),
+    'ebook',
+  )
+    .argument('<source>', 'EPUB, PDF, CBZ, MOBI, AZW/AZW3/KF8 or PRC file')
+    .addOption(new Option('--format <format>', 'RAR format inside the disks').choices(['rar4', 'rar5']))
+    .option('--diz-template <file>', 'Liquid template for file_id.diz')
+    .action((source: string, options: PackOptions) => run(deps, 'ebook', source, options));
+  common(
+    pack.command('tv').summary('MKV episode → RAR4 .rar/.r00 volumes, .sfv, .nfo, optional Sample/'),
+    'tv',
+  )
+    .argument('<source>', 'the .mkv episode')
+    .option('--sample', 'cut a 60 s sample into Sample/ with mkvmerge (no re-encoding)', false)
+    .action((source: string, options: PackOptions) => run(deps, 'tv', source, options));
+}
+
+async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options: PackOptions): Promise<void> {
+  const request: PackReleaseRequest = {
+    type,
+    source,
+    group: options.group,
+    outputDir: options.out ?? loadConfig().releasesDir,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.name ? { name: options.name } : {}),
+    meta: options.meta ?? {},
+    ...(options.volumeSize ? { volumeSize: parseByteSize(options.volumeSize) } : {}),
+    ...(options.format ? { rarFormat: options.format } : {}),
+    ...(options.sample ? { sample: true } : {}),
+    ...(options.nfoTemplate ? { nfoTemplate: await readTemplate(options.nfoTemplate) } : {}),
+    ...(options.dizTemplate ? { dizTemplate: await readTemplate(options.dizTemplate) } : {}),
+    ...(options.allow ? { overrides: options.allow } : {}),
+    dryRun: options.dryRun,
+  };
+  const reporter = createProgressReporter(deps.stderr, options.progress && !options.dryRun);
+  const result = await packRelease(deps.context, request, {
+    signal: deps.signal,
+    onProgress: (p) => {
+      if (p.phase === 'archive' && p.volumeIndex !== undefined) {
+        reporter.update({
+          bytesDone: p.bytesDone,
+          bytesTotal: p.bytesTotal,
+          volumeIndex: p.volumeIndex,
+          volumeCount: p.volumeCount ?? 0,
+          volumeFileName: p.currentFile ?? '',
+        });
+      }
+    },
+  }).finally(() => reporter.stop());
+  if (options.json) {
+    deps.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return;
+  }
+  deps.stdout.write(printable(result));
+  if (result.findings.length > 0) deps.stderr.write(formatFindings(result.findings, deps.stderr));
+}
+
+async function readTemplate(path: string): Promise<string> {
+  return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new RelpackError(CommonErrorCode.SOURCE_NOT_FOUND, `Cannot read template ${path}: ${error.code}`, {
+      path,
+    });
+  });
+}
+
+function printable(result: PackReleaseResult): string {
+  const lines = [
+    `${result.dryRun ? 'plan for' : 'packed'} ${result.releaseName}  (${result.profile})`,
+    `  directory ${result.releaseDir}`,
+  ];
+  for (const note of result.nameNotes) lines.push(`  note: ${note}`);
+  lines.push(
+    `  ${result.volumes.length} RAR volume(s) of ${result.volumeSize.toLocaleString('en-US')} bytes`,
+  );
+  if (result.dryRun) {
+    if (result.disks)
+      for (const d of result.disks) lines.push(`  ${d.zip}  ← ${d.volume}, file_id.diz, ${result.nfo.name}`);
+    else for (const v of result.volumes) lines.push(`  ${v.name.padEnd(48)} ${String(v.size).padStart(12)}`);
+    if (result.sfv) lines.push(`  ${result.sfv}`);
+    lines.push(`  ${result.nfo.name}`);
+    if (result.sample)
+      lines.push(`  ${result.sample.path} (${result.sample.startSeconds}–${result.sample.endSeconds} s)`);
+    lines.push('', result.nfo.text.replace(/\r\n/g, '\n'));
+  } else {
+    for (const f of result.files)
+      lines.push(`  ${f.path.padEnd(52)} ${String(f.size).padStart(12)}  ${f.crc32}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

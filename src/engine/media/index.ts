@@ -1,0 +1,9 @@
+export {
+  codecTag,
+  type Extracted,
+  type MatroskaFields,
+  type MatroskaTrack,
+  MediaErrorCode,
+  readMatroskaHeader,
+  resolutionTag,
+} from './matroska-header.js';

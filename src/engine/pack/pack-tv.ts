@@ -1,0 +1,70 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { crc32, formatSfv } from '../checksum/index.js';
+import { CommonErrorCode, RelpackError } from '../errors.js';
+import { writeFileAtomic } from '../fs/atomic-file.js';
+import { writeRarVolumes } from '../rar/index.js';
+import { finishRelease } from './finish-release.js';
+import { manifestEntry, manifestEntryOfFile } from './manifest.js';
+import type { ManifestFile, PackHooks, PackResult } from './pack-types.js';
+import { planTvRelease, type TvPackInput, type TvPlan } from './plan-tv.js';
+import { StagingDirectory } from './release-dir.js';
+import { cutSample } from './sample.js';
+
+/** MKV → RAR4 old-style volumes → `.sfv` from the volume CRCs → `.nfo` → `Sample/` → validation → publish. */
+export async function packTv(
+  input: TvPackInput,
+  hooks: PackHooks = {},
+): Promise<PackResult & { plan: TvPlan }> {
+  const plan = await planTvRelease(input);
+  const staging = await StagingDirectory.create(plan.releaseDir);
+  try {
+    const written = await writeRarVolumes(plan.rar, {
+      sources: [input.source.path],
+      outputDir: staging.path,
+      durable: hooks.durable !== false,
+      ...(hooks.signal ? { signal: hooks.signal } : {}),
+      onProgress: (p) =>
+        hooks.onProgress?.({
+          phase: 'archive',
+          bytesDone: p.bytesDone,
+          bytesTotal: p.bytesTotal,
+          volumeIndex: p.volumeIndex,
+          volumeCount: p.volumeCount,
+          currentFile: p.volumeFileName,
+        }),
+    });
+    const files: ManifestFile[] = written.volumes.map((v) =>
+      manifestEntry('rar', v.fileName, v.size, v.crc32),
+    );
+    hooks.onProgress?.({ phase: 'text', bytesDone: 0, bytesTotal: 0 });
+    const sfv = formatSfv(
+      written.volumes.map((v) => ({ name: v.fileName, crc32: v.crc32 })),
+      { generator: `${input.tool.name} ${input.tool.version}`, date: input.date },
+    );
+    const durable = { durable: hooks.durable !== false };
+    await writeFileAtomic(join(staging.path, plan.sfvName), sfv, durable);
+    files.push(manifestEntry('sfv', plan.sfvName, Buffer.byteLength(sfv), crc32(Buffer.from(sfv))));
+    await writeFileAtomic(join(staging.path, plan.nfo.fileName), plan.nfo.rendered.bytes, durable);
+    files.push(
+      manifestEntry('nfo', plan.nfo.fileName, plan.nfo.rendered.bytes.length, crc32(plan.nfo.rendered.bytes)),
+    );
+    if (plan.sample) {
+      hooks.onProgress?.({ phase: 'sample', bytesDone: 0, bytesTotal: 0, currentFile: plan.sample.path });
+      const target = join(staging.path, plan.sample.path);
+      await mkdir(dirname(target), { recursive: true });
+      await cutSample(input.source.path, target, plan.sample.cut, {
+        ...(input.sample?.mkvmerge ? { mkvmerge: input.sample.mkvmerge } : {}),
+        ...(hooks.signal ? { signal: hooks.signal } : {}),
+      });
+      files.push(await manifestEntryOfFile('sample', plan.sample.path, target));
+    }
+    return { ...(await finishRelease(input, plan, staging, files, hooks)), plan };
+  } catch (error) {
+    await staging.discard();
+    if (hooks.signal?.aborted && !(error instanceof RelpackError && error.code === CommonErrorCode.ABORTED)) {
+      throw new RelpackError(CommonErrorCode.ABORTED, 'Packing was cancelled', {}, { cause: error });
+    }
+    throw error;
+  }
+}

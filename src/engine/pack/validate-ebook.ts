@@ -1,0 +1,148 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { volumeIndexFromName } from '../rar/index.js';
+import type { FindingCollector, RuleProfile } from '../rules/index.js';
+import { decodeCp437, overWidthLines, readDiskCounter, splitLines } from '../text/index.js';
+import { extractZipEntries, listZipEntries, readZipEntries } from '../zip/index.js';
+import { checkRarSet } from './rar-set-checks.js';
+import type { DirectoryListing } from './validate-release.js';
+
+const EIGHT_DOT_THREE_ZIP = /^[A-Za-z0-9_-]{1,8}\.zip$/i;
+
+/**
+ * eBOOK disks: 8.3 ZIPs that each open and check out, each holding one RAR volume, the
+ * `file_id.diz` with the right `[nn/total]` counter and the `.nfo`, no `.sfv`; the volumes taken
+ * out of the ZIPs then form one valid RAR set. Returns the extension of the eBook inside.
+ */
+export async function validateEbookDisks(
+  dir: string,
+  listing: DirectoryListing,
+  profile: RuleProfile,
+  out: FindingCollector,
+  signal?: AbortSignal,
+): Promise<string | null> {
+  const zips = listing.files.filter((f) => extname(f.name).toLowerCase() === '.zip');
+  const nfos = listing.files.filter((f) => extname(f.name).toLowerCase() === '.nfo');
+  for (const f of listing.files) {
+    if (!zips.includes(f) && !nfos.includes(f))
+      out.add('release.unexpected-file', `${f.name} is neither a ZIP disk nor the .nfo`, f.name);
+    if (extname(f.name).toLowerCase() === '.sfv')
+      out.add('release.zip-contents', `${f.name}: eBOOK releases carry no SFV`, f.name);
+  }
+  for (const d of listing.dirs)
+    out.add('release.unexpected-file', `${d.name}/ is not part of an eBOOK release`, d.name);
+  if (nfos.length === 0) out.add('release.nfo-missing', 'No .nfo beside the ZIP disks');
+  for (const nfo of nfos) await checkNfoWidth(join(dir, nfo.name), nfo.name, profile, out);
+  if (zips.length === 0) {
+    out.add('release.zip-contents', 'No ZIP disks found');
+    return null;
+  }
+  if (zips.length > profile.packaging.archive.maxVolumes) {
+    out.add('release.volume-count', `${zips.length} disks (max ${profile.packaging.archive.maxVolumes})`);
+  }
+  const scratch = await mkdtemp(join(dirname(dir), '.relpack-validate-'));
+  try {
+    const volumeNames: string[] = [];
+    for (const [index, zip] of zips.entries()) {
+      signal?.throwIfAborted();
+      if (!EIGHT_DOT_THREE_ZIP.test(zip.name))
+        out.add('release.zip-name', `${zip.name} is not an 8.3 name`, zip.name);
+      else if (zip.name !== zip.name.toLowerCase())
+        out.add('release.zip-name-case', `${zip.name} is not lower case`, zip.name);
+      const path = join(dir, zip.name);
+      const entries = await listZipEntries(path, true).catch((error: Error) => {
+        out.add('release.zip-integrity', `${zip.name} is damaged: ${error.message}`, zip.name);
+        return null;
+      });
+      if (!entries) continue;
+      const volumes = entries.filter((e) => volumeIndexFromName(e.name));
+      const diz = entries.find((e) => e.name.toLowerCase() === 'file_id.diz');
+      const nfo = entries.filter((e) => extname(e.name).toLowerCase() === '.nfo');
+      const others = entries.filter((e) => !volumes.includes(e) && e !== diz && !nfo.includes(e));
+      if (volumes.length !== 1)
+        out.add(
+          'release.zip-contents',
+          `${zip.name} holds ${volumes.length} RAR volumes; one per disk`,
+          zip.name,
+        );
+      for (const e of others)
+        out.add(
+          'release.zip-contents',
+          `${zip.name} holds ${e.name}, which does not belong in a disk`,
+          zip.name,
+        );
+      if (nfo.length === 0) out.add('release.nfo-missing', `${zip.name} holds no .nfo`, zip.name);
+      if (!diz) out.add('release.diz-missing', `${zip.name} holds no file_id.diz`, zip.name);
+      if (diz) {
+        const text = decodeCp437(
+          (await readZipEntries(path, (n) => n === diz.name)).get(diz.name) ?? Buffer.alloc(0),
+        );
+        checkDiz(text, zip.name, index + 1, zips.length, profile, out);
+      }
+      const fresh = volumes.filter((v) => !volumeNames.includes(v.name));
+      for (const v of volumes.filter((x) => !fresh.includes(x))) {
+        out.add('release.volume-sequence', `${v.name} appears in more than one disk`, zip.name);
+      }
+      const names = new Set(fresh.map((v) => v.name));
+      await extractZipEntries(path, (n) => names.has(n), scratch);
+      volumeNames.push(...names);
+    }
+    const report = await checkRarSet(scratch, volumeNames, profile, out, signal ? { signal } : {});
+    const content = report?.files.find((f) => !f.name.endsWith('/'));
+    return content ? extname(content.name).slice(1).toLowerCase() || null : null;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function checkDiz(
+  text: string,
+  zipName: string,
+  number: number,
+  total: number,
+  profile: RuleProfile,
+  out: FindingCollector,
+): void {
+  const counter = readDiskCounter(text);
+  if (!counter)
+    out.add('release.diz-counter', `${zipName}: the file_id.diz has no DISK: [xx/yy] counter`, zipName);
+  else if (counter.number !== number || counter.total !== total) {
+    out.add(
+      'release.diz-counter',
+      `${zipName}: the counter says [${counter.number}/${counter.total}], the disk is ${number} of ${total}`,
+      zipName,
+    );
+  }
+  const limits = profile.packaging.diz;
+  if (!limits) return;
+  for (const line of overWidthLines(text, limits.maxWidth)) {
+    out.add(
+      'release.diz-size',
+      `${zipName}: file_id.diz line ${line.line} is ${line.width} columns (max ${limits.maxWidth})`,
+      zipName,
+    );
+  }
+  const lines = splitLines(text).length;
+  if (lines > limits.maxLines)
+    out.add(
+      'release.diz-size',
+      `${zipName}: file_id.diz has ${lines} lines (max ${limits.maxLines})`,
+      zipName,
+    );
+}
+
+export async function checkNfoWidth(
+  path: string,
+  name: string,
+  profile: RuleProfile,
+  out: FindingCollector,
+): Promise<void> {
+  const text = decodeCp437(await readFile(path));
+  for (const line of overWidthLines(text, profile.packaging.nfo.maxWidth)) {
+    out.add(
+      'release.nfo-width',
+      `${name} line ${line.line} is ${line.width} columns (max ${profile.packaging.nfo.maxWidth})`,
+      name,
+    );
+  }
+}

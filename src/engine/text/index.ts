@@ -1,0 +1,13 @@
+export {
+  columns,
+  decodeCp437,
+  encodeCp437,
+  isCp437,
+  overWidthLines,
+  type ReplacedCharacter,
+  splitLines,
+} from './cp437.js';
+export { createTextEngine, TextErrorCode, wrap } from './liquid.js';
+export { diskCounter, type RenderedText, readDiskCounter, renderDiz, renderNfo } from './render-text.js';
+export * from './templates/index.js';
+export type { DiskTextData, ReleaseTextData } from './text-data.js';
