@@ -15,6 +15,8 @@ import {
   languageName,
   type ManifestFile,
   type MatroskaFields,
+  NamingError,
+  NamingErrorCode,
   type PackHooks,
   type PackSource,
   packEbook,
@@ -201,6 +203,8 @@ async function tvNaming(profile: RuleProfile, request: PackReleaseRequest, sourc
   const video: MatroskaFields = (await readMatroskaHeader(source.path)).fields;
   const detected = video.width && video.height ? resolutionTag(video.width, video.height) : undefined;
   const resolution = meta.resolution ?? (detected === 'SD' ? undefined : detected);
+  if (!meta.resolution && !request.name && detected)
+    assertResolutionFits(profile, detected, video, meta.format);
   const episodes = meta.episode ? parseEpisodes(meta.episode) : undefined;
   const codecFromFile = video.videoCodecId
     ? codecTag(video.videoCodecId, meta.format?.toUpperCase() !== 'WEB')
@@ -255,6 +259,27 @@ async function tvNaming(profile: RuleProfile, request: PackReleaseRequest, sourc
     ...(meta.notes ? { notes: meta.notes } : {}),
   };
   return { name: built.name, notes: built.notes, facts, video };
+}
+
+/** A 1080p file under the 720p profile, or an SD file under it, is a wrong profile: say which one fits. */
+function assertResolutionFits(
+  profile: RuleProfile,
+  detected: string,
+  video: MatroskaFields,
+  format?: string,
+): void {
+  if (profile.naming.kind !== 'episode') return;
+  const allowed = profile.naming.resolutions;
+  if (format && profile.naming.formatsWithoutResolution.some((f) => f.toLowerCase() === format.toLowerCase()))
+    return;
+  const fits = allowed.length === 0 ? detected === 'SD' : allowed.includes(detected);
+  if (fits) return;
+  const hint = detected === 'SD' ? 'tv-sd-2016' : detected === '720p' ? 'tv-720p-2016' : 'web-2020';
+  throw new NamingError(
+    NamingErrorCode.INVALID_FIELD,
+    `The video is ${video.width}x${video.height} (${detected}); ${profile.id} takes ${allowed.join(', ') || 'SD'} — use --profile ${hint}, or set --meta resolution=…`,
+    { field: 'resolution', detected, allowed },
+  );
 }
 
 function summarize(

@@ -136,7 +136,7 @@ function checkEpisode(profile: RuleProfile, name: string, out: FindingCollector)
     out.add('name.codec', `${p.codec} is not allowed here; use ${codecs.join(' or ')}`, p.codec);
   if (p.language && sameTag(p.language, 'ENGLISH'))
     out.add('name.language-tag', 'English releases carry no language tag');
-  if (p.episodeTitleWords.some((w) => sameTag(w, 'ENGLISH')))
+  if ([...p.episodeTitleWords, ...p.unknownTokens].some((w) => sameTag(w, 'ENGLISH')))
     out.add('name.language-tag', 'English releases carry no language tag');
   for (const variant of p.forbiddenVariants) {
     out.add(
@@ -157,7 +157,7 @@ function checkEpisode(profile: RuleProfile, name: string, out: FindingCollector)
     if (clash.length > 0)
       out.add('name.tag-combination', `${tag} cannot be combined with ${clash.join(', ')}`, tag);
   }
-  for (const token of p.unknownTokens) {
+  for (const token of p.unknownTokens.filter((t) => !sameTag(t, 'ENGLISH'))) {
     out.add(
       'name.tag-unknown',
       `"${token}" is no tag of this ruleset; if it is part of the episode title, ignore this`,
