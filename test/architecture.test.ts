@@ -39,7 +39,7 @@ describe('architecture', () => {
         if (layer === 'app' && target === 'queue' && !isTypeOnly)
           violations.push(`${file}: app may import queue only as a type`);
         // config.ts is the one shared settings module; the engine must not read settings.
-        const isConfig = target === 'config.ts' && layer !== 'engine';
+        const isConfig = target.startsWith('config.') && layer !== 'engine';
         if (ALLOWED[layer] && !ALLOWED[layer].includes(target) && !isConfig)
           violations.push(`${relative(src, file)} → ${match[1]}`);
       }

@@ -59,7 +59,8 @@ export interface PackReleaseResult {
   readonly releaseName: string;
   readonly releaseDir: string;
   readonly profile: string;
-  readonly nameNotes: readonly string[];
+  /** What was changed on the way: normalised or shortened names, characters CP437 lacks. */
+  readonly notes: readonly string[];
   readonly volumeSize: number;
   readonly volumes: readonly { name: string; size: number }[];
   readonly disks: readonly { zip: string; volume: string; diz: string }[] | null;
@@ -282,6 +283,15 @@ function assertResolutionFits(
   );
 }
 
+function replacementNotes(plan: EbookPlan | TvPlan): string[] {
+  const texts = [plan.nfo, ...(plan.kind === 'ebook' ? plan.disks.slice(0, 1).map((d) => d.diz) : [])];
+  return texts.flatMap((t) =>
+    t.rendered.replaced.map(
+      (r) => `${t.fileName} line ${r.line}: "${r.char}" is not in CP437, written as "${r.replacement}"`,
+    ),
+  );
+}
+
 function summarize(
   plan: EbookPlan | TvPlan,
   nameNotes: readonly string[],
@@ -294,7 +304,7 @@ function summarize(
     releaseName: plan.releaseName,
     releaseDir: plan.releaseDir,
     profile: plan.profile,
-    nameNotes,
+    notes: [...nameNotes, ...replacementNotes(plan)],
     volumeSize: plan.volumeSize,
     volumes: plan.rar.volumes.map((v) => ({ name: v.fileName, size: v.size })),
     disks:

@@ -28,7 +28,7 @@ export function shouldRunWith(...tools: string[]): boolean {
   const missing = tools.filter((t) => !hasTool(t));
   if (missing.length === 0 || isCI) return true;
   console.warn(
-    `skipping: ${missing.join(', ')} not installed (apt-get install unar python3-rarfile cksfv unzip)`,
+    `skipping: ${missing.join(', ')} not installed (apt-get install unar python3-rarfile cksfv unzip mkvtoolnix)`,
   );
   return false;
 }

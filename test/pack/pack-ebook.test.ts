@@ -117,6 +117,26 @@ describe.runIf(shouldRunWith('unzip', 'lsar'))('pack ebook', () => {
     expect((await validateRelease(result.releaseDir, getProfile('ebook-2022'))).findings).toEqual([]);
   });
 
+  it('says what it normalised in the name and which NFO characters CP437 could not hold', async () => {
+    const plan = await packRelease(ctx, {
+      type: 'ebook',
+      source,
+      group: 'GRP',
+      outputDir: join(work, 'notes'),
+      meta: { source: 'RETAiL', title: 'Café – Prices in €', author: 'Zoë Ørsted' },
+      dryRun: true,
+    });
+    expect(plan.releaseName).toBe('Zoe.Orsted.Cafe.Prices.in.EUR.2021.RETAiL.ePUB.eBOOK-GRP');
+    expect(plan.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/normalised/),
+        expect.stringMatching(/"–" is not in CP437, written as "-"/),
+        expect.stringMatching(/"€" is not in CP437, written as "EUR"/),
+        expect.stringMatching(/"Ø" is not in CP437, written as "O"/),
+      ]),
+    );
+  });
+
   it('refuses a size the rules do not allow, a PDF named .epub, and a name that breaks a rule, leaving nothing behind', async () => {
     const out = join(work, 'out-bad');
     await expect(

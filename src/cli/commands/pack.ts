@@ -133,7 +133,7 @@ function printable(result: PackReleaseResult): string {
     `${result.dryRun ? 'plan for' : 'packed'} ${result.releaseName}  (${result.profile})`,
     `  directory ${result.releaseDir}`,
   ];
-  for (const note of result.nameNotes) lines.push(`  note: ${note}`);
+  for (const note of result.notes) lines.push(`  note: ${note}`);
   lines.push(
     `  ${result.volumes.length} RAR volume(s) of ${result.volumeSize.toLocaleString('en-US')} bytes`,
   );

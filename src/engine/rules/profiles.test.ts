@@ -51,6 +51,12 @@ describe('rule profiles', () => {
     expect([...defined].filter((id) => !used.has(id)).sort()).toEqual([]);
   });
 
+  it('every check id is documented in docs/rules.md', async () => {
+    const doc = await readFile(new URL('../../../docs/rules.md', import.meta.url), 'utf8');
+    const defined = [...new Set(listProfiles().flatMap((p) => p.checks.map((c) => c.id)))];
+    expect(defined.filter((id) => !doc.includes(`\`${id}\``))).toEqual([]);
+  });
+
   it('carry the facts-file values', () => {
     const eb = getProfile('ebook-2022');
     expect(eb.packaging.archive.volumeSizes.default!.fixed).toEqual([

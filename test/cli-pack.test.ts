@@ -1,0 +1,173 @@
+// The built CLI for pack, validate, name check and rules: JSON output and exit codes.
+import { spawnSync } from 'node:child_process';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeEpub } from './helpers/make-epub.js';
+import { makeMkv } from './helpers/make-mkv.js';
+import { tempDir } from './helpers/readers.js';
+import { shouldRunWith } from './helpers/tools.js';
+
+const bin = fileURLToPath(new URL('../bin/relpack.js', import.meta.url));
+const relpack = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+
+describe('relpack rules and name check', () => {
+  it('lists and shows the profiles', () => {
+    const list = relpack(['rules', 'list', '--json']);
+    expect(list.status).toBe(0);
+    expect(JSON.parse(list.stdout).map((p: { id: string }) => p.id)).toEqual([
+      'ebook-2022',
+      'tv-720p-2016',
+      'tv-sd-2016',
+      'web-2020',
+    ]);
+    const show = relpack(['rules', 'show', 'tv-720p-2016']);
+    expect(show.status).toBe(0);
+    expect(show.stdout).toContain('release.volume-step-up');
+    expect(show.stdout).toContain('any multiple of 50,000,000');
+    expect(relpack(['rules', 'show', 'nope']).status).toBe(2);
+  });
+
+  it('exits 0 for a good name and 1 with every finding for a bad one', () => {
+    expect(
+      relpack(['name', 'check', 'Show.Name.S01E02.720p.HDTV.x264-GRP', '-p', 'tv-720p-2016']).status,
+    ).toBe(0);
+    const bad = relpack(['name', 'check', 'Show Name S01E02 720p HDTV', '-p', 'tv-720p-2016', '--json']);
+    expect(bad.status).toBe(1);
+    const result = JSON.parse(bad.stdout);
+    expect(result.ok).toBe(false);
+    expect(result.findings.map((f: { id: string }) => f.id)).toEqual(
+      expect.arrayContaining(['name.charset', 'name.group-tag']),
+    );
+  });
+});
+
+describe.runIf(shouldRunWith('mkvmerge'))('relpack pack and validate', () => {
+  let work: string;
+  beforeAll(async () => {
+    work = await tempDir('cli-pack');
+    await makeEpub(join(work, 'book.epub'), {
+      title: 'Dune',
+      author: 'Frank Herbert',
+      date: '1965-08-01',
+      padding: 3_000_000,
+    });
+    makeMkv(join(work, 'ep.mkv'), { width: 1280, height: 720, seconds: 75, frameBytes: 2_000 });
+  });
+
+  it('packs an eBook, prints JSON, and validate agrees (then fails once a disk is gone)', async () => {
+    const out = join(work, 'out');
+    const run = relpack([
+      'pack',
+      'ebook',
+      join(work, 'book.epub'),
+      '-g',
+      'GRP',
+      '-o',
+      out,
+      '-m',
+      'source=RETAiL',
+      '--json',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.releaseName).toBe('Frank.Herbert.Dune.1965.RETAiL.ePUB.eBOOK-GRP');
+    expect(result.files.map((f: { kind: string }) => f.kind).sort()).toEqual(['nfo', 'zip']);
+    for (const f of result.files) expect(f.crc32).toMatch(/^[0-9A-Fa-f]{8}$/);
+    expect(relpack(['validate', result.releaseDir]).status).toBe(0);
+    const zip = result.files.find((f: { kind: string }) => f.kind === 'zip').path;
+    await rm(join(result.releaseDir, zip));
+    const failed = relpack(['validate', result.releaseDir, '--json']);
+    expect(failed.status).toBe(1);
+    expect(JSON.parse(failed.stdout).ok).toBe(false);
+  });
+
+  it('packs a TV episode with --dry-run writing nothing, then for real', () => {
+    const out = join(work, 'tv-out');
+    const args = [
+      'pack',
+      'tv',
+      join(work, 'ep.mkv'),
+      '-g',
+      'GRP',
+      '-o',
+      out,
+      '-m',
+      'show=Show',
+      '-m',
+      'season=1',
+      '-m',
+      'episode=2',
+      '-m',
+      'format=HDTV',
+    ];
+    const dry = relpack([...args, '--dry-run']);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('plan for Show.S01E02.720p.HDTV.x264-GRP');
+    expect(spawnSync('ls', [out]).status).not.toBe(0);
+    const run = relpack([...args, '--no-progress']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain('release.sample-missing');
+  });
+
+  it('maps errors to exit codes and leaves nothing behind on a rule violation', async () => {
+    const out = join(work, 'err');
+    const missing = relpack([
+      'pack',
+      'tv',
+      join(work, 'ep.mkv'),
+      '-g',
+      'GRP',
+      '-o',
+      out,
+      '-m',
+      'show=Show',
+      '-m',
+      'episode=2',
+    ]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('NAME_MISSING_FIELDS');
+    expect(missing.stderr).toContain('HDTV');
+    const mismatch = relpack(['pack', 'tv', join(work, 'book.epub'), '-g', 'GRP', '-o', out]);
+    expect(mismatch.status).toBe(2); // .epub is not a TV source type
+    expect(mismatch.stderr).toContain('SOURCE_TYPE_NOT_ALLOWED');
+    expect(relpack(['validate', join(work, 'nope')]).status).toBe(3);
+    const badName = [
+      'pack',
+      'tv',
+      join(work, 'ep.mkv'),
+      '-g',
+      'GRP',
+      '-o',
+      out,
+      '--name',
+      'Show.S01E02.PROPER.PROPER.720p.HDTV.x264-GRP',
+      '--json',
+    ];
+    const refused = relpack(badName);
+    expect(refused.status).toBe(1);
+    const error = JSON.parse(refused.stdout).error;
+    expect(error.code).toBe('RULE_VIOLATION');
+    expect(error.details.findings.map((f: { id: string }) => f.id)).toContain('name.tag-repeated');
+    expect(await readdir(out)).toEqual([]);
+    const allowed = relpack([...badName, '--allow', 'name.tag-repeated']);
+    expect(allowed.status, allowed.stderr).toBe(0);
+    expect(JSON.parse(allowed.stdout).findings.map((f: { id: string }) => f.id)).toContain(
+      'name.tag-repeated',
+    );
+  });
+
+  it('uses RELPACK_RELEASES_DIR when --out is absent', () => {
+    const releases = join(work, 'configured');
+    const run = relpack(
+      ['pack', 'ebook', join(work, 'book.epub'), '-g', 'GRP', '-m', 'source=SCAN', '--json'],
+      { RELPACK_RELEASES_DIR: releases },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout).releaseDir).toBe(
+      join(releases, 'Frank.Herbert.Dune.1965.SCAN.ePUB.eBOOK-GRP'),
+    );
+  });
+});

@@ -1,0 +1,198 @@
+// validateRelease must catch what a site catches: each mutation of a good release gives its rule id.
+import { spawnSync } from 'node:child_process';
+import { cp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packRelease } from '../../src/app/index.js';
+import { getProfile, validateRelease, writeZipDisk } from '../../src/engine/index.js';
+import { makeEpub } from '../helpers/make-epub.js';
+import { makeMkv } from '../helpers/make-mkv.js';
+import { tempDir } from '../helpers/readers.js';
+import { shouldRunWith } from '../helpers/tools.js';
+
+const ctx = { version: '9.9.9', clock: () => new Date('2026-11-26T12:00:00Z') };
+
+async function flipByte(path: string, position: number): Promise<void> {
+  const handle = await open(path, 'r+');
+  const byte = Buffer.alloc(1);
+  await handle.read(byte, 0, 1, position);
+  byte[0]! ^= 0xff;
+  await handle.write(byte, 0, 1, position);
+  await handle.close();
+}
+
+async function mutated(original: string, work: string, mutate: (dir: string) => Promise<void>) {
+  const dir = join(work, `m-${Math.random().toString(36).slice(2)}`, original.split('/').pop()!);
+  await cp(original, dir, { recursive: true });
+  await mutate(dir);
+  return dir;
+}
+
+describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => {
+  let work: string;
+  let tv: string;
+  let ebook: string;
+  const stem = 'show.name.s01e02.hdtv.x264-grp';
+  let ebookFiles: { zips: string[]; nfo: string; volumes: string[] };
+
+  beforeAll(async () => {
+    work = await tempDir('mutations');
+    makeMkv(join(work, 'ep.mkv'), { width: 640, height: 352, seconds: 80, frameBytes: 16_000 });
+    const t = await packRelease(
+      ctx,
+      {
+        type: 'tv',
+        profile: 'tv-sd-2016',
+        source: join(work, 'ep.mkv'),
+        group: 'GRP',
+        outputDir: join(work, 'good'),
+        meta: { show: 'Show Name', season: '1', episode: '2', format: 'HDTV' },
+        sample: true,
+      },
+      { durable: false },
+    );
+    tv = t.releaseDir;
+    await makeEpub(join(work, 'b.epub'), { title: 'Book', author: 'Author', padding: 12_000_000 });
+    const e = await packRelease(
+      ctx,
+      {
+        type: 'ebook',
+        source: join(work, 'b.epub'),
+        group: 'GRP',
+        outputDir: join(work, 'good'),
+        meta: { source: 'RETAiL' },
+      },
+      { durable: false },
+    );
+    ebook = e.releaseDir;
+    ebookFiles = {
+      zips: e.disks!.map((d) => d.zip),
+      nfo: e.nfo.name,
+      volumes: e.disks!.map((d) => d.volume),
+    };
+  });
+
+  const tvIds = async (dir: string) =>
+    (await validateRelease(dir, getProfile('tv-sd-2016'))).findings.map((f) => `${f.severity}:${f.id}`);
+  const ebookIds = async (dir: string) =>
+    (await validateRelease(dir, getProfile('ebook-2022'))).findings.map((f) => `${f.severity}:${f.id}`);
+
+  it('the untouched releases are clean', async () => {
+    expect(await tvIds(tv)).toEqual([]);
+    expect(await ebookIds(ebook)).toEqual([]);
+  });
+
+  it('TV: a deleted middle volume', async () => {
+    const dir = await mutated(tv, work, (d) => rm(join(d, `${stem}.r00`)));
+    const ids = await tvIds(dir);
+    expect(ids).toContain('block:release.volume-sequence');
+    expect(ids).toContain('block:release.sfv-coverage');
+  });
+
+  it('TV: a flipped byte in a volume', async () => {
+    const dir = await mutated(tv, work, (d) => flipByte(join(d, `${stem}.r00`), 5_000_000));
+    const ids = await tvIds(dir);
+    expect(ids).toContain('block:release.rar-integrity');
+    expect(ids).toContain('block:release.sfv-crc');
+  });
+
+  it('TV: a volume renamed to upper case', async () => {
+    const dir = await mutated(tv, work, (d) =>
+      rename(join(d, `${stem}.r01`), join(d, `${stem.toUpperCase()}.R01`)),
+    );
+    expect(await tvIds(dir)).toContain('block:release.file-lowercase');
+  });
+
+  it('TV: a space in a file name', async () => {
+    const dir = await mutated(tv, work, (d) => rename(join(d, `${stem}.nfo`), join(d, 'show name grp.nfo')));
+    expect(await tvIds(dir)).toContain('block:release.file-spaces');
+  });
+
+  it('TV: a broken SFV line and a wrong CRC', async () => {
+    const dir = await mutated(tv, work, async (d) => {
+      const sfv = join(d, `${stem}.sfv`);
+      const text = await readFile(sfv, 'latin1');
+      await writeFile(
+        sfv,
+        `${text.replace(
+          /(\.r00 )([0-9a-f]{8})/,
+          (_m, a: string, crc: string) => `${a}${crc === '00000000' ? '11111111' : '00000000'}`,
+        )}garbage line\r\n`,
+      );
+    });
+    const ids = await tvIds(dir);
+    expect(ids).toContain('block:release.sfv-crc');
+    expect(ids).toContain('block:release.sfv-coverage');
+  });
+
+  it('TV: no SFV, a Subs directory, and no sample', async () => {
+    const dir = await mutated(tv, work, async (d) => {
+      await rm(join(d, `${stem}.sfv`));
+      await rm(join(d, 'Sample'), { recursive: true });
+      await cp(join(d, `${stem}.nfo`), join(d, 'Subs', 'x.srt'), { recursive: true });
+    });
+    const ids = await tvIds(dir);
+    expect(ids).toContain('block:release.sfv-missing');
+    expect(ids).toContain('block:release.subs-directory');
+    expect(ids).toContain('warn:release.sample-missing');
+  });
+
+  it('eBOOK: a deleted disk', async () => {
+    const dir = await mutated(ebook, work, (d) => rm(join(d, ebookFiles.zips[1]!)));
+    const ids = await ebookIds(dir);
+    expect(ids).toContain('block:release.volume-sequence');
+    expect(ids).toContain('block:release.diz-counter');
+  });
+
+  it('eBOOK: a flipped byte in a disk', async () => {
+    const dir = await mutated(ebook, work, (d) => flipByte(join(d, ebookFiles.zips[0]!), 2_000_000));
+    expect(await ebookIds(dir)).toContain('block:release.zip-integrity');
+  });
+
+  it('eBOOK: a disk renamed to upper case, and one that is not 8.3', async () => {
+    const dir = await mutated(ebook, work, async (d) => {
+      await rename(join(d, ebookFiles.zips[0]!), join(d, ebookFiles.zips[0]!.toUpperCase()));
+      await rename(join(d, ebookFiles.zips[1]!), join(d, `toolongname${ebookFiles.zips[1]!}`));
+    });
+    const ids = await ebookIds(dir);
+    expect(ids).toContain('warn:release.zip-name-case');
+    expect(ids).toContain('block:release.zip-name');
+  });
+
+  it('eBOOK: a space in the NFO name', async () => {
+    const dir = await mutated(ebook, work, (d) => rename(join(d, ebookFiles.nfo), join(d, 'my release.nfo')));
+    expect(await ebookIds(dir)).toContain('block:release.file-spaces');
+  });
+
+  it('eBOOK: a DIZ without its disk counter, and an SFV slipped into a disk', async () => {
+    const dir = await mutated(ebook, work, async (d) => {
+      const zip = join(d, ebookFiles.zips[0]!);
+      const x = join(d, '..', 'x');
+      expect(spawnSync('unzip', ['-q', zip, '-d', x]).status).toBe(0);
+      await rm(zip);
+      await writeZipDisk({
+        path: zip,
+        mtime: new Date(),
+        entries: [
+          { name: ebookFiles.volumes[0]!, source: { path: join(x, ebookFiles.volumes[0]!) } },
+          { name: 'file_id.diz', source: { data: Buffer.from('A BOOK\r\nno counter here\r\n') } },
+          { name: ebookFiles.nfo, source: { path: join(x, ebookFiles.nfo) } },
+          { name: 'check.sfv', source: { data: Buffer.from('x 00000000\r\n') } },
+        ],
+      });
+    });
+    const ids = await ebookIds(dir);
+    expect(ids).toContain('block:release.diz-counter');
+    expect(ids).toContain('block:release.zip-contents');
+  });
+
+  it('eBOOK: a release directory renamed to a name that breaks the rules', async () => {
+    const dir = await mutated(ebook, work, async () => undefined);
+    const bad = join(dir, '..', 'Book 2021 eBOOK');
+    await rename(dir, bad);
+    const ids = await ebookIds(bad);
+    expect(ids).toEqual(
+      expect.arrayContaining(['block:name.charset', 'block:name.group-tag', 'block:name.source-tag']),
+    );
+  });
+});
