@@ -1,35 +1,94 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { RelpackError } from './engine/errors.js';
+
+const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
- * Every setting relpack reads from the environment, with its default. One schema, validated
- * once at start-up; a bad value stops the process with a message naming the variable.
+ * Every setting relpack reads from the environment, with its default (README "Configuration").
+ * One schema, validated once at start-up; a bad value stops the process naming the variable.
  */
 const ConfigSchema = z.object({
+  NODE_ENV: z.string().default('development'),
   RELPACK_DATA_DIR: z.string().min(1).default('./data'),
   RELPACK_RELEASES_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RELPACK_SECRET_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+    )
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 48)').optional(),
+  RELPACK_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: int(900),
+  REFRESH_TOKEN_TTL_DAYS: int(30),
+  RELPACK_LOGIN_LIMIT_PER_IP: int(20),
+  RELPACK_LOGIN_LIMIT_PER_USER: int(10),
+  RELPACK_LOGIN_LIMIT_WINDOW_SECONDS: int(60),
+  RELPACK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  RELPACK_BODY_LIMIT_BYTES: int(1_048_576),
 });
 
 export interface Config {
-  /** Database file, uploads, job outputs. */
+  readonly production: boolean;
+  /** Database file, secrets, uploads, job outputs. */
   readonly dataDir: string;
   /** Where `relpack pack` puts releases without `--out`. */
   readonly releasesDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly secretKey: string | undefined;
+  readonly jwtSecret: string | undefined;
+  readonly adminPassword: string | undefined;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlDays: number;
+  readonly loginLimit: { readonly perIp: number; readonly perUser: number; readonly windowSeconds: number };
+  readonly cookieSecure: boolean;
+  readonly bodyLimitBytes: number;
 }
 
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
+export class ConfigError extends RelpackError {
+  constructor(message: string) {
+    super('CONFIG_INVALID', message, {});
+    this.name = 'ConfigError';
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
-  const dataDir = resolve(cwd, parsed.data.RELPACK_DATA_DIR);
+  const e = parsed.data;
+  const dataDir = resolve(cwd, e.RELPACK_DATA_DIR);
+  const production = e.NODE_ENV === 'production';
   return {
+    production,
     dataDir,
-    releasesDir: resolve(cwd, parsed.data.RELPACK_RELEASES_DIR ?? `${dataDir}/releases`),
+    releasesDir: resolve(cwd, e.RELPACK_RELEASES_DIR ?? `${dataDir}/releases`),
+    databaseUrl: e.DATABASE_URL,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    secretKey: e.RELPACK_SECRET_KEY,
+    jwtSecret: e.JWT_SECRET,
+    adminPassword: e.RELPACK_ADMIN_PASSWORD,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
+    loginLimit: {
+      perIp: e.RELPACK_LOGIN_LIMIT_PER_IP,
+      perUser: e.RELPACK_LOGIN_LIMIT_PER_USER,
+      windowSeconds: e.RELPACK_LOGIN_LIMIT_WINDOW_SECONDS,
+    },
+    cookieSecure: e.RELPACK_COOKIE_SECURE ? e.RELPACK_COOKIE_SECURE === 'true' : production,
+    bodyLimitBytes: e.RELPACK_BODY_LIMIT_BYTES,
   };
 }

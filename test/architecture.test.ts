@@ -14,7 +14,8 @@ const ALLOWED: Record<string, string[]> = {
   app: ['app', 'engine', 'metadata', 'delivery', 'db', 'queue'],
   queue: ['queue', 'app', 'engine'],
   server: ['server', 'app', 'engine'],
-  cli: ['cli', 'app', 'engine'],
+  // The CLI is the composition root: `relpack serve` starts the server.
+  cli: ['cli', 'app', 'engine', 'server'],
 };
 
 async function sourceFiles(dir: string): Promise<string[]> {

@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import type { CliDeps } from './cli-deps.js';
+import { register as registerAdmin } from './commands/admin.js';
+import { register as registerDb } from './commands/db.js';
 import { register as registerName } from './commands/name.js';
 import { register as registerPack } from './commands/pack.js';
 import { register as registerRar } from './commands/rar.js';
 import { register as registerRules } from './commands/rules.js';
-import { register as registerStart } from './commands/start.js';
+import { register as registerServe } from './commands/serve.js';
 import { register as registerValidate } from './commands/validate.js';
 
 export const EXIT_CODES_HELP = `
@@ -33,6 +35,8 @@ export function buildProgram(deps: CliDeps): Command {
   registerName(program, deps);
   registerRules(program, deps);
   registerRar(program, deps);
-  registerStart(program, deps);
+  registerServe(program, deps);
+  registerDb(program, deps);
+  registerAdmin(program, deps);
   return program;
 }

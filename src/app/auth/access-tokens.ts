@@ -1,0 +1,55 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import type { Role } from '../../db/index.js';
+import { AuthError, AuthErrorCode } from './auth-errors.js';
+
+export interface AccessClaims {
+  readonly userId: string;
+  readonly role: Role;
+}
+
+/** Short-lived HS256 JWTs carrying `sub` and `role`; nothing else is trusted from them. */
+export class AccessTokens {
+  constructor(
+    private readonly secret: Uint8Array,
+    private readonly ttlSeconds: number,
+    private readonly clock: () => Date,
+  ) {}
+
+  async issue(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
+    const now = Math.floor(this.clock().getTime() / 1000);
+    const token = await new SignJWT({ role: claims.role })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.userId)
+      .setIssuer('relpack')
+      .setAudience('relpack-api')
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.ttlSeconds)
+      .sign(this.secret);
+    return { token, expiresAt: new Date((now + this.ttlSeconds) * 1000) };
+  }
+
+  async verify(token: string): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.secret, {
+        issuer: 'relpack',
+        audience: 'relpack-api',
+        algorithms: ['HS256'],
+        currentDate: this.clock(),
+      });
+      const role = payload.role;
+      if (typeof payload.sub !== 'string' || (role !== 'admin' && role !== 'operator')) {
+        throw new AuthError(AuthErrorCode.TOKEN_INVALID, 'The access token is malformed');
+      }
+      return { userId: payload.sub, role };
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      if (error instanceof errors.JWTExpired) {
+        throw new AuthError(
+          AuthErrorCode.TOKEN_EXPIRED,
+          'The access token has expired; refresh it with POST /api/auth/refresh',
+        );
+      }
+      throw new AuthError(AuthErrorCode.TOKEN_INVALID, 'The access token is invalid');
+    }
+  }
+}

@@ -1,0 +1,155 @@
+import type {
+  AuditRepository,
+  RefreshTokensRepository,
+  Role,
+  User,
+  UsersRepository,
+} from '../../db/index.js';
+import { CommonErrorCode, RelpackError } from '../../engine/index.js';
+import { hashPassword, verifyPassword } from '../auth/passwords.js';
+
+export const UserErrorCode = {
+  USER_NOT_FOUND: 'USER_NOT_FOUND',
+  USERNAME_TAKEN: 'USERNAME_TAKEN',
+  LAST_ADMIN: 'LAST_ADMIN',
+  WRONG_PASSWORD: 'WRONG_PASSWORD',
+} as const;
+
+export interface Actor {
+  readonly userId: string;
+  readonly role: Role;
+  readonly ip?: string | null;
+}
+
+export interface UserServiceDeps {
+  readonly users: UsersRepository;
+  readonly refreshTokens: RefreshTokensRepository;
+  readonly audit: AuditRepository;
+  readonly clock: () => Date;
+}
+
+/** User administration; every change is audited and never leaves the system without an active admin. */
+export class UserService {
+  constructor(private readonly deps: UserServiceDeps) {}
+
+  list(): Promise<User[]> {
+    return this.deps.users.list();
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.deps.users.findById(id);
+    if (!user) throw new RelpackError(UserErrorCode.USER_NOT_FOUND, `No user ${id}`, { id });
+    const { passwordHash: _h, ...rest } = user;
+    return rest;
+  }
+
+  async create(
+    actor: Actor | null,
+    input: { username: string; password: string; role: Role },
+  ): Promise<User> {
+    const { users, audit, clock } = this.deps;
+    if (await users.findByUsername(input.username)) {
+      throw new RelpackError(UserErrorCode.USERNAME_TAKEN, `The username "${input.username}" is taken`, {
+        username: input.username,
+      });
+    }
+    const user = await users.create({
+      username: input.username,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      now: clock(),
+    });
+    await audit.record(
+      {
+        action: 'user.create',
+        userId: actor?.userId ?? null,
+        target: user.id,
+        ip: actor?.ip ?? null,
+        details: { role: input.role },
+      },
+      clock(),
+    );
+    return user;
+  }
+
+  async update(
+    actor: Actor,
+    id: string,
+    changes: { role?: Role; active?: boolean; password?: string },
+  ): Promise<User> {
+    const { users, refreshTokens, audit, clock } = this.deps;
+    const current = await this.get(id);
+    const losesAdmin =
+      current.role === 'admin' && current.active && (changes.role === 'operator' || changes.active === false);
+    if (losesAdmin && (await users.countActiveAdmins()) <= 1) {
+      throw new RelpackError(
+        UserErrorCode.LAST_ADMIN,
+        'This is the last active admin; make another admin first',
+        { id },
+      );
+    }
+    const updated = await users.update(
+      id,
+      {
+        ...(changes.role ? { role: changes.role } : {}),
+        ...(changes.active === undefined ? {} : { active: changes.active }),
+        ...(changes.password ? { passwordHash: await hashPassword(changes.password) } : {}),
+      },
+      clock(),
+    );
+    // A disabled user, a new role or a new password ends every session.
+    if (changes.active === false || changes.password || (changes.role && changes.role !== current.role)) {
+      await refreshTokens.revokeAllForUser(id, clock());
+    }
+    await audit.record(
+      {
+        action: 'user.update',
+        userId: actor.userId,
+        target: id,
+        ip: actor.ip ?? null,
+        details: {
+          role: changes.role ?? null,
+          active: changes.active ?? null,
+          password: Boolean(changes.password),
+        },
+      },
+      clock(),
+    );
+    return updated!;
+  }
+
+  async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.deps.users.findById(actor.userId);
+    if (!user) throw new RelpackError(UserErrorCode.USER_NOT_FOUND, 'Your account no longer exists', {});
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new RelpackError(UserErrorCode.WRONG_PASSWORD, 'The current password is wrong', {});
+    }
+    await this.update(actor, actor.userId, { password: newPassword });
+  }
+
+  async delete(actor: Actor, id: string): Promise<void> {
+    const { users, audit, clock } = this.deps;
+    const current = await this.get(id);
+    if (current.role === 'admin' && current.active && (await users.countActiveAdmins()) <= 1) {
+      throw new RelpackError(
+        UserErrorCode.LAST_ADMIN,
+        'This is the last active admin and cannot be deleted',
+        { id },
+      );
+    }
+    if (id === actor.userId) {
+      throw new RelpackError(CommonErrorCode.INVALID_ARGUMENT, 'You cannot delete your own account', { id });
+    }
+    await users.delete(id);
+    await audit.record(
+      {
+        action: 'user.delete',
+        userId: actor.userId,
+        target: id,
+        ip: actor.ip ?? null,
+        details: { username: current.username },
+      },
+      clock(),
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
+import { createPool } from 'mysql2';
+import pg from 'pg';
+import { type DialectValues, dialectValues, type SqlDialect } from './dialect.js';
+import type { Database } from './schema.js';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: SqlDialect;
+  readonly values: DialectValues;
+  /** Where the data lives, for logs: the SQLite path or the URL without its password. */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+export function dialectOf(url: string | undefined): SqlDialect {
+  if (!url || url.startsWith('sqlite:') || url.startsWith('file:')) return 'sqlite';
+  if (/^(mysql|mariadb):\/\//.test(url)) return 'mysql';
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+  throw new Error(
+    `DATABASE_URL must start with mysql://, mariadb://, postgres:// or sqlite: (got "${url.split(':')[0]}:")`,
+  );
+}
+
+/**
+ * `DATABASE_URL` picks the dialect: unset → `<dataDir>/relpack.sqlite` (WAL), `sqlite:<path>`,
+ * `mysql://` / `mariadb://` → mysql2, `postgres://` → pg. Times are UTC on every dialect.
+ */
+export function connectDatabase(url: string | undefined, dataDir: string): DatabaseHandle {
+  const dialect = dialectOf(url);
+  const values = dialectValues(dialect);
+  if (dialect === 'sqlite') {
+    const path = url ? url.replace(/^(sqlite|file):(\/\/)?/, '') : join(dataDir, 'relpack.sqlite');
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const database = new SQLite(path);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    return { db, dialect, values, location: path, close: () => db.destroy() };
+  }
+  const location = redact(url!);
+  if (dialect === 'mysql') {
+    const pool = createPool({
+      uri: url!.replace(/^mariadb:/, 'mysql:'),
+      timezone: 'Z',
+      dateStrings: false,
+      connectionLimit: 10,
+      supportBigNumbers: true,
+      bigNumberStrings: false,
+    });
+    const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
+    return { db, dialect, values, location, close: () => db.destroy() };
+  }
+  // int8 (bigint) as a number: sizes stay far below 2^53.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('connect', (client) => {
+    client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect, values, location, close: () => db.destroy() };
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}

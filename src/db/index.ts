@@ -1,0 +1,42 @@
+export { connectDatabase, type DatabaseHandle, dialectOf } from './connect.js';
+export type { DialectValues, SqlDialect } from './dialect.js';
+export { MigrationError, migrateToLatest, pendingMigrations } from './migrate.js';
+export { type AuditEntry, AuditRepository } from './repositories/audit-repository.js';
+export {
+  type Job,
+  type JobListQuery,
+  type JobStatus,
+  JobsRepository,
+  type JobType,
+} from './repositories/jobs-repository.js';
+export { type RefreshTokenRow, RefreshTokensRepository } from './repositories/refresh-tokens-repository.js';
+export {
+  type Role,
+  strip,
+  type User,
+  UsersRepository,
+  type UserWithHash,
+} from './repositories/users-repository.js';
+export type { Database } from './schema.js';
+
+import type { DatabaseHandle } from './connect.js';
+import { AuditRepository } from './repositories/audit-repository.js';
+import { JobsRepository } from './repositories/jobs-repository.js';
+import { RefreshTokensRepository } from './repositories/refresh-tokens-repository.js';
+import { UsersRepository } from './repositories/users-repository.js';
+
+export interface Repositories {
+  readonly users: UsersRepository;
+  readonly refreshTokens: RefreshTokensRepository;
+  readonly jobs: JobsRepository;
+  readonly audit: AuditRepository;
+}
+
+export function repositories(handle: DatabaseHandle): Repositories {
+  return {
+    users: new UsersRepository(handle.db, handle.values),
+    refreshTokens: new RefreshTokensRepository(handle.db, handle.values),
+    jobs: new JobsRepository(handle.db, handle.values),
+    audit: new AuditRepository(handle.db, handle.values),
+  };
+}

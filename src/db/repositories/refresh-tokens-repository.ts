@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { DialectValues } from '../dialect.js';
+import type { Database } from '../schema.js';
+
+export interface RefreshTokenRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly familyId: string;
+  readonly expiresAt: Date;
+  readonly revokedAt: Date | null;
+  readonly replacedBy: string | null;
+}
+
+/** Refresh tokens are stored only as SHA-256 hashes; a family links every rotation of one login. */
+export class RefreshTokensRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly v: DialectValues,
+  ) {}
+
+  async insert(row: {
+    id: string;
+    userId: string;
+    familyId: string;
+    tokenHash: string;
+    now: Date;
+    expiresAt: Date;
+    userAgent: string | null;
+    ip: string | null;
+  }): Promise<void> {
+    await this.db
+      .insertInto('refresh_tokens')
+      .values({
+        id: row.id,
+        user_id: row.userId,
+        family_id: row.familyId,
+        token_hash: row.tokenHash,
+        created_at: this.v.time(row.now),
+        expires_at: this.v.time(row.expiresAt),
+        revoked_at: null,
+        replaced_by: null,
+        user_agent: row.userAgent?.slice(0, 255) ?? null,
+        ip: row.ip?.slice(0, 64) ?? null,
+      })
+      .execute();
+  }
+
+  async findByHash(tokenHash: string): Promise<RefreshTokenRow | null> {
+    const row = await this.db
+      .selectFrom('refresh_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    if (!row) return null;
+    return {
+      id: row.id,
+      userId: row.user_id,
+      familyId: row.family_id,
+      expiresAt: this.v.readTime(row.expires_at),
+      revokedAt: this.v.readTimeOrNull(row.revoked_at),
+      replacedBy: row.replaced_by,
+    };
+  }
+
+  /** Marks a token used; false when another request rotated it first (a race or a replay). */
+  async markReplaced(id: string, replacedBy: string, now: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('refresh_tokens')
+      .set({ replaced_by: replacedBy, revoked_at: this.v.time(now) })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async revoke(id: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: this.v.time(now) })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  async revokeFamily(familyId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: this.v.time(now) })
+      .where('family_id', '=', familyId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
+  async revokeAllForUser(userId: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('refresh_tokens')
+      .set({ revoked_at: this.v.time(now) })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+}

@@ -1,0 +1,80 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { RelpackError } from '../engine/index.js';
+import { registerAccessGuard } from './plugins/access-guard.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { LoginThrottle } from './plugins/login-throttle.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { jobRoutes } from './routes/jobs.js';
+import { userRoutes } from './routes/users.js';
+import type { ServerDeps } from './server-deps.js';
+
+export interface BuildOptions {
+  /** pino options, or false for silence (tests). */
+  readonly logger?: boolean | object;
+  /** Called for every registered route, for the access-matrix test. */
+  readonly onRoute?: (route: { method: string | string[]; url: string; access: string }) => void;
+}
+
+/** The HTTP adapter: plugins registered in one place, every route in `routes/`. */
+export async function buildServer(deps: ServerDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps.services;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  // swagger-ui's own routes are public documentation.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+  });
+  if (options.onRoute) {
+    const report = options.onRoute;
+    app.addHook('onRoute', (route) =>
+      report({ method: route.method, url: route.url, access: route.config?.access ?? 'user' }),
+    );
+  }
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(
+        new RelpackError('RATE_LIMITED', `Too many requests; retry in ${Math.ceil(context.ttl / 1000)} s`, {
+          retryAfterSeconds: Math.ceil(context.ttl / 1000),
+        }),
+        { statusCode: 429 },
+      ),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'relpack API', version: deps.services.version, description: 'Scene release packer' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerAccessGuard(app, deps.services.accessTokens);
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(healthRoutes, deps);
+  const throttle = new LoginThrottle(config.loginLimit.perUser, config.loginLimit.windowSeconds * 1000);
+  await app.register(authRoutes, { ...deps, throttle });
+  await app.register(userRoutes, deps);
+  await app.register(jobRoutes, deps);
+  return app;
+}

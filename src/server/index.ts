@@ -1,0 +1,3 @@
+export { type BuildOptions, buildServer } from './build-server.js';
+export type { ServerDeps } from './server-deps.js';
+export { startServer } from './start-server.js';

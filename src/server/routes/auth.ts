@@ -1,0 +1,135 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AuthError, AuthErrorCode, type Session } from '../../app/index.js';
+import { requireAuth } from '../plugins/access-guard.js';
+import type { LoginThrottle } from '../plugins/login-throttle.js';
+import { errorResponses, iso, RoleSchema, UserSchema } from '../schemas.js';
+import type { ServerDeps } from '../server-deps.js';
+
+export const REFRESH_COOKIE = 'relpack_refresh';
+
+const SessionSchema = z
+  .object({
+    accessToken: z.string(),
+    accessTokenExpiresAt: z.string(),
+    refreshToken: z.string(),
+    user: z.object({ id: z.string(), username: z.string(), role: RoleSchema }),
+  })
+  .meta({ id: 'Session' });
+
+const RefreshBody = z.object({ refreshToken: z.string().min(1).max(512).optional() }).nullish();
+
+export const authRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThrottle }> = async (
+  app,
+  { services, throttle },
+) => {
+  const { config } = services;
+  const client = (request: FastifyRequest) => ({
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+  });
+  const answer = (reply: FastifyReply, session: Session) => {
+    reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: config.cookieSecure,
+      path: '/api/auth',
+      expires: session.refreshTokenExpiresAt,
+    });
+    return {
+      accessToken: session.accessToken,
+      accessTokenExpiresAt: session.accessTokenExpiresAt.toISOString(),
+      refreshToken: session.refreshToken,
+      user: session.user,
+    };
+  };
+  const tokenFrom = (request: FastifyRequest, body: { refreshToken?: string } | null | undefined) => {
+    const token = body?.refreshToken ?? request.cookies[REFRESH_COOKIE];
+    if (!token)
+      throw new AuthError(
+        AuthErrorCode.UNAUTHENTICATED,
+        'No refresh token: send the cookie or { "refreshToken" }',
+      );
+    return token;
+  };
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: {
+        access: 'public',
+        rateLimit: { max: config.loginLimit.perIp, timeWindow: config.loginLimit.windowSeconds * 1000 },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with a username and password',
+        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
+        response: { 200: SessionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      throttle.hit(request.body.username.toLowerCase());
+      const session = await services.auth.login(
+        request.body.username,
+        request.body.password,
+        client(request),
+      );
+      throttle.reset(request.body.username.toLowerCase());
+      return answer(reply, session);
+    },
+  );
+
+  app.post(
+    '/api/auth/refresh',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Trade a refresh token (cookie or body) for a new pair; the old one stops working',
+        body: RefreshBody,
+        response: { 200: SessionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      answer(reply, await services.auth.refresh(tokenFrom(request, request.body), client(request))),
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke the refresh token (and its rotations)',
+        body: RefreshBody,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await services.auth.logout(tokenFrom(request, request.body));
+      reply.clearCookie(REFRESH_COOKIE, { path: '/api/auth' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user',
+        response: { 200: UserSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = await services.users.get(requireAuth(request).userId);
+      return {
+        ...user,
+        createdAt: iso(user.createdAt)!,
+        updatedAt: iso(user.updatedAt)!,
+        lastLoginAt: iso(user.lastLoginAt),
+      };
+    },
+  );
+};

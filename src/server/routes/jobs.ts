@@ -1,0 +1,105 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Job } from '../../app/index.js';
+import { requireAuth } from '../plugins/access-guard.js';
+import { errorResponses, IdParams, iso } from '../schemas.js';
+import type { ServerDeps } from '../server-deps.js';
+
+const JobStatus = z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']);
+const JobType = z.enum(['ebook', 'tv', 'upload']);
+
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    type: JobType,
+    profile: z.string().nullable(),
+    status: JobStatus,
+    ownerId: z.string().nullable(),
+    parentJobId: z.string().nullable(),
+    title: z.string().nullable(),
+    progress: z.unknown(),
+    result: z.unknown(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+    attempts: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Job' });
+
+export const jobView = (job: Job) => ({
+  id: job.id,
+  type: job.type,
+  profile: job.profile,
+  status: job.status,
+  ownerId: job.ownerId,
+  parentJobId: job.parentJobId,
+  title: job.title,
+  progress: job.progress,
+  result: job.result,
+  error: job.error,
+  attempts: job.attempts,
+  createdAt: iso(job.createdAt)!,
+  updatedAt: iso(job.updatedAt)!,
+  startedAt: iso(job.startedAt),
+  finishedAt: iso(job.finishedAt),
+});
+
+export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
+  app.get(
+    '/api/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'List jobs, newest first (operators see their own)',
+        querystring: z.object({
+          status: z
+            .string()
+            .optional()
+            .transform((v) => (v ? v.split(',') : []))
+            .pipe(z.array(JobStatus)),
+          type: JobType.optional(),
+          owner: z.uuid().optional(),
+          q: z.string().max(200).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+        response: {
+          200: z.object({
+            items: z.array(JobSchema),
+            total: z.number(),
+            limit: z.number(),
+            offset: z.number(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { status, type, owner, q, limit, offset } = request.query;
+      const page = await services.jobs.list(requireAuth(request), {
+        status,
+        limit,
+        offset,
+        ...(type ? { type } : {}),
+        ...(owner ? { ownerId: owner } : {}),
+        ...(q ? { search: q } : {}),
+      });
+      return { items: page.items.map(jobView), total: page.total, limit, offset };
+    },
+  );
+
+  app.get(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'One job',
+        params: IdParams,
+        response: { 200: JobSchema, ...errorResponses },
+      },
+    },
+    async (request) => jobView(await services.jobs.get(requireAuth(request), request.params.id)),
+  );
+};

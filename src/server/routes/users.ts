@@ -1,0 +1,127 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { User } from '../../app/index.js';
+import { requireAuth } from '../plugins/access-guard.js';
+import { errorResponses, IdParams, iso, Password, RoleSchema, Username, UserSchema } from '../schemas.js';
+import type { ServerDeps } from '../server-deps.js';
+
+const view = (u: User) => ({
+  ...u,
+  createdAt: iso(u.createdAt)!,
+  updatedAt: iso(u.updatedAt)!,
+  lastLoginAt: iso(u.lastLoginAt),
+});
+
+export const userRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
+  const admin = { access: 'admin' as const };
+  const actor = (request: Parameters<typeof requireAuth>[0]) => ({ ...requireAuth(request), ip: request.ip });
+
+  app.get(
+    '/api/users',
+    {
+      config: admin,
+      schema: {
+        tags: ['users'],
+        summary: 'List users',
+        response: { 200: z.object({ items: z.array(UserSchema) }), ...errorResponses },
+      },
+    },
+    async () => ({ items: (await services.users.list()).map(view) }),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: admin,
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        body: z.object({ username: Username, password: Password, role: RoleSchema }),
+        response: { 201: UserSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(view(await services.users.create(actor(request), request.body))),
+  );
+
+  app.get(
+    '/api/users/:id',
+    {
+      config: admin,
+      schema: {
+        tags: ['users'],
+        summary: 'One user',
+        params: IdParams,
+        response: { 200: UserSchema, ...errorResponses },
+      },
+    },
+    async (request) => view(await services.users.get(request.params.id)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      config: admin,
+      schema: {
+        tags: ['users'],
+        summary: 'Change role, active flag or password',
+        params: IdParams,
+        body: z
+          .object({
+            role: RoleSchema.optional(),
+            active: z.boolean().optional(),
+            password: Password.optional(),
+          })
+          .refine((b) => Object.keys(b).length > 0, 'send at least one of role, active, password'),
+        response: { 200: UserSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { role, active, password } = request.body;
+      return view(
+        await services.users.update(actor(request), request.params.id, {
+          ...(role ? { role } : {}),
+          ...(active === undefined ? {} : { active }),
+          ...(password ? { password } : {}),
+        }),
+      );
+    },
+  );
+
+  app.delete(
+    '/api/users/:id',
+    {
+      config: admin,
+      schema: {
+        tags: ['users'],
+        summary: 'Delete a user (never the last admin)',
+        params: IdParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await services.users.delete(actor(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/users/me/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Change your own password (ends your other sessions)',
+        body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await services.users.changeOwnPassword(
+        actor(request),
+        request.body.currentPassword,
+        request.body.newPassword,
+      );
+      return reply.status(204).send(null);
+    },
+  );
+};

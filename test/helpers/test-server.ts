@@ -1,0 +1,79 @@
+// A real server (Fastify inject, real database) with a controllable clock.
+import type { FastifyInstance } from 'fastify';
+import { type AppServices, createServices } from '../../src/app/index.js';
+import { bootstrapAdmin } from '../../src/app/users/bootstrap-admin.js';
+import { loadConfig } from '../../src/config.js';
+import { buildServer } from '../../src/server/index.js';
+import { createTestDatabase, type Dialect, type TestDatabase } from './databases.js';
+import { tempDir } from './readers.js';
+
+export const ADMIN_PASSWORD = 'admin-password-123';
+
+export interface TestServer {
+  readonly app: FastifyInstance;
+  readonly services: AppServices;
+  readonly database: TestDatabase;
+  readonly routes: { method: string; url: string; access: string }[];
+  /** Moves the clock forward. */
+  advance(ms: number): void;
+  login(
+    username: string,
+    password: string,
+  ): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(
+  dialect: Dialect,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const database = await createTestDatabase(dialect);
+  const config = loadConfig({
+    RELPACK_DATA_DIR: await tempDir('server-data'),
+    DATABASE_URL: database.url,
+    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-1234567890',
+    RELPACK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+    RELPACK_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  let now = Date.parse('2026-11-26T12:00:00Z');
+  const services = await createServices(config, { version: '9.9.9', clock: () => new Date(now) });
+  await services.migrate();
+  await bootstrapAdmin(services);
+  const routes: TestServer['routes'] = [];
+  const app = await buildServer(
+    { services },
+    {
+      logger: false,
+      onRoute: (r) => {
+        for (const method of [r.method].flat())
+          if (method !== 'HEAD') routes.push({ method, url: r.url, access: r.access });
+      },
+    },
+  );
+  await app.ready();
+  return {
+    app,
+    services,
+    database,
+    routes,
+    advance: (ms) => {
+      now += ms;
+    },
+    async login(username, password) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
+      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+      return res.json();
+    },
+    async close() {
+      await app.close();
+      await services.close();
+      await database.drop();
+    },
+  };
+}
