@@ -62,7 +62,8 @@ export class ConfigError extends RelpackError {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  // An empty variable (`JWT_SECRET=` in an .env file) means unset, not an empty value.
+  const parsed = ConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
     throw new ConfigError(`Invalid configuration: ${problems}`);

@@ -1,6 +1,7 @@
 // The list of error codes, docs/errors.md and the CLI exit-code table agree.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { AuthErrorCode, JobErrorCode, SecretErrorCode, UserErrorCode } from '../src/app/index.js';
 import { exitCodeFor, knownExitMappings } from '../src/cli/exit-codes.js';
 import {
   CommonErrorCode,
@@ -12,6 +13,7 @@ import {
   TextErrorCode,
   ZipErrorCode,
 } from '../src/engine/index.js';
+import { HttpErrorCode, httpStatusFor, knownHttpMappings } from '../src/server/http-status.js';
 
 const allCodes = [
   ...Object.values(CommonErrorCode),
@@ -22,6 +24,13 @@ const allCodes = [
   ...Object.values(PackErrorCode),
   ...Object.values(TextErrorCode),
   ...Object.values(MediaErrorCode),
+  ...Object.values(AuthErrorCode),
+  ...Object.values(UserErrorCode),
+  ...Object.values(JobErrorCode),
+  ...Object.values(SecretErrorCode),
+  ...Object.values(HttpErrorCode),
+  'CONFIG_INVALID',
+  'MIGRATION_FAILED',
 ];
 
 describe('error codes', () => {
@@ -30,16 +39,22 @@ describe('error codes', () => {
     for (const code of allCodes) expect(code).toMatch(/^[A-Z][A-Z0-9_]+$/);
   });
 
-  it('each have one row in docs/errors.md with the exit code the CLI uses', async () => {
+  it('each have one row in docs/errors.md with the exit code and HTTP status the adapters use', async () => {
     const doc = await readFile(new URL('../docs/errors.md', import.meta.url), 'utf8');
     const rows = new Map(
-      [...doc.matchAll(/^\| `([A-Z0-9_]+)`\s*\|\s*(\d)\s*\|/gm)].map((m) => [m[1]!, Number(m[2])] as const),
+      [...doc.matchAll(/^\| `([A-Z0-9_]+)`\s*\|\s*(\d)\s*\|\s*(\d{3})\s*\|/gm)].map(
+        (m) => [m[1]!, { exit: Number(m[2]), http: Number(m[3]) }] as const,
+      ),
     );
     expect([...rows.keys()].sort()).toEqual([...allCodes].sort());
-    for (const code of allCodes) expect(exitCodeFor(code), code).toBe(rows.get(code));
+    for (const code of allCodes) {
+      expect(exitCodeFor(code), code).toBe(rows.get(code)!.exit);
+      expect(httpStatusFor(code), code).toBe(rows.get(code)!.http);
+    }
   });
 
-  it('every exit mapping names a real code', () => {
+  it('every exit and HTTP mapping names a real code', () => {
     for (const code of knownExitMappings()) expect(allCodes).toContain(code);
+    for (const code of knownHttpMappings()) expect(allCodes).toContain(code);
   });
 });

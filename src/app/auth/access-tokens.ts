@@ -7,8 +7,15 @@ export interface AccessClaims {
   readonly role: Role;
 }
 
-/** Short-lived HS256 JWTs carrying `sub` and `role`; nothing else is trusted from them. */
+const CACHE_LIMIT = 5_000;
+
+/**
+ * Short-lived HS256 JWTs carrying `sub` and `role`; nothing else is trusted from them. A token
+ * verified once is remembered until it expires, so a client's burst of calls pays the HMAC once.
+ */
 export class AccessTokens {
+  private readonly verified = new Map<string, AccessClaims & { exp: number }>();
+
   constructor(
     private readonly secret: Uint8Array,
     private readonly ttlSeconds: number,
@@ -29,6 +36,15 @@ export class AccessTokens {
   }
 
   async verify(token: string): Promise<AccessClaims> {
+    const cached = this.verified.get(token);
+    if (cached) {
+      if (cached.exp * 1000 > this.clock().getTime()) return { userId: cached.userId, role: cached.role };
+      this.verified.delete(token);
+    }
+    return this.verifyUncached(token);
+  }
+
+  private async verifyUncached(token: string): Promise<AccessClaims> {
     try {
       const { payload } = await jwtVerify(token, this.secret, {
         issuer: 'relpack',
@@ -40,6 +56,8 @@ export class AccessTokens {
       if (typeof payload.sub !== 'string' || (role !== 'admin' && role !== 'operator')) {
         throw new AuthError(AuthErrorCode.TOKEN_INVALID, 'The access token is malformed');
       }
+      if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { userId: payload.sub, role, exp: payload.exp! });
       return { userId: payload.sub, role };
     } catch (error) {
       if (error instanceof AuthError) throw error;

@@ -35,6 +35,25 @@ export interface JobListQuery {
   readonly offset: number;
 }
 
+const LIST_COLUMNS = [
+  'id',
+  'type',
+  'profile',
+  'status',
+  'owner_id',
+  'parent_job_id',
+  'title',
+  'progress',
+  'result',
+  'error_code',
+  'error_message',
+  'attempts',
+  'created_at',
+  'updated_at',
+  'started_at',
+  'finished_at',
+] as const;
+
 export class JobsRepository {
   constructor(
     private readonly db: Kysely<Database>,
@@ -124,6 +143,6 @@ export class JobsRepository {
         .execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    return { items: rows.map((r) => this.map(r)), total: Number(count.n) };
+    return { items: rows.map((r) => this.map({ ...r, config: 'null' })), total: Number(count.n) };
   }
 }

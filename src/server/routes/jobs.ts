@@ -50,6 +50,9 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
   app.get(
     '/api/jobs',
     {
+      // The list is the hottest route; jobView builds exactly the documented shape, so it is
+      // written with plain JSON.stringify instead of being re-validated against the schema.
+      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['jobs'],
         summary: 'List jobs, newest first (operators see their own)',

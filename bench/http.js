@@ -1,0 +1,81 @@
+// npm run bench (part 2): GET /api/jobs?limit=50 on SQLite with 10,000 jobs, 50 connections for
+// 10 s with autocannon, against GET /api/health measured in the same run on the same server.
+// Targets: p99 < 50 ms, and at least 25 % of the health route's throughput.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { createServices } from '../dist/app/index.js';
+import { bootstrapAdmin } from '../dist/app/users/bootstrap-admin.js';
+import { loadConfig } from '../dist/config.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const dataDir = mkdtempSync(join(tmpdir(), 'relpack-bench-http-'));
+const env = {
+  ...process.env,
+  RELPACK_DATA_DIR: dataDir,
+  RELPACK_ADMIN_PASSWORD: 'bench-password',
+  LOG_LEVEL: 'warn',
+  HOST: '127.0.0.1',
+  PORT: '18499',
+};
+
+const services = await createServices(loadConfig(env), { version: 'bench' });
+await services.migrate();
+await bootstrapAdmin(services);
+const admin = (await services.repos.users.list())[0];
+const start = Date.parse('2025-01-01T00:00:00Z');
+for (let i = 0; i < 10_000; i++) {
+  await services.repos.jobs.insert({
+    type: i % 2 ? 'tv' : 'ebook',
+    profile: i % 2 ? 'tv-720p-2016' : 'ebook-2022',
+    ownerId: admin.id,
+    title: `Some.Release.Name.${i}.720p.HDTV.x264-GRP`,
+    config: { source: `/data/in/${i}.mkv`, group: 'GRP', meta: { season: 1, episode: i } },
+    now: new Date(start + i * 60_000),
+    status: ['pending', 'running', 'completed', 'failed'][i % 4],
+  });
+}
+await services.close();
+
+const server = spawn(process.execPath, ['bin/relpack.js', 'serve'], {
+  env,
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const base = 'http://127.0.0.1:18499';
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/api/health`)).ok) break;
+  } catch {}
+  if (i > 100) throw new Error('server did not start');
+  await new Promise((r) => setTimeout(r, 100));
+}
+const login = await (
+  await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
+  })
+).json();
+
+async function run(path, headers = {}) {
+  const result = await autocannon({ url: `${base}${path}`, connections: 50, duration: SECONDS, headers });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p99: result.latency.p99 };
+}
+
+const health = await run('/api/health');
+const jobs = await run('/api/jobs?limit=50', { authorization: `Bearer ${login.accessToken}` });
+server.kill('SIGTERM');
+await once(server, 'exit');
+rmSync(dataDir, { recursive: true, force: true });
+
+console.log(`HTTP on SQLite, 10,000 jobs, 50 connections × ${SECONDS} s`);
+console.log(`  GET /api/health            ${health.rps.toFixed(0)} req/s, p99 ${health.p99} ms`);
+console.log(
+  `  GET /api/jobs?limit=50     ${jobs.rps.toFixed(0)} req/s, p99 ${jobs.p99} ms  (target p99 < 50 ms)`,
+);
+console.log(`  ratio jobs / health        = ${(jobs.rps / health.rps).toFixed(2)}  (target ≥ 0.25)`);
