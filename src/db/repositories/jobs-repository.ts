@@ -134,8 +134,9 @@ export class JobsRepository {
       base = base.where(sql<boolean>`lower(title) like ${pattern} escape '!'`);
     }
     const [rows, count] = await Promise.all([
+      // The config (everything needed to rerun a job) can be large and is not part of a list.
       base
-        .selectAll()
+        .select(LIST_COLUMNS)
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(query.limit)
