@@ -9,6 +9,9 @@ export interface DialectValues {
   time(date: Date): Date | string;
   readTime(value: unknown): Date;
   readTimeOrNull(value: unknown): Date | null;
+  /** The same instant as ISO-8601 UTC text; free on SQLite, which stores exactly that. */
+  readIsoTime(value: unknown): string;
+  readIsoTimeOrNull(value: unknown): string | null;
   bool(value: boolean): boolean | number;
   readBool(value: unknown): boolean;
   json(value: unknown): string;
@@ -28,6 +31,14 @@ export function dialectValues(dialect: SqlDialect): DialectValues {
     time: (date) => (dialect === 'sqlite' ? date.toISOString() : date),
     readTime,
     readTimeOrNull: (value) => (value === null || value === undefined ? null : readTime(value)),
+    readIsoTime: (value) =>
+      typeof value === 'string' && value.endsWith('Z') ? value : readTime(value).toISOString(),
+    readIsoTimeOrNull: (value) =>
+      value === null || value === undefined
+        ? null
+        : typeof value === 'string' && value.endsWith('Z')
+          ? value
+          : readTime(value).toISOString(),
     bool: (value) => (dialect === 'postgres' ? value : value ? 1 : 0),
     readBool: (value) => value === true || value === 1 || value === '1',
     json: (value) => JSON.stringify(value),

@@ -19,10 +19,11 @@ export interface Job {
   readonly result: unknown;
   readonly error: { readonly code: string; readonly message: string } | null;
   readonly attempts: number;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  readonly startedAt: Date | null;
-  readonly finishedAt: Date | null;
+  /** ISO-8601 UTC, as the API shows them. */
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly startedAt: string | null;
+  readonly finishedAt: string | null;
 }
 
 export interface JobListQuery {
@@ -74,10 +75,10 @@ export class JobsRepository {
       result: row.result === null ? null : this.v.readJson(row.result),
       error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
       attempts: row.attempts,
-      createdAt: this.v.readTime(row.created_at),
-      updatedAt: this.v.readTime(row.updated_at),
-      startedAt: this.v.readTimeOrNull(row.started_at),
-      finishedAt: this.v.readTimeOrNull(row.finished_at),
+      createdAt: this.v.readIsoTime(row.created_at),
+      updatedAt: this.v.readIsoTime(row.updated_at),
+      startedAt: this.v.readIsoTimeOrNull(row.started_at),
+      finishedAt: this.v.readIsoTimeOrNull(row.finished_at),
     };
   }
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Job } from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
-import { errorResponses, IdParams, iso } from '../schemas.js';
+import { errorResponses, IdParams } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
 const JobStatus = z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']);
@@ -40,10 +40,10 @@ export const jobView = (job: Job) => ({
   result: job.result,
   error: job.error,
   attempts: job.attempts,
-  createdAt: iso(job.createdAt)!,
-  updatedAt: iso(job.updatedAt)!,
-  startedAt: iso(job.startedAt),
-  finishedAt: iso(job.finishedAt),
+  createdAt: job.createdAt,
+  updatedAt: job.updatedAt,
+  startedAt: job.startedAt,
+  finishedAt: job.finishedAt,
 });
 
 export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
