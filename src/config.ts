@@ -32,6 +32,16 @@ const ConfigSchema = z.object({
   RELPACK_LOGIN_LIMIT_WINDOW_SECONDS: int(60),
   RELPACK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   RELPACK_BODY_LIMIT_BYTES: int(1_048_576),
+  RELPACK_SOURCE_ROOTS: z.string().optional(),
+  RELPACK_QUEUE_CONCURRENCY: int(1),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  RELPACK_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_:-]+$/)
+    .default('relpack'),
 });
 
 export interface Config {
@@ -52,6 +62,13 @@ export interface Config {
   readonly loginLimit: { readonly perIp: number; readonly perUser: number; readonly windowSeconds: number };
   readonly cookieSecure: boolean;
   readonly bodyLimitBytes: number;
+  /** Directories local sources must be inside (API and wizard; the CLI is trusted). */
+  readonly sourceRoots: readonly string[];
+  /** Jobs run at once per process (in-process queue or each worker). */
+  readonly queueConcurrency: number;
+  /** Set: jobs go through BullMQ on Redis and `relpack worker` runs them. */
+  readonly redisUrl: string | undefined;
+  readonly queuePrefix: string;
 }
 
 export class ConfigError extends RelpackError {
@@ -91,5 +108,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     cookieSecure: e.RELPACK_COOKIE_SECURE ? e.RELPACK_COOKIE_SECURE === 'true' : production,
     bodyLimitBytes: e.RELPACK_BODY_LIMIT_BYTES,
+    sourceRoots: (e.RELPACK_SOURCE_ROOTS ?? `${dataDir}/sources`)
+      .split(',')
+      .map((r) => r.trim())
+      .filter(Boolean)
+      .map((r) => resolve(cwd, r)),
+    queueConcurrency: e.RELPACK_QUEUE_CONCURRENCY,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.RELPACK_QUEUE_PREFIX,
   };
 }

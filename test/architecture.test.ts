@@ -14,8 +14,8 @@ const ALLOWED: Record<string, string[]> = {
   app: ['app', 'engine', 'metadata', 'delivery', 'db', 'queue'],
   queue: ['queue', 'app', 'engine'],
   server: ['server', 'app', 'engine'],
-  // The CLI is the composition root: `relpack serve` starts the server.
-  cli: ['cli', 'app', 'engine', 'server'],
+  // The CLI is the composition root: `relpack serve` and `relpack worker` wire server, queue and app.
+  cli: ['cli', 'app', 'engine', 'server', 'queue'],
 };
 
 async function sourceFiles(dir: string): Promise<string[]> {

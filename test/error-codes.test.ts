@@ -1,7 +1,13 @@
 // The list of error codes, docs/errors.md and the CLI exit-code table agree.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { AuthErrorCode, JobErrorCode, SecretErrorCode, UserErrorCode } from '../src/app/index.js';
+import {
+  AuthErrorCode,
+  JobErrorCode,
+  SecretErrorCode,
+  SourceErrorCode,
+  UserErrorCode,
+} from '../src/app/index.js';
 import { exitCodeFor, knownExitMappings } from '../src/cli/exit-codes.js';
 import {
   CommonErrorCode,
@@ -28,6 +34,7 @@ const allCodes = [
   ...Object.values(UserErrorCode),
   ...Object.values(JobErrorCode),
   ...Object.values(SecretErrorCode),
+  ...Object.values(SourceErrorCode),
   ...Object.values(HttpErrorCode),
   'CONFIG_INVALID',
   'MIGRATION_FAILED',

@@ -1,22 +1,22 @@
-export type { Role, User } from '../db/index.js';
+export type { Artifact, JobLogLine, LogLevel, Role, User } from '../db/index.js';
+export { LOG_LEVELS } from '../db/index.js';
 export { AccessTokens } from './auth/access-tokens.js';
 export { AuthError, AuthErrorCode } from './auth/auth-errors.js';
 export { AuthService, type ClientInfo, type Session } from './auth/auth-service.js';
 export { hashPassword } from './auth/passwords.js';
 export type { AppContext } from './context.js';
 export { type CreateRarSetInput, type CreateRarSetResult, createRarSet } from './create-rar-set.js';
-export {
-  type Job,
-  JobErrorCode,
-  JobQueries,
-  type JobStatus,
-  type JobType,
-  type Viewer,
-} from './jobs/job-queries.js';
+export { type PackJobConfig, PackJobConfigSchema } from './jobs/job-config.js';
+export { type JobEvent, JobEvents } from './jobs/job-events.js';
+export { type Job, JobQueries, type JobStatus, type JobType, type Viewer } from './jobs/job-queries.js';
+export { JobService, type Requester } from './jobs/job-service.js';
+export { JobErrorCode, TERMINAL_STATUSES } from './jobs/job-state.js';
+export { jobOutputDir } from './jobs/run-pack-job.js';
 export { type PackReleaseRequest, type PackReleaseResult, packRelease } from './pack-release.js';
 export { type ResolvedSource, resolveSources } from './resolve-sources.js';
 export { SecretBox, SecretErrorCode } from './secrets/secret-box.js';
 export { type AppServices, createServices } from './services.js';
+export { confineToRoots, SourceErrorCode } from './sources/confine-path.js';
 export { checkReadiness, type ReadinessReport } from './system/readiness.js';
 export { type Actor, UserErrorCode, UserService } from './users/user-service.js';
 export { validateReleaseDir } from './validate-release-dir.js';

@@ -1,3 +1,5 @@
+import { hostname } from 'node:os';
+import { type Logger, pino } from 'pino';
 import type { Config } from '../config.js';
 import {
   connectDatabase,
@@ -8,7 +10,9 @@ import {
 } from '../db/index.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth-service.js';
-import { JobQueries } from './jobs/job-queries.js';
+import { JobEvents } from './jobs/job-events.js';
+import { JobService } from './jobs/job-service.js';
+import { runPackJob } from './jobs/run-pack-job.js';
 import { loadSecrets } from './secrets/load-secrets.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { checkReadiness, type ReadinessReport } from './system/readiness.js';
@@ -23,7 +27,11 @@ export interface AppServices {
   readonly accessTokens: AccessTokens;
   readonly auth: AuthService;
   readonly users: UserService;
-  readonly jobs: JobQueries;
+  readonly jobs: JobService;
+  readonly events: JobEvents;
+  readonly logger: Logger;
+  /** Runs one job in this process (what a queue calls). */
+  runJob(jobId: string, signal: AbortSignal): Promise<string>;
   readonly secretBox: SecretBox;
   readiness(): Promise<ReadinessReport>;
   migrate(): Promise<string[]>;
@@ -34,9 +42,19 @@ export interface AppServices {
 
 export async function createServices(
   config: Config,
-  options: { version: string; clock?: () => Date; database?: DatabaseHandle } = { version: '0.0.0' },
+  options: {
+    version: string;
+    clock?: () => Date;
+    database?: DatabaseHandle;
+    logger?: Logger;
+    cancelPollMs?: number;
+  } = {
+    version: '0.0.0',
+  },
 ): Promise<AppServices> {
   const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const events = new JobEvents();
   const secrets = await loadSecrets(config);
   const database = options.database ?? connectDatabase(config.databaseUrl, config.dataDir);
   const repos = repositories(database);
@@ -49,7 +67,29 @@ export async function createServices(
     accessTokens,
     auth: new AuthService({ ...repos, accessTokens, refreshTtlDays: config.refreshTokenTtlDays, clock }),
     users: new UserService({ ...repos, clock }),
-    jobs: new JobQueries(repos.jobs),
+    jobs: new JobService({
+      repos,
+      events,
+      clock,
+      outputRoot: config.releasesDir,
+      sourceRoots: config.sourceRoots,
+    }),
+    events,
+    logger,
+    runJob: (jobId, signal) =>
+      runPackJob(
+        {
+          repos,
+          events,
+          logger,
+          clock,
+          version: options.version,
+          outputRoot: config.releasesDir,
+          workerName: `${hostname()}:${process.pid}`,
+        },
+        jobId,
+        { signal, ...(options.cancelPollMs ? { cancelPollMs: options.cancelPollMs } : {}) },
+      ),
     secretBox: new SecretBox(secrets.secretKey),
     readiness: () => checkReadiness(database),
     migrate: () => migrateToLatest(database.db, database.dialect),

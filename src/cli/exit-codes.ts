@@ -72,6 +72,10 @@ const EXIT_CODE_BY_ERROR: Readonly<Record<string, number>> = {
   RATE_LIMITED: ExitCode.REMOTE,
   NOT_READY: ExitCode.REMOTE,
   INTERNAL_ERROR: ExitCode.INTERNAL,
+  JOB_INVALID_STATE: ExitCode.USAGE,
+  INTERRUPTED: ExitCode.INTERNAL,
+  PATH_OUTSIDE_ROOT: ExitCode.USAGE,
+  RANGE_NOT_SATISFIABLE: ExitCode.USAGE,
 };
 
 export function exitCodeFor(errorCode: string): number {

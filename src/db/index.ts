@@ -1,10 +1,18 @@
 export { connectDatabase, type DatabaseHandle, dialectOf } from './connect.js';
 export type { DialectValues, SqlDialect } from './dialect.js';
 export { MigrationError, migrateToLatest, pendingMigrations } from './migrate.js';
+export { type Artifact, ArtifactsRepository } from './repositories/artifacts-repository.js';
 export { type AuditEntry, AuditRepository } from './repositories/audit-repository.js';
+export {
+  type JobLogLine,
+  JobLogsRepository,
+  LOG_LEVELS,
+  type LogLevel,
+} from './repositories/job-logs-repository.js';
 export {
   type Job,
   type JobListQuery,
+  type JobPatch,
   type JobStatus,
   JobsRepository,
   type JobType,
@@ -20,7 +28,9 @@ export {
 export type { Database } from './schema.js';
 
 import type { DatabaseHandle } from './connect.js';
+import { ArtifactsRepository } from './repositories/artifacts-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
+import { JobLogsRepository } from './repositories/job-logs-repository.js';
 import { JobsRepository } from './repositories/jobs-repository.js';
 import { RefreshTokensRepository } from './repositories/refresh-tokens-repository.js';
 import { UsersRepository } from './repositories/users-repository.js';
@@ -29,6 +39,8 @@ export interface Repositories {
   readonly users: UsersRepository;
   readonly refreshTokens: RefreshTokensRepository;
   readonly jobs: JobsRepository;
+  readonly jobLogs: JobLogsRepository;
+  readonly artifacts: ArtifactsRepository;
   readonly audit: AuditRepository;
 }
 
@@ -37,6 +49,8 @@ export function repositories(handle: DatabaseHandle): Repositories {
     users: new UsersRepository(handle.db, handle.values),
     refreshTokens: new RefreshTokensRepository(handle.db, handle.values),
     jobs: new JobsRepository(handle.db, handle.values),
+    jobLogs: new JobLogsRepository(handle.db, handle.values),
+    artifacts: new ArtifactsRepository(handle.db, handle.values),
     audit: new AuditRepository(handle.db, handle.values),
   };
 }

@@ -8,11 +8,13 @@ import {
 import { RelpackError } from '../engine/index.js';
 import type { SqlDialect } from './dialect.js';
 import { initialMigration } from './migrations/0001-initial.js';
+import { jobControlMigration } from './migrations/0002-job-control.js';
 import type { Database } from './schema.js';
 
 /** One ordered list for every dialect; a migration gets the dialect to pick column types. */
 const MIGRATIONS: readonly [name: string, make: (dialect: SqlDialect) => Migration][] = [
   ['0001-initial', initialMigration],
+  ['0002-job-control', jobControlMigration],
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -53,6 +53,12 @@ export interface JobsTable {
   updated_at: Time;
   started_at: NullableTime;
   finished_at: NullableTime;
+  cancel_requested_at: ColumnType<
+    Date | string | null,
+    Date | string | null | undefined,
+    Date | string | null
+  >;
+  worker: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface JobLogsTable {

@@ -15,6 +15,7 @@ import { registerErrorHandler } from './plugins/error-handler.js';
 import { LoginThrottle } from './plugins/login-throttle.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { jobActionRoutes } from './routes/job-actions.js';
 import { jobRoutes } from './routes/jobs.js';
 import { userRoutes } from './routes/users.js';
 import type { ServerDeps } from './server-deps.js';
@@ -76,5 +77,6 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(authRoutes, { ...deps, throttle });
   await app.register(userRoutes, deps);
   await app.register(jobRoutes, deps);
+  await app.register(jobActionRoutes, deps);
   return app;
 }

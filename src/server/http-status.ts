@@ -8,6 +8,7 @@ export const HttpErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   NOT_READY: 'NOT_READY',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
+  RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
 } as const;
 
 /** The one table from error code to HTTP status (docs/errors.md); nothing branches on message text. */
@@ -74,6 +75,10 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   RATE_LIMITED: 429,
   NOT_READY: 503,
   INTERNAL_ERROR: 500,
+  JOB_INVALID_STATE: 409,
+  INTERRUPTED: 500,
+  PATH_OUTSIDE_ROOT: 403,
+  RANGE_NOT_SATISFIABLE: 416,
 };
 
 export function httpStatusFor(code: string): number {

@@ -1,8 +1,10 @@
 // A real server (Fastify inject, real database) with a controllable clock.
 import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
 import { type AppServices, createServices } from '../../src/app/index.js';
 import { bootstrapAdmin } from '../../src/app/users/bootstrap-admin.js';
 import { loadConfig } from '../../src/config.js';
+import { InProcessQueue, type JobQueue, RedisQueue } from '../../src/queue/index.js';
 import { buildServer } from '../../src/server/index.js';
 import { createTestDatabase, type Dialect, type TestDatabase } from './databases.js';
 import { tempDir } from './readers.js';
@@ -14,6 +16,7 @@ export interface TestServer {
   readonly services: AppServices;
   readonly database: TestDatabase;
   readonly routes: { method: string; url: string; access: string }[];
+  readonly queue: JobQueue;
   /** Moves the clock forward. */
   advance(ms: number): void;
   login(
@@ -26,6 +29,7 @@ export interface TestServer {
 export async function startTestServer(
   dialect: Dialect,
   env: Record<string, string> = {},
+  options: { realClock?: boolean; redis?: { url: string; prefix: string } } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const config = loadConfig({
@@ -38,9 +42,18 @@ export async function startTestServer(
     ...env,
   });
   let now = Date.parse('2026-11-26T12:00:00Z');
-  const services = await createServices(config, { version: '9.9.9', clock: () => new Date(now) });
+  const services = await createServices(config, {
+    version: '9.9.9',
+    ...(options.realClock ? {} : { clock: () => new Date(now) }),
+    logger: pino({ level: 'silent' }),
+    cancelPollMs: 100,
+  });
   await services.migrate();
   await bootstrapAdmin(services);
+  const queue: JobQueue = options.redis
+    ? new RedisQueue(options.redis.url, options.redis.prefix)
+    : new InProcessQueue(services.runJob, 1);
+  services.jobs.attachQueue(queue);
   const routes: TestServer['routes'] = [];
   const app = await buildServer(
     { services },
@@ -58,6 +71,7 @@ export async function startTestServer(
     services,
     database,
     routes,
+    queue,
     advance: (ms) => {
       now += ms;
     },
@@ -72,6 +86,7 @@ export async function startTestServer(
     },
     async close() {
       await app.close();
+      await queue.close();
       await services.close();
       await database.drop();
     },

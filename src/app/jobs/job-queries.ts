@@ -1,7 +1,7 @@
 import type { Job, JobListQuery, JobStatus, JobsRepository, JobType, Role } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
 
-export const JobErrorCode = { JOB_NOT_FOUND: 'JOB_NOT_FOUND' } as const;
+import { JobErrorCode } from './job-state.js';
 
 export interface Viewer {
   readonly userId: string;

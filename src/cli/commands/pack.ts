@@ -1,9 +1,18 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { type PackReleaseRequest, type PackReleaseResult, packRelease } from '../../app/index.js';
+import { pino } from 'pino';
+import {
+  createServices,
+  type PackReleaseRequest,
+  type PackReleaseResult,
+  packRelease,
+} from '../../app/index.js';
 import { loadConfig } from '../../config.js';
 import { CommonErrorCode, RelpackError } from '../../engine/index.js';
+import { InProcessQueue } from '../../queue/index.js';
 import type { CliDeps } from '../cli-deps.js';
+import { ExitCode, exitCodeFor } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
 import { collectList, collectMeta } from '../meta-option.js';
 import { createProgressReporter } from '../progress-reporter.js';
@@ -24,6 +33,7 @@ interface PackOptions {
   dryRun: boolean;
   json: boolean;
   progress: boolean;
+  job: boolean;
 }
 
 const EBOOK_META =
@@ -61,6 +71,7 @@ export function register(program: Command, deps: CliDeps): void {
         collectList,
       )
       .option('--dry-run', 'print the plan (name, volumes, NFO, DIZ) without writing anything', false)
+      .option('--job', 'record the pack as a job in the database (logs, artifacts; see relpack serve)', false)
       .option('--json', 'print the result as one JSON document on stdout', false)
       .option('--no-progress', 'do not report progress on stderr');
   common(
@@ -97,6 +108,12 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     ...(options.allow ? { overrides: options.allow } : {}),
     dryRun: options.dryRun,
   };
+  if (options.job) {
+    if (options.dryRun)
+      throw new RelpackError(CommonErrorCode.INVALID_ARGUMENT, '--job and --dry-run do not go together', {});
+    await runAsJob(deps, request, options);
+    return;
+  }
   const reporter = createProgressReporter(deps.stderr, options.progress && !options.dryRun);
   const result = await packRelease(deps.context, request, {
     signal: deps.signal,
@@ -118,6 +135,56 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
   }
   deps.stdout.write(printable(result));
   if (result.findings.length > 0) deps.stderr.write(formatFindings(result.findings, deps.stderr));
+}
+
+/** `--job`: the same pack through the job system, so it has a row, logs and artifacts. */
+async function runAsJob(deps: CliDeps, request: PackReleaseRequest, options: PackOptions): Promise<void> {
+  const config = loadConfig();
+  const services = await createServices(config, {
+    version: deps.context.version,
+    logger: pino({ level: 'silent' }),
+  });
+  const queue = new InProcessQueue(services.runJob, 1);
+  try {
+    await services.migrate();
+    services.jobs.attachQueue(queue);
+    const { outputDir: _out, dryRun: _dry, ...jobConfig } = request;
+    const job = await services.jobs.create(
+      { userId: null, role: 'admin', trustedPaths: true },
+      { ...jobConfig, source: resolve(request.source) },
+    );
+    deps.stderr.write(`job ${job.id}\n`);
+    const stop = () =>
+      void services.jobs.cancel({ userId: '', role: 'admin' }, job.id).catch(() => undefined);
+    deps.signal.addEventListener('abort', stop, { once: true });
+    await queue.idle();
+    deps.signal.removeEventListener('abort', stop);
+    const done = await services.jobs.get({ userId: '', role: 'admin' }, job.id);
+    const artifacts = await services.jobs.artifacts({ userId: '', role: 'admin' }, job.id);
+    const output = {
+      job: { id: done.id, status: done.status, error: done.error, result: done.result },
+      artifacts: artifacts.map(({ jobId: _j, ...a }) => a),
+    };
+    if (options.json) deps.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    else {
+      deps.stdout.write(
+        `job ${done.id} ${done.status}${done.error ? `: ${done.error.code} ${done.error.message}` : ''}\n`,
+      );
+      for (const a of artifacts)
+        deps.stdout.write(
+          `  ${a.kind.padEnd(6)} ${a.path.padEnd(60)} ${String(a.size).padStart(12)}  ${a.crc32}\n`,
+        );
+    }
+    if (done.status !== 'completed')
+      deps.setExitCode(
+        done.error?.code === 'RULE_VIOLATION'
+          ? ExitCode.RULE_VIOLATION
+          : exitCodeFor(done.error?.code ?? 'INTERNAL_ERROR'),
+      );
+  } finally {
+    await queue.close();
+    await services.close();
+  }
 }
 
 async function readTemplate(path: string): Promise<string> {

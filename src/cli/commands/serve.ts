@@ -1,25 +1,18 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
-import { startServer } from '../../server/index.js';
 import type { CliDeps } from '../cli-deps.js';
+import { serve, work } from '../runtime.js';
 
-async function serve(deps: CliDeps, options: { port?: string; host?: string }): Promise<void> {
-  const config = loadConfig({
-    ...process.env,
-    ...(options.port ? { PORT: options.port } : {}),
-    ...(options.host ? { HOST: options.host } : {}),
+function untilAborted(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
   });
-  const { app } = await startServer(config, deps.context.version, (line) => deps.stderr.write(`${line}\n`));
-  await new Promise<void>((resolve) => {
-    if (deps.signal.aborted) resolve();
-    deps.signal.addEventListener('abort', () => resolve(), { once: true });
-  });
-  deps.stderr.write('relpack: shutting down\n');
-  await app.close();
 }
 
-/** `relpack serve`, and `start` (what `npm start` runs): migrate, bootstrap the admin, serve the API. */
+/** `relpack serve`, `start` (what `npm start` runs) and `worker`. */
 export function register(program: Command, deps: CliDeps): void {
+  const print = (line: string) => deps.stderr.write(`${line}\n`);
   for (const [name, hidden] of [
     ['serve', false],
     ['start', true],
@@ -29,6 +22,30 @@ export function register(program: Command, deps: CliDeps): void {
       .summary('run the web server and API (migrates the database first)')
       .option('--port <port>', 'port (default $PORT or 8080)')
       .option('--host <host>', 'address to listen on (default $HOST or 0.0.0.0)')
-      .action((options: { port?: string; host?: string }) => serve(deps, options));
+      .action(async (options: { port?: string; host?: string }) => {
+        const config = loadConfig({
+          ...process.env,
+          ...(options.port ? { PORT: options.port } : {}),
+          ...(options.host ? { HOST: options.host } : {}),
+        });
+        const running = await serve(config, deps.context.version, print);
+        await untilAborted(deps.signal);
+        print('relpack: shutting down');
+        await running.close();
+      });
   }
+  program
+    .command('worker')
+    .summary('run pack jobs from Redis (REDIS_URL), on any number of machines')
+    .option('--concurrency <n>', 'jobs at once (default $RELPACK_QUEUE_CONCURRENCY or 1)')
+    .action(async (options: { concurrency?: string }) => {
+      const config = loadConfig({
+        ...process.env,
+        ...(options.concurrency ? { RELPACK_QUEUE_CONCURRENCY: options.concurrency } : {}),
+      });
+      const running = await work(config, deps.context.version, print);
+      await untilAborted(deps.signal);
+      print('relpack worker: finishing running jobs, then stopping (signal again to abort them)');
+      await running.close(false);
+    });
 }

@@ -24,6 +24,20 @@ export interface Job {
   readonly updatedAt: string;
   readonly startedAt: string | null;
   readonly finishedAt: string | null;
+  readonly cancelRequestedAt: string | null;
+  /** `host:pid` of the process running it. */
+  readonly worker: string | null;
+}
+
+export interface JobPatch {
+  readonly progress?: unknown;
+  readonly result?: unknown;
+  readonly error?: { code: string; message: string } | null;
+  readonly startedAt?: Date | null;
+  readonly finishedAt?: Date | null;
+  readonly worker?: string | null;
+  readonly incrementAttempts?: boolean;
+  readonly clearCancel?: boolean;
 }
 
 export interface JobListQuery {
@@ -32,6 +46,10 @@ export interface JobListQuery {
   readonly ownerId?: string;
   /** Matches the title (the release name) anywhere, case-insensitively. */
   readonly search?: string;
+  readonly createdFrom?: Date;
+  readonly createdTo?: Date;
+  /** Newest first (default) or oldest first. */
+  readonly order?: 'newest' | 'oldest';
   readonly limit: number;
   readonly offset: number;
 }
@@ -53,6 +71,8 @@ const LIST_COLUMNS = [
   'updated_at',
   'started_at',
   'finished_at',
+  'cancel_requested_at',
+  'worker',
 ] as const;
 
 export class JobsRepository {
@@ -79,6 +99,8 @@ export class JobsRepository {
       updatedAt: this.v.readIsoTime(row.updated_at),
       startedAt: this.v.readIsoTimeOrNull(row.started_at),
       finishedAt: this.v.readIsoTimeOrNull(row.finished_at),
+      cancelRequestedAt: this.v.readIsoTimeOrNull(row.cancel_requested_at),
+      worker: row.worker,
     };
   }
 
@@ -118,6 +140,96 @@ export class JobsRepository {
     return (await this.findById(id))!;
   }
 
+  /**
+   * Moves a job from one of `from` to `to` in one conditional UPDATE, so two processes can never
+   * both start (or both finish) the same job. False when the job was not in an allowed state.
+   */
+  async transition(
+    id: string,
+    from: readonly JobStatus[],
+    to: JobStatus,
+    now: Date,
+    patch: JobPatch = {},
+  ): Promise<boolean> {
+    const result = await this.db
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: to,
+        updated_at: this.v.time(now),
+        ...this.patchValues(patch),
+        ...(patch.incrementAttempts ? { attempts: eb('attempts', '+', 1) } : {}),
+      }))
+      .where('id', '=', id)
+      .where('status', 'in', [...from])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async update(id: string, now: Date, patch: JobPatch): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ updated_at: this.v.time(now), ...this.patchValues(patch) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async requestCancel(id: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('jobs')
+      .set({ cancel_requested_at: this.v.time(now) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async isCancelRequested(id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .select('cancel_requested_at')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Boolean(row?.cancel_requested_at);
+  }
+
+  async idsWithStatus(status: JobStatus): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('status', '=', status)
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('jobs').where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  private patchValues(patch: JobPatch) {
+    return {
+      ...(patch.progress === undefined
+        ? {}
+        : { progress: patch.progress === null ? null : this.v.json(patch.progress) }),
+      ...(patch.result === undefined
+        ? {}
+        : { result: patch.result === null ? null : this.v.json(patch.result) }),
+      ...(patch.error === undefined
+        ? {}
+        : {
+            error_code: patch.error?.code ?? null,
+            error_message: patch.error?.message.slice(0, 10_000) ?? null,
+          }),
+      ...(patch.startedAt === undefined
+        ? {}
+        : { started_at: patch.startedAt ? this.v.time(patch.startedAt) : null }),
+      ...(patch.finishedAt === undefined
+        ? {}
+        : { finished_at: patch.finishedAt ? this.v.time(patch.finishedAt) : null }),
+      ...(patch.worker === undefined ? {} : { worker: patch.worker }),
+      ...(patch.clearCancel ? { cancel_requested_at: null } : {}),
+    };
+  }
+
   async findById(id: string): Promise<Job | null> {
     const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? this.map(row) : null;
@@ -129,6 +241,8 @@ export class JobsRepository {
     if (query.status && query.status.length > 0) base = base.where('status', 'in', [...query.status]);
     if (query.type) base = base.where('type', '=', query.type);
     if (query.ownerId) base = base.where('owner_id', '=', query.ownerId);
+    if (query.createdFrom) base = base.where('created_at', '>=', this.v.time(query.createdFrom));
+    if (query.createdTo) base = base.where('created_at', '<', this.v.time(query.createdTo));
     if (query.search) {
       const pattern = `%${query.search.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
       // `!` as the escape: SQLite has no default one, and a backslash means different things per dialect.
@@ -138,8 +252,8 @@ export class JobsRepository {
       // The config (everything needed to rerun a job) can be large and is not part of a list.
       base
         .select(LIST_COLUMNS)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
+        .orderBy('created_at', query.order === 'oldest' ? 'asc' : 'desc')
+        .orderBy('id', query.order === 'oldest' ? 'asc' : 'desc')
         .limit(query.limit)
         .offset(query.offset)
         .execute(),

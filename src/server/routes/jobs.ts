@@ -65,6 +65,9 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
           type: JobType.optional(),
           owner: z.uuid().optional(),
           q: z.string().max(200).optional(),
+          from: z.iso.datetime({ offset: true }).optional(),
+          to: z.iso.datetime({ offset: true }).optional(),
+          order: z.enum(['newest', 'oldest']).default('newest'),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
         }),
@@ -80,7 +83,7 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
       },
     },
     async (request) => {
-      const { status, type, owner, q, limit, offset } = request.query;
+      const { status, type, owner, q, limit, offset, from, to, order } = request.query;
       const page = await services.jobs.list(requireAuth(request), {
         status,
         limit,
@@ -88,6 +91,9 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
         ...(type ? { type } : {}),
         ...(owner ? { ownerId: owner } : {}),
         ...(q ? { search: q } : {}),
+        ...(from ? { createdFrom: new Date(from) } : {}),
+        ...(to ? { createdTo: new Date(to) } : {}),
+        order,
       });
       return { items: page.items.map(jobView), total: page.total, limit, offset };
     },

@@ -1,0 +1,228 @@
+import { rm, stat } from 'node:fs/promises';
+import { join, normalize, sep } from 'node:path';
+import type { Artifact, Job, JobLogLine, LogLevel, Repositories, Role } from '../../db/index.js';
+import { RelpackError } from '../../engine/index.js';
+import type { JobQueue } from '../../queue/job-queue.js';
+import { confineToRoots } from '../sources/confine-path.js';
+import { type PackJobConfig, PackJobConfigSchema } from './job-config.js';
+import type { JobEvents } from './job-events.js';
+import { JobQueries, type Viewer } from './job-queries.js';
+import { assertTransition, JobErrorCode } from './job-state.js';
+import { jobOutputDir } from './run-pack-job.js';
+
+export interface JobServiceDeps {
+  readonly repos: Repositories;
+  readonly events: JobEvents;
+  readonly clock: () => Date;
+  readonly outputRoot: string;
+  readonly sourceRoots: readonly string[];
+}
+
+export interface Requester {
+  /** null for jobs the local CLI records (`relpack pack --job`): they belong to no user. */
+  readonly userId: string | null;
+  readonly role: Role;
+  readonly ip?: string | null;
+  /** The CLI is trusted with any local path; API callers are confined to the source roots. */
+  readonly trustedPaths?: boolean;
+}
+
+/** Creating, cancelling, retrying and deleting jobs, and reading their logs and files. */
+export class JobService extends JobQueries {
+  private queue: JobQueue | null = null;
+
+  constructor(private readonly deps: JobServiceDeps) {
+    super(deps.repos.jobs);
+  }
+
+  attachQueue(queue: JobQueue): void {
+    this.queue = queue;
+  }
+
+  private get q(): JobQueue {
+    if (!this.queue) throw new Error('no job queue attached');
+    return this.queue;
+  }
+
+  async create(requester: Requester, raw: unknown): Promise<Job> {
+    const parsed = PackJobConfigSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw new RelpackError(
+        'VALIDATION_FAILED',
+        `Invalid job config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        {
+          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        },
+      );
+    }
+    const config: PackJobConfig = {
+      ...parsed.data,
+      source: requester.trustedPaths
+        ? parsed.data.source
+        : await confineToRoots(parsed.data.source, this.deps.sourceRoots),
+    };
+    if (config.overrides?.length && requester.role !== 'admin') {
+      throw new RelpackError('FORBIDDEN', 'Only an admin can override rules', {
+        overrides: config.overrides,
+      });
+    }
+    const now = this.deps.clock();
+    const job = await this.deps.repos.jobs.insert({
+      type: config.type,
+      profile: config.profile ?? (config.type === 'ebook' ? 'ebook-2022' : 'tv-720p-2016'),
+      ownerId: requester.userId,
+      title: config.name ?? config.source.split('/').pop() ?? null,
+      config,
+      now,
+    });
+    if (config.overrides?.length) {
+      await this.deps.repos.audit.record(
+        {
+          action: 'job.override_rules',
+          userId: requester.userId,
+          target: job.id,
+          ip: requester.ip ?? null,
+          details: { rules: config.overrides },
+        },
+        now,
+      );
+    }
+    await this.q.enqueue(job.id);
+    return job;
+  }
+
+  async cancel(viewer: Viewer, id: string): Promise<Job> {
+    const job = await this.get(viewer, id);
+    const now = this.deps.clock();
+    if (job.status === 'pending') {
+      if (await this.deps.repos.jobs.transition(id, ['pending'], 'cancelled', now, { finishedAt: now })) {
+        await this.q.remove(id);
+        this.deps.events.emit(id, { type: 'status', status: 'cancelled' });
+        return (await this.deps.repos.jobs.findById(id))!;
+      }
+    }
+    const current = (await this.deps.repos.jobs.findById(id))!;
+    assertTransition(id, current.status, 'cancelled', 'cancel');
+    // A running job may be in another process: it polls this flag and stops itself.
+    await this.deps.repos.jobs.requestCancel(id, now);
+    return (await this.deps.repos.jobs.findById(id))!;
+  }
+
+  async retry(viewer: Viewer, id: string): Promise<Job> {
+    const job = await this.get(viewer, id);
+    assertTransition(id, job.status, 'pending', 'retry');
+    await this.removeOutput(id);
+    const ok = await this.deps.repos.jobs.transition(
+      id,
+      ['failed', 'cancelled'],
+      'pending',
+      this.deps.clock(),
+      {
+        incrementAttempts: true,
+        clearCancel: true,
+        error: null,
+        result: null,
+        progress: null,
+        startedAt: null,
+        finishedAt: null,
+        worker: null,
+      },
+    );
+    if (!ok)
+      throw new RelpackError(JobErrorCode.JOB_INVALID_STATE, 'The job changed state meanwhile; reload it', {
+        id,
+      });
+    this.deps.events.emit(id, { type: 'status', status: 'pending' });
+    await this.q.enqueue(id);
+    return (await this.deps.repos.jobs.findById(id))!;
+  }
+
+  /** Removes the job, its logs, artifacts and files; a running job must be cancelled first. */
+  async delete(viewer: Viewer, id: string): Promise<void> {
+    const job = await this.get(viewer, id);
+    if (job.status === 'running') {
+      throw new RelpackError(JobErrorCode.JOB_INVALID_STATE, 'Cancel the running job before deleting it', {
+        id,
+        status: job.status,
+      });
+    }
+    if (job.status === 'pending') await this.q.remove(id);
+    await this.removeOutput(id);
+    await this.deps.repos.jobs.delete(id);
+  }
+
+  async logs(
+    viewer: Viewer,
+    id: string,
+    options: { afterId?: number; minLevel?: LogLevel; limit: number },
+  ): Promise<JobLogLine[]> {
+    await this.get(viewer, id);
+    return this.deps.repos.jobLogs.list(id, options);
+  }
+
+  async artifacts(viewer: Viewer, id: string): Promise<Artifact[]> {
+    await this.get(viewer, id);
+    return this.deps.repos.artifacts.list(id);
+  }
+
+  /** The file behind an artifact, checked to exist and to be the size recorded. */
+  async artifactFile(
+    viewer: Viewer,
+    id: string,
+    artifactId: string,
+  ): Promise<{ artifact: Artifact; path: string }> {
+    const artifact = (await this.artifacts(viewer, id)).find((a) => a.id === artifactId);
+    if (!artifact)
+      throw new RelpackError('NOT_FOUND', `No artifact ${artifactId} in job ${id}`, { id, artifactId });
+    const root = jobOutputDir(this.deps.outputRoot, id);
+    const path = normalize(join(root, artifact.path));
+    if (!path.startsWith(root + sep))
+      throw new RelpackError('NOT_FOUND', 'Artifact path escapes the job directory', { id });
+    const info = await stat(path).catch(() => null);
+    if (!info || info.size !== artifact.size) {
+      throw new RelpackError(
+        'NOT_FOUND',
+        `The file of artifact ${artifact.path} is missing or changed on disk`,
+        { id, artifactId },
+      );
+    }
+    return { artifact, path };
+  }
+
+  /**
+   * In-process mode at start-up: a job still `running` belonged to a process that died, so it is
+   * failed as INTERRUPTED and its partial output removed; `pending` jobs are queued again.
+   */
+  async recover(): Promise<{ interrupted: string[]; requeued: string[] }> {
+    const { repos, clock } = this.deps;
+    const interrupted: string[] = [];
+    for (const id of await repos.jobs.idsWithStatus('running')) {
+      await this.removeOutput(id);
+      const ok = await repos.jobs.transition(id, ['running'], 'failed', clock(), {
+        finishedAt: clock(),
+        error: { code: JobErrorCode.INTERRUPTED, message: 'The process running this job stopped; retry it' },
+      });
+      if (ok) {
+        await repos.jobLogs.insertMany(id, [
+          {
+            level: 'error',
+            message: 'interrupted: the process running this job stopped',
+            fields: null,
+            at: clock(),
+          },
+        ]);
+        interrupted.push(id);
+      }
+    }
+    const requeued = await repos.jobs.idsWithStatus('pending');
+    for (const id of requeued) await this.q.enqueue(id);
+    return { interrupted, requeued };
+  }
+
+  private async removeOutput(id: string): Promise<void> {
+    await rm(jobOutputDir(this.deps.outputRoot, id), { recursive: true, force: true });
+    await this.deps.repos.artifacts.deleteForJob(id);
+  }
+}
+
+export type { Role };
