@@ -42,6 +42,7 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_:-]+$/)
     .default('relpack'),
+  RELPACK_WORKER_LOCK_MS: int(30_000),
 });
 
 export interface Config {
@@ -69,6 +70,8 @@ export interface Config {
   /** Set: jobs go through BullMQ on Redis and `relpack worker` runs them. */
   readonly redisUrl: string | undefined;
   readonly queuePrefix: string;
+  /** How long a worker's claim on a job lasts without renewal; a dead worker's job moves on after it. */
+  readonly workerLockMs: number;
 }
 
 export class ConfigError extends RelpackError {
@@ -116,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     queueConcurrency: e.RELPACK_QUEUE_CONCURRENCY,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.RELPACK_QUEUE_PREFIX,
+    workerLockMs: e.RELPACK_WORKER_LOCK_MS,
   };
 }

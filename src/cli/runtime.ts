@@ -79,6 +79,7 @@ export async function work(config: Config, version: string, print: (line: string
     config.queuePrefix,
     services.runJob,
     config.queueConcurrency,
+    config.workerLockMs,
   );
   worker.on('error', (error) => services.logger.error({ err: error }, 'worker error'));
   await worker.waitUntilReady();

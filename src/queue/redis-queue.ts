@@ -54,7 +54,7 @@ export class RedisWorker {
   private readonly worker: Worker;
   private readonly shutdown = new AbortController();
 
-  constructor(url: string, prefix: string, run: JobRunner, concurrency: number) {
+  constructor(url: string, prefix: string, run: JobRunner, concurrency: number, lockMs = 30_000) {
     this.worker = new Worker(
       QUEUE_NAME,
       async (job) => {
@@ -64,8 +64,8 @@ export class RedisWorker {
         connection: connection(url),
         prefix,
         concurrency,
-        lockDuration: 30_000,
-        stalledInterval: 15_000,
+        lockDuration: lockMs,
+        stalledInterval: Math.max(1000, Math.floor(lockMs / 2)),
         maxStalledCount: 1,
       },
     );

@@ -25,6 +25,8 @@ export const JobSchema = z
     updatedAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
+    cancelRequestedAt: z.string().nullable(),
+    worker: z.string().nullable(),
   })
   .meta({ id: 'Job' });
 
@@ -44,6 +46,8 @@ export const jobView = (job: Job) => ({
   updatedAt: job.updatedAt,
   startedAt: job.startedAt,
   finishedAt: job.finishedAt,
+  cancelRequestedAt: job.cancelRequestedAt,
+  worker: job.worker,
 });
 
 export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
