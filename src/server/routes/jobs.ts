@@ -30,6 +30,8 @@ export const JobSchema = z
   })
   .meta({ id: 'Job' });
 
+const JobDetailSchema = JobSchema.extend({ config: z.unknown() }).meta({ id: 'JobDetail' });
+
 export const jobView = (job: Job) => ({
   id: job.id,
   type: job.type,
@@ -108,11 +110,14 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
     {
       schema: {
         tags: ['jobs'],
-        summary: 'One job',
+        summary: 'One job, with the config it runs from',
         params: IdParams,
-        response: { 200: JobSchema, ...errorResponses },
+        response: { 200: JobDetailSchema, ...errorResponses },
       },
     },
-    async (request) => jobView(await services.jobs.get(requireAuth(request), request.params.id)),
+    async (request) => {
+      const job = await services.jobs.get(requireAuth(request), request.params.id);
+      return { ...jobView(job), config: job.config };
+    },
   );
 };
