@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   AuthErrorCode,
   JobErrorCode,
+  PreferenceErrorCode,
   SecretErrorCode,
   SourceErrorCode,
+  TemplateErrorCode,
   UserErrorCode,
 } from '../src/app/index.js';
 import { exitCodeFor, knownExitMappings } from '../src/cli/exit-codes.js';
@@ -35,6 +37,8 @@ const allCodes = [
   ...Object.values(JobErrorCode),
   ...Object.values(SecretErrorCode),
   ...Object.values(SourceErrorCode),
+  ...Object.values(PreferenceErrorCode),
+  ...Object.values(TemplateErrorCode),
   ...Object.values(HttpErrorCode),
   'CONFIG_INVALID',
   'MIGRATION_FAILED',

@@ -13,10 +13,26 @@ export { JobService, type Requester } from './jobs/job-service.js';
 export { JobErrorCode, TERMINAL_STATUSES } from './jobs/job-state.js';
 export { jobOutputDir } from './jobs/run-pack-job.js';
 export { type PackReleaseRequest, type PackReleaseResult, packRelease } from './pack-release.js';
+export { isPreferenceKey, PREFERENCES, type PreferenceKey } from './preferences/preference-registry.js';
+export {
+  type ImportChange,
+  PreferenceErrorCode,
+  type PreferenceExport,
+  PreferenceService,
+  type ResolvedPreference,
+} from './preferences/preference-service.js';
 export { type ResolvedSource, resolveSources } from './resolve-sources.js';
 export { SecretBox, SecretErrorCode } from './secrets/secret-box.js';
 export { type AppServices, createServices } from './services.js';
 export { confineToRoots, SourceErrorCode } from './sources/confine-path.js';
 export { checkReadiness, type ReadinessReport } from './system/readiness.js';
+export {
+  type Editor,
+  type RenderPreview,
+  type TemplateDraft,
+  TemplateErrorCode,
+  TemplateService,
+  type TemplateView,
+} from './templates/template-service.js';
 export { type Actor, UserErrorCode, UserService } from './users/user-service.js';
 export { validateReleaseDir } from './validate-release-dir.js';

@@ -13,9 +13,11 @@ import { AuthService } from './auth/auth-service.js';
 import { JobEvents } from './jobs/job-events.js';
 import { JobService } from './jobs/job-service.js';
 import { runPackJob } from './jobs/run-pack-job.js';
+import { PreferenceService } from './preferences/preference-service.js';
 import { loadSecrets } from './secrets/load-secrets.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { checkReadiness, type ReadinessReport } from './system/readiness.js';
+import { TemplateService } from './templates/template-service.js';
 import { UserService } from './users/user-service.js';
 
 /** The use-cases the adapters (server, CLI, workers) call, wired to one database. */
@@ -29,6 +31,8 @@ export interface AppServices {
   readonly users: UserService;
   readonly jobs: JobService;
   readonly events: JobEvents;
+  readonly preferences: PreferenceService;
+  readonly templates: TemplateService;
   readonly logger: Logger;
   /** Runs one job in this process (what a queue calls). */
   runJob(jobId: string, signal: AbortSignal): Promise<string>;
@@ -75,6 +79,8 @@ export async function createServices(
       sourceRoots: config.sourceRoots,
     }),
     events,
+    preferences: new PreferenceService(repos.preferences, clock),
+    templates: new TemplateService(repos.templates, clock),
     logger,
     runJob: (jobId, signal) =>
       runPackJob(

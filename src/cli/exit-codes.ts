@@ -76,6 +76,11 @@ const EXIT_CODE_BY_ERROR: Readonly<Record<string, number>> = {
   INTERRUPTED: ExitCode.INTERNAL,
   PATH_OUTSIDE_ROOT: ExitCode.USAGE,
   RANGE_NOT_SATISFIABLE: ExitCode.USAGE,
+  UNKNOWN_PREFERENCE: ExitCode.USAGE,
+  INVALID_PREFERENCE: ExitCode.USAGE,
+  TEMPLATE_NOT_FOUND: ExitCode.INPUT,
+  TEMPLATE_READ_ONLY: ExitCode.USAGE,
+  TEMPLATE_NAME_TAKEN: ExitCode.USAGE,
 };
 
 export function exitCodeFor(errorCode: string): number {

@@ -17,7 +17,13 @@ export {
   JobsRepository,
   type JobType,
 } from './repositories/jobs-repository.js';
+export { PreferencesRepository } from './repositories/preferences-repository.js';
 export { type RefreshTokenRow, RefreshTokensRepository } from './repositories/refresh-tokens-repository.js';
+export {
+  type StoredTemplate,
+  type TemplateInput,
+  TemplatesRepository,
+} from './repositories/templates-repository.js';
 export {
   type Role,
   strip,
@@ -32,7 +38,9 @@ import { ArtifactsRepository } from './repositories/artifacts-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
 import { JobLogsRepository } from './repositories/job-logs-repository.js';
 import { JobsRepository } from './repositories/jobs-repository.js';
+import { PreferencesRepository } from './repositories/preferences-repository.js';
 import { RefreshTokensRepository } from './repositories/refresh-tokens-repository.js';
+import { TemplatesRepository } from './repositories/templates-repository.js';
 import { UsersRepository } from './repositories/users-repository.js';
 
 export interface Repositories {
@@ -42,6 +50,8 @@ export interface Repositories {
   readonly jobLogs: JobLogsRepository;
   readonly artifacts: ArtifactsRepository;
   readonly audit: AuditRepository;
+  readonly preferences: PreferencesRepository;
+  readonly templates: TemplatesRepository;
 }
 
 export function repositories(handle: DatabaseHandle): Repositories {
@@ -52,5 +62,7 @@ export function repositories(handle: DatabaseHandle): Repositories {
     jobLogs: new JobLogsRepository(handle.db, handle.values),
     artifacts: new ArtifactsRepository(handle.db, handle.values),
     audit: new AuditRepository(handle.db, handle.values),
+    preferences: new PreferencesRepository(handle.db, handle.values),
+    templates: new TemplatesRepository(handle.db, handle.values),
   };
 }

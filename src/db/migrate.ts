@@ -9,12 +9,14 @@ import { RelpackError } from '../engine/index.js';
 import type { SqlDialect } from './dialect.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { jobControlMigration } from './migrations/0002-job-control.js';
+import { templateDescriptionMigration } from './migrations/0003-template-description.js';
 import type { Database } from './schema.js';
 
 /** One ordered list for every dialect; a migration gets the dialect to pick column types. */
 const MIGRATIONS: readonly [name: string, make: (dialect: SqlDialect) => Migration][] = [
   ['0001-initial', initialMigration],
   ['0002-job-control', jobControlMigration],
+  ['0003-template-description', templateDescriptionMigration],
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -100,6 +100,7 @@ export interface NfoTemplatesTable {
   release_type: string;
   kind: string;
   content: string;
+  description: ColumnType<string | null, string | null | undefined, string | null>;
   owner_id: string | null;
   is_default: Bool;
   created_at: Time;

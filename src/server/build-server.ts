@@ -17,6 +17,8 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { jobActionRoutes } from './routes/job-actions.js';
 import { jobRoutes } from './routes/jobs.js';
+import { preferenceRoutes } from './routes/preferences.js';
+import { templateRoutes } from './routes/templates.js';
 import { userRoutes } from './routes/users.js';
 import type { ServerDeps } from './server-deps.js';
 
@@ -78,5 +80,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(userRoutes, deps);
   await app.register(jobRoutes, deps);
   await app.register(jobActionRoutes, deps);
+  await app.register(preferenceRoutes, deps);
+  await app.register(templateRoutes, deps);
   return app;
 }

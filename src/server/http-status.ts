@@ -79,6 +79,11 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   INTERRUPTED: 500,
   PATH_OUTSIDE_ROOT: 403,
   RANGE_NOT_SATISFIABLE: 416,
+  UNKNOWN_PREFERENCE: 400,
+  INVALID_PREFERENCE: 400,
+  TEMPLATE_NOT_FOUND: 404,
+  TEMPLATE_READ_ONLY: 409,
+  TEMPLATE_NAME_TAKEN: 409,
 };
 
 export function httpStatusFor(code: string): number {

@@ -10,4 +10,12 @@ export {
 export { createTextEngine, TextErrorCode, wrap } from './liquid.js';
 export { diskCounter, type RenderedText, readDiskCounter, renderDiz, renderNfo } from './render-text.js';
 export * from './templates/index.js';
-export type { DiskTextData, ReleaseTextData } from './text-data.js';
+export {
+  DiskSchema,
+  type DiskTextData,
+  type ReleaseTextData,
+  ReleaseTextDataSchema,
+  sampleTextData,
+  type TemplateVariable,
+  templateVariables,
+} from './text-data.js';

@@ -12,7 +12,17 @@ export const TextErrorCode = {
  * prototype properties, and there is no file system access: templates are strings we are given.
  */
 export function createTextEngine(): Liquid {
-  const engine = new Liquid({ ownPropertyOnly: true, strictFilters: true, relativeReference: false });
+  const engine = new Liquid({
+    ownPropertyOnly: true,
+    strictFilters: true,
+    relativeReference: false,
+    fs: NO_FILES,
+    root: [],
+    // A template is user input: bound its size, its render time and what it may allocate.
+    parseLimit: 200_000,
+    renderLimit: 2_000,
+    memoryLimit: 20_000_000,
+  });
   engine.registerFilter('center', (value: unknown, width = 80) => {
     const text = String(value ?? '');
     const pad = Math.max(0, Math.floor((Number(width) - columns(text)) / 2));
@@ -62,6 +72,30 @@ export function wrap(text: string, width: number, indent = '', hang = indent): s
   return lines.map((l, i) => (i === 0 ? indent : hang) + l).join('\n');
 }
 
+/** `{% include %}` and `{% render %}` find no files: templates are self-contained strings. */
+const NO_FILES = {
+  exists: async () => false,
+  existsSync: () => false,
+  readFile: async (file: string): Promise<string> => {
+    throw new Error(`templates cannot read files (${file})`);
+  },
+  readFileSync: (file: string): string => {
+    throw new Error(`templates cannot read files (${file})`);
+  },
+  resolve: (_dir: string, file: string) => file,
+  contains: async () => false,
+  containsSync: () => false,
+};
+
+/** Rendered text over this size is refused: an NFO is a few KB. */
+export const MAX_RENDERED_CHARS = 256 * 1024;
+
+function position(error: unknown): { line: number | null; column: number | null } {
+  const token = (error as { token?: { getPosition?: () => number[] } }).token;
+  const [line, column] = token?.getPosition?.() ?? [];
+  return { line: line ?? null, column: column ?? null };
+}
+
 export async function renderTemplate(
   engine: Liquid,
   template: string,
@@ -77,18 +111,29 @@ export async function renderTemplate(
       `The ${what} template does not parse: ${(error as Error).message}`,
       {
         what,
+        ...position(error),
       },
     );
   }
+  let out: string;
   try {
-    return await engine.render(parsed, data);
+    out = await engine.render(parsed, data);
   } catch (error) {
     throw new RelpackError(
       TextErrorCode.TEMPLATE_RENDER_FAILED,
       `The ${what} template failed: ${(error as Error).message}`,
       {
         what,
+        ...position(error),
       },
     );
   }
+  if (out.length > MAX_RENDERED_CHARS) {
+    throw new RelpackError(
+      TextErrorCode.TEMPLATE_RENDER_FAILED,
+      `The ${what} is ${out.length} characters; the limit is ${MAX_RENDERED_CHARS}`,
+      { what, line: null, column: null },
+    );
+  }
+  return out;
 }
