@@ -33,6 +33,10 @@ const ConfigSchema = z.object({
   RELPACK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   RELPACK_BODY_LIMIT_BYTES: int(1_048_576),
   RELPACK_SOURCE_ROOTS: z.string().optional(),
+  RELPACK_UPLOAD_LIMIT_BYTES: int(20 * 2 ** 30),
+  RELPACK_DOWNLOAD_LIMIT_BYTES: int(20 * 2 ** 30),
+  RELPACK_DOWNLOAD_TIMEOUT_SECONDS: int(30),
+  RELPACK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
   RELPACK_QUEUE_CONCURRENCY: int(1),
   REDIS_URL: z
     .string()
@@ -65,6 +69,15 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Directories local sources must be inside (API and wizard; the CLI is trusted). */
   readonly sourceRoots: readonly string[];
+  /** Uploads land here; it is always one of the source roots. */
+  readonly uploadsDir: string;
+  /** URL sources are downloaded here, one folder per job, kept across retries for Range resume. */
+  readonly downloadsDir: string;
+  readonly uploadLimitBytes: number;
+  readonly downloadLimitBytes: number;
+  readonly downloadTimeoutSeconds: number;
+  /** Off by default: URL sources resolving to loopback, private, link-local or metadata addresses are refused. */
+  readonly allowPrivateUrls: boolean;
   /** Jobs run at once per process (in-process queue or each worker). */
   readonly queueConcurrency: number;
   /** Set: jobs go through BullMQ on Redis and `relpack worker` runs them. */
@@ -111,11 +124,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     cookieSecure: e.RELPACK_COOKIE_SECURE ? e.RELPACK_COOKIE_SECURE === 'true' : production,
     bodyLimitBytes: e.RELPACK_BODY_LIMIT_BYTES,
-    sourceRoots: (e.RELPACK_SOURCE_ROOTS ?? `${dataDir}/sources`)
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean)
-      .map((r) => resolve(cwd, r)),
+    sourceRoots: [
+      ...(e.RELPACK_SOURCE_ROOTS ?? `${dataDir}/sources`)
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+        .map((r) => resolve(cwd, r)),
+      resolve(dataDir, 'uploads'),
+    ],
+    uploadsDir: resolve(dataDir, 'uploads'),
+    downloadsDir: resolve(dataDir, 'downloads'),
+    uploadLimitBytes: e.RELPACK_UPLOAD_LIMIT_BYTES,
+    downloadLimitBytes: e.RELPACK_DOWNLOAD_LIMIT_BYTES,
+    downloadTimeoutSeconds: e.RELPACK_DOWNLOAD_TIMEOUT_SECONDS,
+    allowPrivateUrls: e.RELPACK_ALLOW_PRIVATE_URLS === 'true',
     queueConcurrency: e.RELPACK_QUEUE_CONCURRENCY,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.RELPACK_QUEUE_PREFIX,

@@ -8,7 +8,9 @@ import {
   SecretErrorCode,
   SourceErrorCode,
   TemplateErrorCode,
+  UrlErrorCode,
   UserErrorCode,
+  WizardErrorCode,
 } from '../src/app/index.js';
 import { exitCodeFor, knownExitMappings } from '../src/cli/exit-codes.js';
 import {
@@ -39,6 +41,8 @@ const allCodes = [
   ...Object.values(SourceErrorCode),
   ...Object.values(PreferenceErrorCode),
   ...Object.values(TemplateErrorCode),
+  ...Object.values(UrlErrorCode),
+  ...Object.values(WizardErrorCode),
   ...Object.values(HttpErrorCode),
   'CONFIG_INVALID',
   'MIGRATION_FAILED',

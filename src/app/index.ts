@@ -24,7 +24,10 @@ export {
 export { type ResolvedSource, resolveSources } from './resolve-sources.js';
 export { SecretBox, SecretErrorCode } from './secrets/secret-box.js';
 export { type AppServices, createServices } from './services.js';
+export { browseSources, type SourceEntry } from './sources/browse-sources.js';
 export { confineToRoots, SourceErrorCode } from './sources/confine-path.js';
+export { downloadName, downloadUrl } from './sources/download-url.js';
+export { assertUrlAllowed, isBlockedAddress, UrlErrorCode } from './sources/url-guard.js';
 export { checkReadiness, type ReadinessReport } from './system/readiness.js';
 export {
   type Editor,
@@ -36,3 +39,12 @@ export {
 } from './templates/template-service.js';
 export { type Actor, UserErrorCode, UserService } from './users/user-service.js';
 export { validateReleaseDir } from './validate-release-dir.js';
+export { type StepResult, WizardErrorCode, WizardService, type WizardUser } from './wizard/wizard-service.js';
+export {
+  type PartialWizardState,
+  WIZARD_STEPS,
+  type WizardState,
+  WizardStateSchema,
+  type WizardStep,
+  WizardSteps,
+} from './wizard/wizard-state.js';

@@ -19,6 +19,7 @@ import { SecretBox } from './secrets/secret-box.js';
 import { checkReadiness, type ReadinessReport } from './system/readiness.js';
 import { TemplateService } from './templates/template-service.js';
 import { UserService } from './users/user-service.js';
+import { WizardService } from './wizard/wizard-service.js';
 
 /** The use-cases the adapters (server, CLI, workers) call, wired to one database. */
 export interface AppServices {
@@ -33,6 +34,7 @@ export interface AppServices {
   readonly events: JobEvents;
   readonly preferences: PreferenceService;
   readonly templates: TemplateService;
+  readonly wizard: WizardService;
   readonly logger: Logger;
   /** Runs one job in this process (what a queue calls). */
   runJob(jobId: string, signal: AbortSignal): Promise<string>;
@@ -63,6 +65,25 @@ export async function createServices(
   const database = options.database ?? connectDatabase(config.databaseUrl, config.dataDir);
   const repos = repositories(database);
   const accessTokens = new AccessTokens(secrets.jwtSecret, config.accessTokenTtlSeconds, clock);
+  const jobs = new JobService({
+    repos,
+    events,
+    clock,
+    outputRoot: config.releasesDir,
+    sourceRoots: config.sourceRoots,
+    downloadsDir: config.downloadsDir,
+    allowPrivateUrls: config.allowPrivateUrls,
+  });
+  const preferences = new PreferenceService(repos.preferences, clock);
+  const templates = new TemplateService(repos.templates, clock);
+  const wizard = new WizardService({
+    context: { version: options.version, clock },
+    jobs,
+    preferences,
+    templates,
+    sourceRoots: config.sourceRoots,
+    allowPrivateUrls: config.allowPrivateUrls,
+  });
   return {
     config,
     version: options.version,
@@ -71,16 +92,11 @@ export async function createServices(
     accessTokens,
     auth: new AuthService({ ...repos, accessTokens, refreshTtlDays: config.refreshTokenTtlDays, clock }),
     users: new UserService({ ...repos, clock }),
-    jobs: new JobService({
-      repos,
-      events,
-      clock,
-      outputRoot: config.releasesDir,
-      sourceRoots: config.sourceRoots,
-    }),
+    jobs,
     events,
-    preferences: new PreferenceService(repos.preferences, clock),
-    templates: new TemplateService(repos.templates, clock),
+    preferences,
+    templates,
+    wizard,
     logger,
     runJob: (jobId, signal) =>
       runPackJob(
@@ -92,6 +108,12 @@ export async function createServices(
           version: options.version,
           outputRoot: config.releasesDir,
           workerName: `${hostname()}:${process.pid}`,
+          downloads: {
+            dir: config.downloadsDir,
+            maxBytes: config.downloadLimitBytes,
+            timeoutSeconds: config.downloadTimeoutSeconds,
+            allowPrivate: config.allowPrivateUrls,
+          },
         },
         jobId,
         { signal, ...(options.cancelPollMs ? { cancelPollMs: options.cancelPollMs } : {}) },

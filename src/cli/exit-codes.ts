@@ -81,6 +81,10 @@ const EXIT_CODE_BY_ERROR: Readonly<Record<string, number>> = {
   TEMPLATE_NOT_FOUND: ExitCode.INPUT,
   TEMPLATE_READ_ONLY: ExitCode.USAGE,
   TEMPLATE_NAME_TAKEN: ExitCode.USAGE,
+  URL_NOT_ALLOWED: ExitCode.USAGE,
+  DOWNLOAD_FAILED: ExitCode.REMOTE,
+  DOWNLOAD_TOO_LARGE: ExitCode.USAGE,
+  SOURCE_NOT_LOCAL: ExitCode.USAGE,
 };
 
 export function exitCodeFor(errorCode: string): number {

@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,8 +19,10 @@ import { healthRoutes } from './routes/health.js';
 import { jobActionRoutes } from './routes/job-actions.js';
 import { jobRoutes } from './routes/jobs.js';
 import { preferenceRoutes } from './routes/preferences.js';
+import { sourceRoutes } from './routes/sources.js';
 import { templateRoutes } from './routes/templates.js';
 import { userRoutes } from './routes/users.js';
+import { wizardRoutes } from './routes/wizard.js';
 import type { ServerDeps } from './server-deps.js';
 
 export interface BuildOptions {
@@ -51,6 +54,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
     );
   }
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -82,5 +86,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(jobActionRoutes, deps);
   await app.register(preferenceRoutes, deps);
   await app.register(templateRoutes, deps);
+  await app.register(sourceRoutes, deps);
+  await app.register(wizardRoutes, deps);
   return app;
 }

@@ -118,7 +118,15 @@ describe('route access and input hardening', () => {
       },
     ];
     const tried: string[] = [];
-    for (const r of s.routes.filter((x) => ['POST', 'PATCH', 'PUT'].includes(x.method))) {
+    // Routes that declare a JSON body (per the OpenAPI document); the others ignore bodies.
+    const doc = (await s.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const takesJson = (r: { method: string; url: string }) =>
+      Boolean(
+        doc.paths[r.url.replace(/:([a-zA-Z]+)/g, '{$1}')]?.[r.method.toLowerCase()]?.requestBody?.content?.[
+          'application/json'
+        ],
+      );
+    for (const r of s.routes.filter((x) => ['POST', 'PATCH', 'PUT'].includes(x.method) && takesJson(x))) {
       for (const body of bodies) {
         for (const token of [adminToken, operatorToken]) {
           const res = await s.app.inject({

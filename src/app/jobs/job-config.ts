@@ -4,7 +4,10 @@ import { z } from 'zod';
 export const PackJobConfigSchema = z
   .object({
     type: z.enum(['ebook', 'tv']),
-    source: z.string().min(1).max(4096),
+    /** A local file (inside the source roots for API callers). */
+    source: z.string().min(1).max(4096).optional(),
+    /** Or an http(s) URL the job downloads first. */
+    sourceUrl: z.string().min(1).max(4096).optional(),
     group: z.string().regex(/^[A-Za-z0-9_]{1,32}$/, 'letters and digits'),
     profile: z.string().max(32).optional(),
     name: z.string().min(1).max(255).optional(),
@@ -21,6 +24,10 @@ export const PackJobConfigSchema = z
     dizTemplate: z.string().max(20_000).optional(),
     overrides: z.array(z.string().max(64)).max(50).optional(),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.source === undefined) !== (c.sourceUrl === undefined), {
+    message: 'give exactly one of source (a local path) or sourceUrl (an http(s) URL)',
+    path: ['source'],
+  });
 
 export type PackJobConfig = z.infer<typeof PackJobConfigSchema>;

@@ -4,6 +4,7 @@ import type { Artifact, Job, JobLogLine, LogLevel, Repositories, Role } from '..
 import { RelpackError } from '../../engine/index.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import { confineToRoots } from '../sources/confine-path.js';
+import { assertUrlAllowed } from '../sources/url-guard.js';
 import { type PackJobConfig, PackJobConfigSchema } from './job-config.js';
 import type { JobEvents } from './job-events.js';
 import { JobQueries, type Viewer } from './job-queries.js';
@@ -16,6 +17,8 @@ export interface JobServiceDeps {
   readonly clock: () => Date;
   readonly outputRoot: string;
   readonly sourceRoots: readonly string[];
+  readonly downloadsDir: string;
+  readonly allowPrivateUrls: boolean;
 }
 
 export interface Requester {
@@ -55,11 +58,17 @@ export class JobService extends JobQueries {
         },
       );
     }
+    const given = parsed.data;
+    if (given.sourceUrl) assertUrlAllowed(given.sourceUrl, this.deps.allowPrivateUrls);
     const config: PackJobConfig = {
-      ...parsed.data,
-      source: requester.trustedPaths
-        ? parsed.data.source
-        : await confineToRoots(parsed.data.source, this.deps.sourceRoots),
+      ...given,
+      ...(given.source
+        ? {
+            source: requester.trustedPaths
+              ? given.source
+              : await confineToRoots(given.source, this.deps.sourceRoots),
+          }
+        : {}),
     };
     if (config.overrides?.length && requester.role !== 'admin') {
       throw new RelpackError('FORBIDDEN', 'Only an admin can override rules', {
@@ -71,7 +80,7 @@ export class JobService extends JobQueries {
       type: config.type,
       profile: config.profile ?? (config.type === 'ebook' ? 'ebook-2022' : 'tv-720p-2016'),
       ownerId: requester.userId,
-      title: config.name ?? config.source.split('/').pop() ?? null,
+      title: config.name ?? (config.source ?? config.sourceUrl ?? '').split('/').pop() ?? null,
       config,
       now,
     });
@@ -148,6 +157,7 @@ export class JobService extends JobQueries {
     }
     if (job.status === 'pending') await this.q.remove(id);
     await this.removeOutput(id);
+    await rm(join(this.deps.downloadsDir, id), { recursive: true, force: true });
     await this.deps.repos.jobs.delete(id);
   }
 

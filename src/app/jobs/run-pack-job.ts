@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Repositories } from '../../db/index.js';
 import { isRelpackError, type PackProgress } from '../../engine/index.js';
 import { type PackReleaseResult, packRelease } from '../pack-release.js';
+import { downloadUrl } from '../sources/download-url.js';
 import { PackJobConfigSchema } from './job-config.js';
 import type { JobEvents } from './job-events.js';
 import { JobLogger } from './job-logger.js';
@@ -19,6 +20,12 @@ export interface JobRunnerDeps {
   readonly outputRoot: string;
   /** `host:pid`, recorded on the job. */
   readonly workerName: string;
+  readonly downloads: {
+    readonly dir: string;
+    readonly maxBytes: number;
+    readonly timeoutSeconds: number;
+    readonly allowPrivate: boolean;
+  };
 }
 
 export interface RunOptions {
@@ -96,13 +103,33 @@ export async function runPackJob(
     }
     await rm(outputDir, { recursive: true, force: true });
     await mkdir(outputDir, { recursive: true });
-    log.info(`packing ${config.type} from ${config.source}`, {
-      source: config.source,
+    let source = config.source;
+    if (config.sourceUrl) {
+      log.info(`downloading ${config.sourceUrl}`);
+      const downloaded = await downloadUrl({
+        url: config.sourceUrl,
+        dir: join(deps.downloads.dir, jobId),
+        maxBytes: deps.downloads.maxBytes,
+        timeoutSeconds: deps.downloads.timeoutSeconds,
+        allowPrivate: deps.downloads.allowPrivate,
+        signal: controller.signal,
+        onProgress: (done, total) =>
+          onProgress({ phase: 'download', bytesDone: done, bytesTotal: total ?? 0 }),
+        log: (message) => log.info(message),
+      });
+      log.info(`downloaded ${downloaded.size} bytes${downloaded.resumed ? ' (resumed)' : ''}`, {
+        size: downloaded.size,
+      });
+      source = downloaded.path;
+    }
+    const { sourceUrl: _url, ...rest } = config;
+    log.info(`packing ${config.type} from ${source}`, {
+      source: source ?? null,
       profile: config.profile ?? null,
     });
     const result = await packRelease(
       { version: deps.version, clock },
-      { ...config, outputDir, dryRun: false },
+      { ...rest, source: source!, outputDir, dryRun: false },
       { signal: controller.signal, onProgress },
     );
     const files = result.files.map((f) => ({ ...f, path: `${result.releaseName}/${f.path}` }));
@@ -110,6 +137,7 @@ export async function runPackJob(
     for (const f of result.findings) log.warn(`${f.id}: ${f.detail}`, { rule: f.id, severity: f.severity });
     log.info(`completed ${result.releaseName}`, { files: files.length });
     await log.flush();
+    if (config.sourceUrl) await rm(join(deps.downloads.dir, jobId), { recursive: true, force: true });
     const total = result.volumes.reduce((n, v) => n + v.size, 0);
     await repos.jobs.transition(jobId, ['running'], 'completed', clock(), {
       finishedAt: clock(),

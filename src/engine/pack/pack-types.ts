@@ -16,7 +16,7 @@ export interface ManifestFile {
 }
 
 export interface PackProgress {
-  readonly phase: 'archive' | 'disks' | 'text' | 'sample' | 'validate' | 'done';
+  readonly phase: 'download' | 'archive' | 'disks' | 'text' | 'sample' | 'validate' | 'done';
   readonly bytesDone: number;
   readonly bytesTotal: number;
   readonly volumeIndex?: number;
