@@ -42,6 +42,8 @@ export function dialectValues(dialect: SqlDialect): DialectValues {
     bool: (value) => (dialect === 'postgres' ? value : value ? 1 : 0),
     readBool: (value) => value === true || value === 1 || value === '1',
     json: (value) => JSON.stringify(value),
-    readJson: <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T)),
+    // PostgreSQL jsonb arrives parsed (a JSON string value is a JS string); the others store text.
+    readJson: <T>(value: unknown): T =>
+      (dialect === 'postgres' || typeof value !== 'string' ? value : JSON.parse(value)) as T,
   };
 }

@@ -51,12 +51,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (mapped) return reply.status(mapped[1]).send(body(mapped[0], error.message));
-    if (
-      error instanceof SyntaxError ||
-      (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
-    ) {
-      const status =
-        error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+    // Client errors Fastify raises with a status; an internal SyntaxError is a bug, not a 400.
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      const status = error.statusCode;
       return reply
         .status(status)
         .send(body(status === 429 ? 'RATE_LIMITED' : 'MALFORMED_REQUEST', error.message));
