@@ -119,12 +119,21 @@ export async function downloadUrl(
           callback(null, chunk);
         },
       });
-      await pipeline(
-        response.body,
-        meter,
-        createWriteStream(part, { flags: resumed ? 'a' : 'w' }),
-        options.signal ? { signal: options.signal } : {},
-      );
+      try {
+        await pipeline(
+          response.body,
+          meter,
+          createWriteStream(part, { flags: resumed ? 'a' : 'w' }),
+          options.signal ? { signal: options.signal } : {},
+        );
+      } catch (error) {
+        if (error instanceof RelpackError || options.signal?.aborted) throw error;
+        throw new RelpackError(
+          UrlErrorCode.DOWNLOAD_FAILED,
+          `The download from ${url.origin} broke off after ${received} bytes (${(error as Error).message}); retry to resume`,
+          { received },
+        );
+      }
       if (total !== null && received !== total) {
         throw new RelpackError(
           UrlErrorCode.DOWNLOAD_FAILED,

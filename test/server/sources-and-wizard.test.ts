@@ -1,0 +1,407 @@
+// Sources (browse, upload, URL with SSRF guards and Range resume) and the wizard (step validation,
+// preview, pack) through the API. The preview and the pack of one state must agree.
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isBlockedAddress } from '../../src/app/index.js';
+import { decodeCp437 } from '../../src/engine/index.js';
+import { until } from '../helpers/job-fixtures.js';
+import { makeEpub } from '../helpers/make-epub.js';
+import { tempDir } from '../helpers/readers.js';
+import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+
+function multipart(fileName: string, content: Buffer) {
+  const boundary = `----relpack${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
+}
+
+async function listen(server: Server, host: string): Promise<number> {
+  server.listen(0, host);
+  await once(server, 'listening');
+  return (server.address() as { port: number }).port;
+}
+
+describe('address guard', () => {
+  it('blocks loopback, private, link-local, metadata and mapped forms; allows public addresses', () => {
+    for (const a of [
+      '127.0.0.1',
+      '127.9.9.9',
+      '::1',
+      '::ffff:127.0.0.1',
+      '169.254.169.254',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      'fd00::1',
+      'fe80::1',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::',
+    ]) {
+      expect(isBlockedAddress(a), a).toBe(true);
+    }
+    for (const a of ['8.8.8.8', '1.1.1.1', '2001:4860:4860::8888', '93.184.216.34'])
+      expect(isBlockedAddress(a), a).toBe(false);
+  });
+});
+
+describe('sources and wizard', () => {
+  let s: TestServer;
+  let roots: string;
+  let epub: string;
+  let admin: string;
+  let operator: string;
+  const h = (token: string) => ({ authorization: `Bearer ${token}` });
+  const call = (token: string, method: string, url: string, payload?: unknown) =>
+    s.app.inject({
+      method: method as 'GET',
+      url,
+      headers: h(token),
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+  const getJob = async (id: string) => (await call(admin, 'GET', `/api/jobs/${id}`)).json();
+
+  beforeAll(async () => {
+    roots = await tempDir('wiz-roots');
+    epub = join(roots, 'book.epub');
+    await makeEpub(epub, {
+      title: 'Wizard Book',
+      author: 'Will Wright',
+      date: '2019-03-03',
+      padding: 6_000_000,
+    });
+    s = await startTestServer(
+      'sqlite',
+      { RELPACK_SOURCE_ROOTS: roots, RELPACK_UPLOAD_LIMIT_BYTES: '8000000' },
+      { realClock: true },
+    );
+    admin = (await s.login('admin', ADMIN_PASSWORD)).accessToken;
+    await call(admin, 'POST', '/api/users', {
+      username: 'packer',
+      password: 'packer-password',
+      role: 'operator',
+    });
+    operator = (await s.login('packer', 'packer-password')).accessToken;
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('browses the roots and refuses every way out of them', async () => {
+    const top = (await call(operator, 'GET', '/api/sources/browse')).json();
+    expect(top.entries.map((e: { path: string }) => e.path)).toContain(roots);
+    const inside = (
+      await call(operator, 'GET', `/api/sources/browse?path=${encodeURIComponent(roots)}`)
+    ).json();
+    expect(inside.entries).toEqual([
+      expect.objectContaining({
+        name: 'book.epub',
+        type: 'file',
+        releaseType: 'ebook',
+        size: expect.any(Number),
+      }),
+    ]);
+    const outside = await tempDir('wiz-outside');
+    await mkdir(join(roots, 'sub'), { recursive: true });
+    await symlink(outside, join(roots, 'sub', 'escape'));
+    for (const path of [
+      `${roots}/..`,
+      `${roots}/../..`,
+      '/etc',
+      join(roots, 'sub', 'escape'),
+      `${roots}/sub/../../`,
+    ]) {
+      const res = await call(operator, 'GET', `/api/sources/browse?path=${encodeURIComponent(path)}`);
+      expect(res.statusCode, path).toBe(403);
+      expect(res.json().error.code).toBe('PATH_OUTSIDE_ROOT');
+    }
+    const relative = await call(
+      operator,
+      'GET',
+      `/api/sources/browse?path=${encodeURIComponent('../../etc')}`,
+    );
+    expect(relative.statusCode).toBe(403);
+  });
+
+  it('streams an upload to disk, checks its content, and refuses oversized or mislabelled files without leaving them', async () => {
+    const good = multipart('my book.epub', await readFile(epub));
+    const up = await s.app.inject({
+      method: 'POST',
+      url: '/api/sources/upload',
+      headers: { ...h(operator), 'content-type': good.contentType },
+      payload: good.payload,
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json()).toMatchObject({
+      name: 'my book.epub',
+      type: 'epub',
+      size: (await readFile(epub)).length,
+    });
+    expect(up.json().path.startsWith(s.services.config.uploadsDir)).toBe(true);
+    // the uploaded file is a valid source for a job
+    const job = await call(operator, 'POST', '/api/jobs', {
+      type: 'ebook',
+      source: up.json().path,
+      group: 'GRP',
+      meta: { source: 'RETAiL' },
+    });
+    expect(job.statusCode).toBe(201);
+    await until(
+      () => getJob(job.json().id),
+      (j) => j.status === 'completed',
+    );
+
+    const before = (await readdir(s.services.config.uploadsDir)).length;
+    const big = multipart('big.epub', randomBytes(9_000_000));
+    const tooBig = await s.app.inject({
+      method: 'POST',
+      url: '/api/sources/upload',
+      headers: { ...h(operator), 'content-type': big.contentType },
+      payload: big.payload,
+    });
+    expect(tooBig.statusCode).toBe(413);
+    const fake = multipart('fake.epub', Buffer.from('just some text, not an epub'));
+    const mislabelled = await s.app.inject({
+      method: 'POST',
+      url: '/api/sources/upload',
+      headers: { ...h(operator), 'content-type': fake.contentType },
+      payload: fake.payload,
+    });
+    expect(mislabelled.statusCode).toBe(422);
+    expect(mislabelled.json().error.code).toBe('SOURCE_TYPE_MISMATCH');
+    expect((await readdir(s.services.config.uploadsDir)).length).toBe(before);
+    const notMultipart = await call(operator, 'POST', '/api/sources/upload', { x: 1 });
+    expect(notMultipart.statusCode).toBe(415);
+  });
+
+  it('refuses URL sources aimed at loopback, private, link-local or metadata addresses', async () => {
+    for (const url of [
+      'http://127.0.0.1/x.epub',
+      'http://[::1]/x.epub',
+      'http://169.254.169.254/latest/meta-data',
+      'http://10.0.0.1/x.epub',
+      'http://192.168.0.10/x.epub',
+      'http://localhost/x.epub',
+      'http://user:pass@example.com/x.epub',
+      'ftp://example.com/x.epub',
+      'file:///etc/passwd',
+    ]) {
+      const res = await call(operator, 'POST', '/api/jobs', { type: 'ebook', sourceUrl: url, group: 'GRP' });
+      expect(res.statusCode, url).toBe(403);
+      expect(res.json().error.code, url).toBe('URL_NOT_ALLOWED');
+    }
+    // a name that resolves to loopback passes the first check and is refused when it connects
+    const target = createServer((_req, res) => res.end('secret'));
+    const port = await listen(target, '0.0.0.0');
+    try {
+      const viaName = await call(operator, 'POST', '/api/jobs', {
+        type: 'ebook',
+        sourceUrl: `http://${hostname()}:${port}/x.epub`,
+        group: 'GRP',
+      });
+      expect(viaName.statusCode).toBe(201);
+      const failed = await until(
+        () => getJob(viaName.json().id),
+        (j) => j.status === 'failed' || j.status === 'completed',
+      );
+      expect(failed.error.code).toBe('URL_NOT_ALLOWED');
+      // a redirect to loopback from an address that is allowed is refused at the second hop
+      const external = Object.values(networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === 'IPv4' && !i.internal && !isBlockedAddress(i.address));
+      const hop = createServer((_req, res) => {
+        res.writeHead(302, { location: `http://127.0.0.1:${port}/x.epub` });
+        res.end();
+      });
+      const hopPort = await listen(hop, '0.0.0.0');
+      try {
+        const first = external ? `http://${external.address}:${hopPort}/start.epub` : null;
+        expect(first, 'this machine needs a non-private IPv4 address for the redirect case').not.toBeNull();
+        const redirected = await call(operator, 'POST', '/api/jobs', {
+          type: 'ebook',
+          sourceUrl: first,
+          group: 'GRP',
+        });
+        expect(redirected.statusCode).toBe(201);
+        const done = await until(
+          () => getJob(redirected.json().id),
+          (j) => j.status === 'failed' || j.status === 'completed',
+        );
+        expect(done.error.code).toBe('URL_NOT_ALLOWED');
+      } finally {
+        hop.close();
+      }
+    } finally {
+      target.close();
+    }
+  });
+
+  it('validates each wizard step with field errors, findings and what it learnt', async () => {
+    const step = async (name: string, data: unknown, state: object = {}) =>
+      (await call(operator, 'POST', '/api/wizard/step/validate', { step: name, data, state })).json();
+    expect(await step('type', { releaseType: 'ebook' })).toMatchObject({
+      ok: true,
+      info: { profile: 'ebook-2022' },
+    });
+    expect((await step('type', { releaseType: 'movie' })).errors[0].path).toBe('releaseType');
+    const source = await step('source', { kind: 'local', path: epub }, { type: { releaseType: 'ebook' } });
+    expect(source).toMatchObject({
+      ok: true,
+      info: { type: 'epub', metadata: { title: 'Wizard Book', author: 'Will Wright' } },
+    });
+    const outside = await step(
+      'source',
+      { kind: 'local', path: '/etc/passwd' },
+      { type: { releaseType: 'ebook' } },
+    );
+    expect(outside.errors[0].code).toBe('PATH_OUTSIDE_ROOT');
+    expect(
+      (await step('metadata', { meta: { bogus: '1' } }, { type: { releaseType: 'ebook' } })).errors[0]
+        .message,
+    ).toMatch(/unknown key/);
+    const state = {
+      type: { releaseType: 'ebook' },
+      source: { kind: 'local', path: epub },
+      metadata: { meta: { source: 'RETAiL' } },
+    };
+    const naming = await step('naming', { group: 'GRP' }, state);
+    expect(naming.info.name).toBe('Will.Wright.Wizard.Book.2019.RETAiL.ePUB.eBOOK-GRP');
+    const badName = await step('naming', { group: 'GRP', name: 'Bad Name 2019' }, state);
+    expect(badName.ok).toBe(false);
+    expect(badName.findings.map((f: { id: string }) => f.id)).toEqual(
+      expect.arrayContaining(['name.charset', 'name.group-tag']),
+    );
+    const size = await step('packing', { volumeSize: 7_000_000 }, { ...state, naming: { group: 'GRP' } });
+    expect(size.errors[0].code).toBe('VOLUME_SIZE_NOT_ALLOWED');
+    const nfo = await step('nfo', { body: `${'x'.repeat(85)}` }, state);
+    expect(nfo.info.warnings).toEqual([expect.objectContaining({ type: 'width', width: 85 })]);
+  });
+
+  it('packs exactly what it previewed, with preferences filling the gaps', async () => {
+    await call(operator, 'PUT', '/api/preferences/pack.group', { value: 'PREF' });
+    const state = {
+      type: { releaseType: 'ebook' },
+      source: { kind: 'local', path: epub },
+      metadata: { meta: { source: 'RETAiL' } },
+      packing: { volumeSize: 5_000_000 },
+    };
+    const preview = await call(operator, 'POST', '/api/wizard/preview', state);
+    expect(preview.statusCode, preview.body).toBe(200);
+    const plan = preview.json();
+    expect(plan.releaseName).toBe('Will.Wright.Wizard.Book.2019.RETAiL.ePUB.eBOOK-PREF');
+    expect(plan.disks).toHaveLength(2);
+    expect(plan.disks[1].diz).toContain('DISK: [02/02]');
+    const packed = await call(operator, 'POST', '/api/wizard/pack', state);
+    expect(packed.statusCode).toBe(201);
+    const job = await until(
+      () => getJob(packed.json().id),
+      (j) => j.status === 'completed' || j.status === 'failed',
+    );
+    expect(job.status, JSON.stringify(job.error)).toBe('completed');
+    expect(job.result.releaseName).toBe(plan.releaseName);
+    expect(job.result.volumeCount).toBe(plan.volumes.length);
+    const nfoPath = join(s.services.config.releasesDir, job.id, plan.releaseName, plan.nfo.name);
+    expect(decodeCp437(await readFile(nfoPath))).toBe(plan.nfo.text);
+    const url = await call(operator, 'POST', '/api/wizard/preview', {
+      ...state,
+      source: { kind: 'url', url: 'https://example.com/x.epub' },
+    });
+    expect(url.statusCode).toBe(422);
+    expect(url.json().error.code).toBe('SOURCE_NOT_LOCAL');
+    const incomplete = await call(operator, 'POST', '/api/wizard/preview', {
+      type: { releaseType: 'ebook' },
+    });
+    expect(incomplete.statusCode).toBe(400);
+  });
+});
+
+describe('URL downloads with private addresses allowed', () => {
+  it('downloads from a local server and resumes a cut download with Range on retry', async () => {
+    const roots = await tempDir('dl-roots');
+    const book = join(roots, 'book.epub');
+    await makeEpub(book, { title: 'Downloaded', author: 'Dee', date: '2018-01-01', padding: 3_000_000 });
+    const bytes = await readFile(book);
+    let cutOnce = true;
+    const ranges: string[] = [];
+    const server = createServer((req, res) => {
+      const range = req.headers.range;
+      if (range) ranges.push(range);
+      if (req.url === '/cut.epub' && cutOnce && !range) {
+        cutOnce = false;
+        res.writeHead(200, { 'content-length': bytes.length });
+        res.write(bytes.subarray(0, 1_000_000));
+        setTimeout(() => res.destroy(), 50);
+        return;
+      }
+      const start = range ? Number(/bytes=(\d+)-/.exec(range)![1]) : 0;
+      res.writeHead(range ? 206 : 200, {
+        'content-length': bytes.length - start,
+        ...(range ? { 'content-range': `bytes ${start}-${bytes.length - 1}/${bytes.length}` } : {}),
+      });
+      res.end(bytes.subarray(start));
+    });
+    const port = await listen(server, '127.0.0.1');
+    const s = await startTestServer(
+      'sqlite',
+      { RELPACK_SOURCE_ROOTS: roots, RELPACK_ALLOW_PRIVATE_URLS: 'true' },
+      { realClock: true },
+    );
+    try {
+      const token = (await s.login('admin', ADMIN_PASSWORD)).accessToken;
+      const headers = { authorization: `Bearer ${token}` };
+      const get = async (id: string) =>
+        (await s.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers })).json();
+      const config = (path: string) => ({
+        type: 'ebook',
+        sourceUrl: `http://127.0.0.1:${port}${path}`,
+        group: 'GRP',
+        meta: { source: 'RETAiL' },
+      });
+      const plain = (
+        await s.app.inject({ method: 'POST', url: '/api/jobs', headers, payload: config('/book.epub') })
+      ).json();
+      const done = await until(
+        () => get(plain.id),
+        (j) => j.status === 'completed' || j.status === 'failed',
+      );
+      expect(done.status, JSON.stringify(done.error)).toBe('completed');
+      expect(done.result.releaseName).toBe('Dee.Downloaded.2018.RETAiL.ePUB.eBOOK-GRP');
+      await expect(readdir(join(s.services.config.downloadsDir, plain.id))).rejects.toThrow();
+
+      const cut = (
+        await s.app.inject({ method: 'POST', url: '/api/jobs', headers, payload: config('/cut.epub') })
+      ).json();
+      const failed = await until(
+        () => get(cut.id),
+        (j) => j.status === 'failed' || j.status === 'completed',
+      );
+      expect(failed.status).toBe('failed');
+      expect(failed.error.code).toBe('DOWNLOAD_FAILED');
+      await s.app.inject({ method: 'POST', url: `/api/jobs/${cut.id}/retry`, headers });
+      const resumed = await until(
+        () => get(cut.id),
+        (j) => j.status === 'completed' || j.status === 'failed',
+      );
+      expect(resumed.status, JSON.stringify(resumed.error)).toBe('completed');
+      expect(ranges).toEqual([expect.stringMatching(/^bytes=\d+-$/)]);
+      expect(Number(/bytes=(\d+)-/.exec(ranges[0]!)![1])).toBeGreaterThan(0);
+      const logs = (await s.app.inject({ method: 'GET', url: `/api/jobs/${cut.id}/logs`, headers })).json()
+        .items;
+      expect(logs.some((l: { message: string }) => l.message.startsWith('resuming at byte'))).toBe(true);
+    } finally {
+      await s.close();
+      server.close();
+    }
+  }, 60_000);
+});
