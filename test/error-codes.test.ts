@@ -12,6 +12,7 @@ import {
   UserErrorCode,
   WizardErrorCode,
 } from '../src/app/index.js';
+import { CliErrorCode } from '../src/cli/backend/http-backend.js';
 import { exitCodeFor, knownExitMappings } from '../src/cli/exit-codes.js';
 import {
   CommonErrorCode,
@@ -43,6 +44,7 @@ const allCodes = [
   ...Object.values(TemplateErrorCode),
   ...Object.values(UrlErrorCode),
   ...Object.values(WizardErrorCode),
+  ...Object.values(CliErrorCode),
   ...Object.values(HttpErrorCode),
   'CONFIG_INVALID',
   'MIGRATION_FAILED',

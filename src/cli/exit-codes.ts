@@ -6,6 +6,8 @@ export const ExitCode = {
   INPUT: 3,
   REMOTE: 4,
   INTERNAL: 5,
+  /** `relpack batch`: some items failed, the others succeeded. */
+  PARTIAL_FAILURE: 6,
 } as const;
 
 /** The one table from error code to exit code; nothing branches on message text. */
@@ -85,6 +87,7 @@ const EXIT_CODE_BY_ERROR: Readonly<Record<string, number>> = {
   DOWNLOAD_FAILED: ExitCode.REMOTE,
   DOWNLOAD_TOO_LARGE: ExitCode.USAGE,
   SOURCE_NOT_LOCAL: ExitCode.USAGE,
+  SERVER_UNREACHABLE: ExitCode.REMOTE,
 };
 
 export function exitCodeFor(errorCode: string): number {

@@ -1,12 +1,18 @@
 import { Command } from 'commander';
 import type { CliDeps } from './cli-deps.js';
 import { register as registerAdmin } from './commands/admin.js';
+import { register as registerBatch } from './commands/batch.js';
+import { register as registerCompletion } from './commands/completion.js';
 import { register as registerDb } from './commands/db.js';
+import { register as registerJobs } from './commands/jobs.js';
+import { register as registerLogin } from './commands/login.js';
 import { register as registerName } from './commands/name.js';
 import { register as registerPack } from './commands/pack.js';
+import { register as registerPrefs } from './commands/prefs.js';
 import { register as registerRar } from './commands/rar.js';
 import { register as registerRules } from './commands/rules.js';
 import { register as registerServe } from './commands/serve.js';
+import { register as registerTemplates } from './commands/templates.js';
 import { register as registerValidate } from './commands/validate.js';
 
 export const EXIT_CODES_HELP = `
@@ -16,7 +22,8 @@ Exit codes:
   2  usage error (bad option, output not empty, volume size too small …)
   3  input not found or unreadable
   4  remote or network error
-  5  internal error`;
+  5  internal error
+  6  some items of a batch failed`;
 
 /** Builds the whole command tree; nothing here touches process.* so tests can drive it. */
 export function buildProgram(deps: CliDeps): Command {
@@ -31,6 +38,11 @@ export function buildProgram(deps: CliDeps): Command {
     })
     .exitOverride();
   registerPack(program, deps);
+  registerBatch(program, deps);
+  registerJobs(program, deps);
+  registerPrefs(program, deps);
+  registerTemplates(program, deps);
+  registerLogin(program, deps);
   registerValidate(program, deps);
   registerName(program, deps);
   registerRules(program, deps);
@@ -38,5 +50,6 @@ export function buildProgram(deps: CliDeps): Command {
   registerServe(program, deps);
   registerDb(program, deps);
   registerAdmin(program, deps);
+  registerCompletion(program, deps);
   return program;
 }

@@ -1,0 +1,130 @@
+import { RelpackError } from '../../engine/index.js';
+import type { Backend, JobView } from './backend.js';
+import { readLogins, saveLogin } from './credentials.js';
+
+export const CliErrorCode = { SERVER_UNREACHABLE: 'SERVER_UNREACHABLE' } as const;
+
+export function normaliseServer(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * Server mode: the same operations through the API with the login `relpack login` stored. The
+ * access token is obtained by refreshing (which rotates the stored refresh token).
+ */
+export async function openHttpBackend(server: string): Promise<Backend> {
+  const base = normaliseServer(server);
+  const login = (await readLogins()).find((l) => l.server === base);
+  if (!login) {
+    throw new RelpackError(
+      'UNAUTHENTICATED',
+      `Not logged in to ${base}: run relpack login --server ${base}`,
+      { server: base },
+    );
+  }
+  const session = await callApi<{ accessToken: string; refreshToken: string }>(
+    base,
+    'POST',
+    '/api/auth/refresh',
+    undefined,
+    { refreshToken: login.refreshToken },
+  );
+  await saveLogin({ ...login, refreshToken: session.refreshToken });
+  const api = <T>(method: string, path: string, body?: unknown) =>
+    callApi<T>(base, method, path, session.accessToken, body);
+  const g = (global: boolean) => (global ? '/global' : '');
+  return {
+    mode: 'server',
+    async listJobs(q) {
+      const params = new URLSearchParams({ limit: String(q.limit), offset: String(q.offset ?? 0) });
+      if (q.status) params.set('status', q.status);
+      if (q.type) params.set('type', q.type);
+      if (q.q) params.set('q', q.q);
+      return api('GET', `/api/jobs?${params}`);
+    },
+    getJob: (id) => api<JobView>('GET', `/api/jobs/${encodeURIComponent(id)}`),
+    createJob: (config) => api('POST', '/api/jobs', config),
+    jobAction: (id, action) => api('POST', `/api/jobs/${encodeURIComponent(id)}/${action}`),
+    deleteJob: (id) => api('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
+    async logs(id, o) {
+      const params = new URLSearchParams({ limit: String(o.limit) });
+      if (o.after !== undefined) params.set('after', String(o.after));
+      if (o.level) params.set('level', o.level);
+      return (await api<{ items: never[] }>('GET', `/api/jobs/${encodeURIComponent(id)}/logs?${params}`))
+        .items;
+    },
+    artifacts: async (id) =>
+      (await api<{ items: never[] }>('GET', `/api/jobs/${encodeURIComponent(id)}/artifacts`)).items.map(
+        ({ createdAt: _c, ...a }: Record<string, unknown>) => a as never,
+      ),
+    preferences: async () => (await api<{ items: never[] }>('GET', '/api/preferences')).items,
+    setPreferences: async (values, global) => {
+      await api('POST', `/api/preferences${g(global)}`, values);
+    },
+    unsetPreference: async (key, global) => {
+      await api('DELETE', `/api/preferences${g(global)}/${encodeURIComponent(key)}`);
+    },
+    exportPreferences: (global) => api('POST', `/api/preferences${g(global)}/export`),
+    importPreferences: async (doc, global, dryRun) =>
+      (await api<{ changes: never[] }>('POST', `/api/preferences${g(global)}/import?dryRun=${dryRun}`, doc))
+        .changes,
+    templates: async () => (await api<{ items: never[] }>('GET', '/api/templates')).items,
+    async template(idOrName) {
+      const all = await api<{ items: Record<string, unknown>[] }>('GET', '/api/templates');
+      const hit = all.items.find((t) => t.id === idOrName) ?? all.items.find((t) => t.name === idOrName);
+      if (!hit) throw new RelpackError('TEMPLATE_NOT_FOUND', `No template "${idOrName}"`, { idOrName });
+      return hit;
+    },
+    async saveTemplate(draft) {
+      const all = await api<{ items: Record<string, unknown>[] }>('GET', '/api/templates');
+      const existing = all.items.find((t) => t.name === draft.name && !t.builtIn);
+      if (existing) return api('PUT', `/api/templates/${existing.id}`, { body: draft.body });
+      return api('POST', '/api/templates', draft);
+    },
+    renderTemplate: (input) => api('POST', '/api/templates/render', input),
+    close: async () => undefined,
+  };
+}
+
+/** One API call; an error answer becomes the same coded error the local mode would throw. */
+export async function callApi<T>(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch (error) {
+    throw new RelpackError(
+      CliErrorCode.SERVER_UNREACHABLE,
+      `Cannot reach ${base}: ${(error as Error).message}`,
+      {
+        server: base,
+      },
+    );
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const parsed = text ? (JSON.parse(text) as unknown) : null;
+  if (!response.ok) {
+    const err = (
+      parsed as { error?: { code: string; message: string; details: Record<string, unknown> } } | null
+    )?.error;
+    throw new RelpackError(
+      err?.code ?? 'INTERNAL_ERROR',
+      err?.message ?? `HTTP ${response.status}`,
+      err?.details ?? {},
+    );
+  }
+  return parsed as T;
+}
