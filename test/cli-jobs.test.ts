@@ -157,6 +157,19 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     const rendered = run(['templates', 'render', 'Mine'], remote);
     expect(rendered.stdout).toContain('Release Author.Title.2021.RETAiL.ePUB.eBOOK-GRP');
     expect(json(['templates', 'list'], remote).items.map((t: { name: string }) => t.name)).toContain('Mine');
+    // pack through the server: the job runs there, the CLI follows it
+    const remotePack = json(
+      ['pack', 'ebook', epub, '-g', 'SRV', '-m', 'source=RETAiL', '--no-progress'],
+      remote,
+    );
+    expect(remotePack.job).toMatchObject({
+      status: 'completed',
+      result: { releaseName: 'Cee.Ell.Cli.Book.2017.RETAiL.ePUB.eBOOK-SRV' },
+    });
+    expect(remotePack.artifacts.length).toBe(2);
+    const outside = run(['pack', 'ebook', '/etc/hostname', '-g', 'SRV'], remote);
+    expect(outside.status).toBe(2);
+    expect(outside.stderr).toContain('PATH_OUTSIDE_ROOT');
     const logout = run(['logout', '--server', url]);
     expect(logout.status).toBe(0);
     expect(run(['jobs', 'list'], remote).status).toBe(4);

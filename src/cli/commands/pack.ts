@@ -11,10 +11,12 @@ import {
 import { loadConfig } from '../../config.js';
 import { CommonErrorCode, RelpackError } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/index.js';
+import { openHttpBackend } from '../backend/http-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { ExitCode, exitCodeFor } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
 import { collectList, collectMeta } from '../meta-option.js';
+import { printJson } from '../output.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { parseByteSize } from '../size-option.js';
 
@@ -34,6 +36,7 @@ interface PackOptions {
   json: boolean;
   progress: boolean;
   job: boolean;
+  server?: string;
 }
 
 const EBOOK_META =
@@ -72,6 +75,10 @@ export function register(program: Command, deps: CliDeps): void {
       )
       .option('--dry-run', 'print the plan (name, volumes, NFO, DIZ) without writing anything', false)
       .option('--job', 'record the pack as a job in the database (logs, artifacts; see relpack serve)', false)
+      .option(
+        '--server <url>',
+        'pack on a relpack server (the source path is on the server; $RELPACK_SERVER)',
+      )
       .option('--json', 'print the result as one JSON document on stdout', false)
       .option('--no-progress', 'do not report progress on stderr');
   common(
@@ -108,6 +115,17 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     ...(options.allow ? { overrides: options.allow } : {}),
     dryRun: options.dryRun,
   };
+  const server = options.server ?? process.env.RELPACK_SERVER;
+  if (server) {
+    if (options.dryRun)
+      throw new RelpackError(
+        CommonErrorCode.INVALID_ARGUMENT,
+        '--dry-run packs locally; on a server, use the wizard preview',
+        {},
+      );
+    await runOnServer(deps, server, request, options);
+    return;
+  }
   if (options.job) {
     if (options.dryRun)
       throw new RelpackError(CommonErrorCode.INVALID_ARGUMENT, '--job and --dry-run do not go together', {});
@@ -135,6 +153,66 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
   }
   deps.stdout.write(printable(result));
   if (result.findings.length > 0) deps.stderr.write(formatFindings(result.findings, deps.stderr));
+}
+
+/** Server mode: the pack becomes a job on the server; progress is followed until it ends. */
+async function runOnServer(
+  deps: CliDeps,
+  server: string,
+  request: PackReleaseRequest,
+  options: PackOptions,
+): Promise<void> {
+  const backend = await openHttpBackend(server);
+  const { outputDir: _out, dryRun: _dry, ...config } = request;
+  const job = await backend.createJob(config as Record<string, unknown>);
+  deps.stderr.write(`job ${job.id} on ${server}\n`);
+  const reporter = createProgressReporter(deps.stderr, options.progress);
+  const stop = () => void backend.jobAction(job.id, 'cancel').catch(() => undefined);
+  deps.signal.addEventListener('abort', stop, { once: true });
+  let done = job;
+  try {
+    for (;;) {
+      done = await backend.getJob(job.id);
+      const p = done.progress as {
+        phase?: string;
+        bytesDone?: number;
+        bytesTotal?: number;
+        volumeIndex?: number;
+        volumeCount?: number;
+        currentFile?: string;
+      } | null;
+      if (p?.phase === 'archive' && p.volumeIndex !== undefined) {
+        reporter.update({
+          bytesDone: p.bytesDone ?? 0,
+          bytesTotal: p.bytesTotal ?? 0,
+          volumeIndex: p.volumeIndex,
+          volumeCount: p.volumeCount ?? 0,
+          volumeFileName: p.currentFile ?? '',
+        });
+      }
+      if (['completed', 'failed', 'cancelled'].includes(done.status)) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    reporter.stop();
+    deps.signal.removeEventListener('abort', stop);
+  }
+  const artifacts = await backend.artifacts(job.id);
+  if (options.json)
+    printJson(deps, {
+      job: { id: done.id, status: done.status, error: done.error, result: done.result },
+      artifacts,
+    });
+  else {
+    deps.stdout.write(
+      `job ${done.id} ${done.status}${done.error ? `: ${done.error.code} ${done.error.message}` : ''}\n`,
+    );
+    for (const a of artifacts)
+      deps.stdout.write(
+        `  ${a.kind.padEnd(6)} ${a.path.padEnd(60)} ${String(a.size).padStart(12)}  ${a.crc32}\n`,
+      );
+  }
+  if (done.status !== 'completed') deps.setExitCode(exitCodeFor(done.error?.code ?? 'INTERNAL_ERROR'));
 }
 
 /** `--job`: the same pack through the job system, so it has a row, logs and artifacts. */
