@@ -159,6 +159,32 @@ describe.runIf(shouldRunWith('mkvmerge'))('relpack pack and validate', () => {
     );
   });
 
+  it('prints file metadata, and packs a PDF named from its info dictionary', async () => {
+    const meta = relpack(['meta', join(work, 'book.epub'), '--json']);
+    expect(meta.status).toBe(0);
+    expect(JSON.parse(meta.stdout)).toMatchObject({
+      type: 'epub',
+      fields: { title: 'Dune', author: 'Frank Herbert', year: 1965 },
+    });
+    const { makePdf } = await import('./helpers/make-ebooks.js');
+    await makePdf(join(work, 'scan.pdf'), { title: 'Old Maps', author: 'Carto Grapher', pages: 4 });
+    const pack = relpack([
+      'pack',
+      'ebook',
+      join(work, 'scan.pdf'),
+      '-g',
+      'GRP',
+      '-m',
+      'source=SCAN',
+      '-o',
+      join(work, 'pdf-out'),
+      '--json',
+    ]);
+    expect(pack.status, pack.stderr).toBe(0);
+    expect(JSON.parse(pack.stdout).releaseName).toBe('Carto.Grapher.Old.Maps.2016.SCAN.eBOOK-GRP');
+    expect(relpack(['meta', join(work, 'nope.pdf')]).status).toBe(3);
+  });
+
   it('uses RELPACK_RELEASES_DIR when --out is absent', () => {
     const releases = join(work, 'configured');
     const run = relpack(

@@ -32,7 +32,12 @@ import {
   type TextFacts,
   type TvPlan,
 } from '../engine/index.js';
-import { type EpubFields, readEpubMetadata } from '../metadata/extract/index.js';
+import {
+  bookFields,
+  type EpubFields,
+  readEpubMetadata as extractEpub,
+  extractMetadata,
+} from '../metadata/extract/index.js';
 import type { AppContext } from './context.js';
 import { EbookMetaSchema, parseEpisodes, parseMeta, splitList, TvMetaSchema } from './pack-meta.js';
 
@@ -152,8 +157,10 @@ export async function packRelease(
 
 async function ebookNaming(profile: RuleProfile, request: PackReleaseRequest, source: PackSource) {
   const meta = parseMeta(EbookMetaSchema, request.meta ?? {}, 'ebook');
-  const file: Partial<EpubFields> =
-    source.kind === 'epub' ? (await readEpubMetadata(source.path)).fields : {};
+  // What the file says: EPUB package, PDF info/XMP, ComicInfo.xml, Mobipocket EXTH.
+  const epub: Partial<EpubFields> = source.kind === 'epub' ? (await extractEpub(source.path)).fields : {};
+  const found = source.kind === 'epub' ? {} : bookFields(await extractMetadata(source.path));
+  const file: Partial<EpubFields> & { pages?: number } = { ...epub, ...found };
   const title = meta.title ?? file.title ?? undefined;
   const author = meta.author ?? file.author ?? undefined;
   const year = meta.year ?? (file.year ? String(file.year) : undefined);
@@ -189,7 +196,7 @@ async function ebookNaming(profile: RuleProfile, request: PackReleaseRequest, so
         null,
       format: formatTag,
       isbn: meta.isbn ?? file.isbn ?? null,
-      pages: meta.pages ?? null,
+      pages: meta.pages ?? file.pages ?? null,
       genre: meta.genre ?? null,
       url: meta.url ?? null,
       description: meta.description ?? null,

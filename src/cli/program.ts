@@ -6,6 +6,7 @@ import { register as registerCompletion } from './commands/completion.js';
 import { register as registerDb } from './commands/db.js';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerLogin } from './commands/login.js';
+import { register as registerMeta } from './commands/meta.js';
 import { register as registerName } from './commands/name.js';
 import { register as registerPack } from './commands/pack.js';
 import { register as registerPrefs } from './commands/prefs.js';
@@ -43,6 +44,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerPrefs(program, deps);
   registerTemplates(program, deps);
   registerLogin(program, deps);
+  registerMeta(program, deps);
   registerValidate(program, deps);
   registerName(program, deps);
   registerRules(program, deps);
