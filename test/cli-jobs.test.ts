@@ -170,6 +170,18 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     const outside = run(['pack', 'ebook', '/etc/hostname', '-g', 'SRV'], remote);
     expect(outside.status).toBe(2);
     expect(outside.stderr).toContain('PATH_OUTSIDE_ROOT');
+    // a batch through the server: one item runs, one is refused (outside the roots)
+    const batchFile = join(configDir, 'remote-batch.json');
+    await (await import('node:fs/promises')).writeFile(
+      batchFile,
+      JSON.stringify([
+        { type: 'ebook', source: epub, group: 'BAT', meta: { source: 'SCAN' } },
+        { type: 'ebook', source: '/etc/hostname', group: 'BAT' },
+      ]),
+    );
+    const remoteBatch = run(['batch', batchFile, '--json'], remote);
+    expect(remoteBatch.status).toBe(6);
+    expect(JSON.parse(remoteBatch.stdout)).toMatchObject({ total: 2, completed: 1, failed: 1 });
     const logout = run(['logout', '--server', url]);
     expect(logout.status).toBe(0);
     expect(run(['jobs', 'list'], remote).status).toBe(4);

@@ -5,6 +5,7 @@ import PQueue from 'p-queue';
 import { packRelease, validateReleaseDir } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
 import { CommonErrorCode, isRelpackError, RelpackError } from '../../engine/index.js';
+import { openHttpBackend } from '../backend/http-backend.js';
 import { parseBatch } from '../batch-file.js';
 import type { CliDeps } from '../cli-deps.js';
 import { ExitCode } from '../exit-codes.js';
@@ -47,12 +48,25 @@ export function register(program: Command, deps: CliDeps): void {
     .option('--continue-on-error', 'keep starting items after one fails', false)
     .option('--resume', 'skip items whose release already exists and validates', false)
     .option('-o, --out <dir>', 'default output directory for items without "out"')
+    .option(
+      '--server <url>',
+      'queue the items as jobs on a relpack server and wait for them ($RELPACK_SERVER)',
+    )
     .option('--json', 'print the summary as JSON', false)
     .action(
       async (
         file: string,
-        o: { concurrency: string; continueOnError: boolean; resume: boolean; out?: string; json: boolean },
+        o: {
+          concurrency: string;
+          continueOnError: boolean;
+          resume: boolean;
+          out?: string;
+          json: boolean;
+          server?: string;
+        },
       ) => {
+        const server = o.server ?? process.env.RELPACK_SERVER;
+        if (server) return batchOnServer(deps, server, file, o.json);
         const items = parseBatch(await readInput(file), file === '-' ? 'stdin' : file);
         const defaultOut = o.out ?? loadConfig().releasesDir;
         const queue = new PQueue({ concurrency: Math.max(1, Number(o.concurrency) || 1) });
@@ -175,4 +189,76 @@ export function register(program: Command, deps: CliDeps): void {
         );
       },
     );
+}
+
+/** Server mode: every item becomes a job on the server (its queue sets the pace); the CLI waits for all. */
+async function batchOnServer(deps: CliDeps, server: string, file: string, json: boolean): Promise<void> {
+  const items = parseBatch(await readInput(file), file === '-' ? 'stdin' : file);
+  const backend = await openHttpBackend(server);
+  const results: ItemResult[] = [];
+  const ids: (string | null)[] = [];
+  for (const [index, item] of items.entries()) {
+    const { out: _out, meta, ...rest } = item;
+    try {
+      const job = await backend.createJob({ ...rest, ...(meta ? { meta } : {}) });
+      ids.push(job.id);
+      deps.stderr.write(`[${index + 1}/${items.length}] queued job ${job.id}\n`);
+    } catch (error) {
+      ids.push(null);
+      const err = isRelpackError(error)
+        ? { code: error.code, message: error.message }
+        : { code: 'INTERNAL_ERROR', message: (error as Error).message };
+      results.push({
+        index: index + 1,
+        status: 'failed',
+        releaseName: null,
+        releaseDir: null,
+        size: null,
+        volumes: null,
+        findings: 0,
+        seconds: 0,
+        error: err,
+      });
+      deps.stderr.write(`[${index + 1}/${items.length}] refused: ${err.code}: ${err.message}\n`);
+    }
+  }
+  for (const [index, id] of ids.entries()) {
+    if (!id) continue;
+    let job = await backend.getJob(id);
+    while (!['completed', 'failed', 'cancelled'].includes(job.status)) {
+      await new Promise((r) => setTimeout(r, 500));
+      job = await backend.getJob(id);
+    }
+    const result = job.result as { releaseName?: string; volumeCount?: number; findings?: unknown[] } | null;
+    const seconds =
+      job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : 0;
+    const size =
+      job.status === 'completed' ? (await backend.artifacts(id)).reduce((n, a) => n + a.size, 0) : null;
+    results.push({
+      index: index + 1,
+      status: job.status === 'completed' ? 'completed' : 'failed',
+      releaseName: result?.releaseName ?? null,
+      releaseDir: null,
+      size,
+      volumes: result?.volumeCount ?? null,
+      findings: result?.findings?.length ?? 0,
+      seconds,
+      error: job.error,
+    });
+    deps.stderr.write(
+      `[${index + 1}/${items.length}] ${job.status} ${result?.releaseName ?? job.error?.code ?? ''}\n`,
+    );
+  }
+  results.sort((a, b) => a.index - b.index);
+  const failed = results.filter((r) => r.status === 'failed').length;
+  if (failed > 0) deps.setExitCode(ExitCode.PARTIAL_FAILURE);
+  const summary = {
+    total: items.length,
+    completed: items.length - failed,
+    failed,
+    skipped: 0,
+    items: results,
+  };
+  if (json) printJson(deps, summary);
+  else deps.stdout.write(`${summary.completed} completed, ${failed} failed\n`);
 }
