@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import {
+  ApiConfigErrorCode,
   AuthErrorCode,
   JobErrorCode,
   PreferenceErrorCode,
@@ -45,6 +46,7 @@ const allCodes = [
   ...Object.values(UrlErrorCode),
   ...Object.values(WizardErrorCode),
   ...Object.values(CliErrorCode),
+  ...Object.values(ApiConfigErrorCode),
   ...Object.values(HttpErrorCode),
   'CONFIG_INVALID',
   'MIGRATION_FAILED',

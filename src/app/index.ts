@@ -1,6 +1,14 @@
 export type { Artifact, JobLogLine, LogLevel, Role, User } from '../db/index.js';
 export { LOG_LEVELS } from '../db/index.js';
 export { bookFields, extractMetadata, type FileMetadata } from '../metadata/extract/index.js';
+export {
+  ApiConfigErrorCode,
+  ApiConfigService,
+  type ApiConfigView,
+  type ApiSettings,
+  PROVIDERS,
+  type ProviderId,
+} from './api-configs/api-config-service.js';
 export { AccessTokens } from './auth/access-tokens.js';
 export { AuthError, AuthErrorCode } from './auth/auth-errors.js';
 export { AuthService, type ClientInfo, type Session } from './auth/auth-service.js';

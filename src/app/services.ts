@@ -8,6 +8,7 @@ import {
   type Repositories,
   repositories,
 } from '../db/index.js';
+import { ApiConfigService } from './api-configs/api-config-service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth-service.js';
 import { JobEvents } from './jobs/job-events.js';
@@ -35,6 +36,7 @@ export interface AppServices {
   readonly preferences: PreferenceService;
   readonly templates: TemplateService;
   readonly wizard: WizardService;
+  readonly apiConfigs: ApiConfigService;
   readonly logger: Logger;
   /** Runs one job in this process (what a queue calls). */
   runJob(jobId: string, signal: AbortSignal): Promise<string>;
@@ -76,6 +78,7 @@ export async function createServices(
   });
   const preferences = new PreferenceService(repos.preferences, clock);
   const templates = new TemplateService(repos.templates, clock);
+  const secretBox = new SecretBox(secrets.secretKey);
   const wizard = new WizardService({
     context: { version: options.version, clock },
     jobs,
@@ -118,7 +121,8 @@ export async function createServices(
         jobId,
         { signal, ...(options.cancelPollMs ? { cancelPollMs: options.cancelPollMs } : {}) },
       ),
-    secretBox: new SecretBox(secrets.secretKey),
+    secretBox,
+    apiConfigs: new ApiConfigService(repos.apiConfigs, repos.audit, secretBox, clock),
     readiness: () => checkReadiness(database),
     migrate: () => migrateToLatest(database.db, database.dialect),
     close: () => database.close(),

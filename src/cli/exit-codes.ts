@@ -88,6 +88,8 @@ const EXIT_CODE_BY_ERROR: Readonly<Record<string, number>> = {
   DOWNLOAD_TOO_LARGE: ExitCode.USAGE,
   SOURCE_NOT_LOCAL: ExitCode.USAGE,
   SERVER_UNREACHABLE: ExitCode.REMOTE,
+  UNKNOWN_PROVIDER: ExitCode.USAGE,
+  API_CONFIG_NOT_FOUND: ExitCode.INPUT,
 };
 
 export function exitCodeFor(errorCode: string): number {

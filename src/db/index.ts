@@ -1,6 +1,7 @@
 export { connectDatabase, type DatabaseHandle, dialectOf } from './connect.js';
 export type { DialectValues, SqlDialect } from './dialect.js';
 export { MigrationError, migrateToLatest, pendingMigrations } from './migrate.js';
+export { type ApiConfigRow, ApiConfigsRepository } from './repositories/api-configs-repository.js';
 export { type Artifact, ArtifactsRepository } from './repositories/artifacts-repository.js';
 export { type AuditEntry, AuditRepository } from './repositories/audit-repository.js';
 export {
@@ -34,6 +35,7 @@ export {
 export type { Database } from './schema.js';
 
 import type { DatabaseHandle } from './connect.js';
+import { ApiConfigsRepository } from './repositories/api-configs-repository.js';
 import { ArtifactsRepository } from './repositories/artifacts-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
 import { JobLogsRepository } from './repositories/job-logs-repository.js';
@@ -52,6 +54,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly preferences: PreferencesRepository;
   readonly templates: TemplatesRepository;
+  readonly apiConfigs: ApiConfigsRepository;
 }
 
 export function repositories(handle: DatabaseHandle): Repositories {
@@ -64,5 +67,6 @@ export function repositories(handle: DatabaseHandle): Repositories {
     audit: new AuditRepository(handle.db, handle.values),
     preferences: new PreferencesRepository(handle.db, handle.values),
     templates: new TemplatesRepository(handle.db, handle.values),
+    apiConfigs: new ApiConfigsRepository(handle.db, handle.values),
   };
 }

@@ -14,6 +14,7 @@ import { RelpackError } from '../engine/index.js';
 import { registerAccessGuard } from './plugins/access-guard.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { LoginThrottle } from './plugins/login-throttle.js';
+import { apiConfigRoutes } from './routes/api-configs.js';
 import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { jobActionRoutes } from './routes/job-actions.js';
@@ -88,5 +89,6 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(templateRoutes, deps);
   await app.register(sourceRoutes, deps);
   await app.register(wizardRoutes, deps);
+  await app.register(apiConfigRoutes, deps);
   return app;
 }
