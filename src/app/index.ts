@@ -1,6 +1,7 @@
 export type { Artifact, JobLogLine, LogLevel, Role, User } from '../db/index.js';
 export { LOG_LEVELS } from '../db/index.js';
 export { bookFields, extractMetadata, type FileMetadata } from '../metadata/extract/index.js';
+export { type BookCandidate, type BookQuery, ProviderErrorCode } from '../metadata/providers/index.js';
 export {
   ApiConfigErrorCode,
   ApiConfigService,
@@ -21,6 +22,7 @@ export { type Job, JobQueries, type JobStatus, type JobType, type Viewer } from 
 export { JobService, type Requester } from './jobs/job-service.js';
 export { JobErrorCode, TERMINAL_STATUSES } from './jobs/job-state.js';
 export { jobOutputDir } from './jobs/run-pack-job.js';
+export { type LookupResult, MetadataLookup } from './metadata/metadata-lookup.js';
 export { type PackReleaseRequest, type PackReleaseResult, packRelease } from './pack-release.js';
 export { isPreferenceKey, PREFERENCES, type PreferenceKey } from './preferences/preference-registry.js';
 export {

@@ -14,6 +14,7 @@ import { AuthService } from './auth/auth-service.js';
 import { JobEvents } from './jobs/job-events.js';
 import { JobService } from './jobs/job-service.js';
 import { runPackJob } from './jobs/run-pack-job.js';
+import { MetadataLookup } from './metadata/metadata-lookup.js';
 import { PreferenceService } from './preferences/preference-service.js';
 import { loadSecrets } from './secrets/load-secrets.js';
 import { SecretBox } from './secrets/secret-box.js';
@@ -37,6 +38,7 @@ export interface AppServices {
   readonly templates: TemplateService;
   readonly wizard: WizardService;
   readonly apiConfigs: ApiConfigService;
+  readonly metadata: MetadataLookup;
   readonly logger: Logger;
   /** Runs one job in this process (what a queue calls). */
   runJob(jobId: string, signal: AbortSignal): Promise<string>;
@@ -79,6 +81,7 @@ export async function createServices(
   const preferences = new PreferenceService(repos.preferences, clock);
   const templates = new TemplateService(repos.templates, clock);
   const secretBox = new SecretBox(secrets.secretKey);
+  const apiConfigs = new ApiConfigService(repos.apiConfigs, repos.audit, secretBox, clock);
   const wizard = new WizardService({
     context: { version: options.version, clock },
     jobs,
@@ -122,7 +125,8 @@ export async function createServices(
         { signal, ...(options.cancelPollMs ? { cancelPollMs: options.cancelPollMs } : {}) },
       ),
     secretBox,
-    apiConfigs: new ApiConfigService(repos.apiConfigs, repos.audit, secretBox, clock),
+    apiConfigs,
+    metadata: new MetadataLookup(apiConfigs, repos.providerCache, clock),
     readiness: () => checkReadiness(database),
     migrate: () => migrateToLatest(database.db, database.dialect),
     close: () => database.close(),

@@ -90,6 +90,11 @@ const EXIT_CODE_BY_ERROR: Readonly<Record<string, number>> = {
   SERVER_UNREACHABLE: ExitCode.REMOTE,
   UNKNOWN_PROVIDER: ExitCode.USAGE,
   API_CONFIG_NOT_FOUND: ExitCode.INPUT,
+  PROVIDER_TIMEOUT: ExitCode.REMOTE,
+  PROVIDER_ERROR: ExitCode.REMOTE,
+  PROVIDER_BAD_RESPONSE: ExitCode.REMOTE,
+  QUOTA_EXCEEDED: ExitCode.REMOTE,
+  PROVIDER_DISABLED: ExitCode.USAGE,
 };
 
 export function exitCodeFor(errorCode: string): number {

@@ -19,6 +19,7 @@ export {
   type JobType,
 } from './repositories/jobs-repository.js';
 export { PreferencesRepository } from './repositories/preferences-repository.js';
+export { ProviderCacheRepository } from './repositories/provider-cache-repository.js';
 export { type RefreshTokenRow, RefreshTokensRepository } from './repositories/refresh-tokens-repository.js';
 export {
   type StoredTemplate,
@@ -41,6 +42,7 @@ import { AuditRepository } from './repositories/audit-repository.js';
 import { JobLogsRepository } from './repositories/job-logs-repository.js';
 import { JobsRepository } from './repositories/jobs-repository.js';
 import { PreferencesRepository } from './repositories/preferences-repository.js';
+import { ProviderCacheRepository } from './repositories/provider-cache-repository.js';
 import { RefreshTokensRepository } from './repositories/refresh-tokens-repository.js';
 import { TemplatesRepository } from './repositories/templates-repository.js';
 import { UsersRepository } from './repositories/users-repository.js';
@@ -55,6 +57,7 @@ export interface Repositories {
   readonly preferences: PreferencesRepository;
   readonly templates: TemplatesRepository;
   readonly apiConfigs: ApiConfigsRepository;
+  readonly providerCache: ProviderCacheRepository;
 }
 
 export function repositories(handle: DatabaseHandle): Repositories {
@@ -68,5 +71,6 @@ export function repositories(handle: DatabaseHandle): Repositories {
     preferences: new PreferencesRepository(handle.db, handle.values),
     templates: new TemplatesRepository(handle.db, handle.values),
     apiConfigs: new ApiConfigsRepository(handle.db, handle.values),
+    providerCache: new ProviderCacheRepository(handle.db, handle.values),
   };
 }

@@ -10,6 +10,7 @@ import type { SqlDialect } from './dialect.js';
 import { initialMigration } from './migrations/0001-initial.js';
 import { jobControlMigration } from './migrations/0002-job-control.js';
 import { templateDescriptionMigration } from './migrations/0003-template-description.js';
+import { providerCacheMigration } from './migrations/0004-provider-cache.js';
 import type { Database } from './schema.js';
 
 /** One ordered list for every dialect; a migration gets the dialect to pick column types. */
@@ -17,6 +18,7 @@ const MIGRATIONS: readonly [name: string, make: (dialect: SqlDialect) => Migrati
   ['0001-initial', initialMigration],
   ['0002-job-control', jobControlMigration],
   ['0003-template-description', templateDescriptionMigration],
+  ['0004-provider-cache', providerCacheMigration],
 ];
 
 class StaticProvider implements MigrationProvider {

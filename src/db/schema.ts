@@ -147,6 +147,19 @@ export interface AuditLogTable {
   details: NullableJson;
 }
 
+export interface ProviderCacheTable {
+  key: string;
+  provider: string;
+  value: Json;
+  expires_at: Time;
+}
+
+export interface ProviderQuotaTable {
+  provider: string;
+  day: string;
+  count: number;
+}
+
 export interface Database {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -159,4 +172,6 @@ export interface Database {
   api_configs: ApiConfigsTable;
   destinations: DestinationsTable;
   audit_log: AuditLogTable;
+  provider_cache: ProviderCacheTable;
+  provider_quota: ProviderQuotaTable;
 }

@@ -19,6 +19,7 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { jobActionRoutes } from './routes/job-actions.js';
 import { jobRoutes } from './routes/jobs.js';
+import { metadataRoutes } from './routes/metadata.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sourceRoutes } from './routes/sources.js';
 import { templateRoutes } from './routes/templates.js';
@@ -90,5 +91,6 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(sourceRoutes, deps);
   await app.register(wizardRoutes, deps);
   await app.register(apiConfigRoutes, deps);
+  await app.register(metadataRoutes, deps);
   return app;
 }

@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import PQueue from 'p-queue';
+import type { ProviderCacheRepository } from '../../db/index.js';
+import { RelpackError } from '../../engine/index.js';
+import {
+  type BookCandidate,
+  type BookProvider,
+  type BookQuery,
+  googleBooks,
+  openLibrary,
+  ProviderErrorCode,
+} from '../../metadata/providers/index.js';
+import type { ApiConfigService, ProviderId } from '../api-configs/api-config-service.js';
+
+const DEFAULT_BASE: Record<string, string> = {
+  openlibrary: 'https://openlibrary.org',
+  googlebooks: 'https://www.googleapis.com',
+};
+const BOOK_PROVIDERS: Record<string, BookProvider> = { openlibrary: openLibrary, googlebooks: googleBooks };
+const CACHE_DAYS = 7;
+
+export interface LookupResult {
+  readonly candidates: readonly BookCandidate[];
+  /** Providers tried, in order, with what happened. */
+  readonly tried: readonly {
+    provider: string;
+    outcome: 'hit' | 'miss' | 'cached' | 'error';
+    error?: string;
+  }[];
+}
+
+/**
+ * Book lookups through a fallback chain (first provider with candidates wins), each provider with
+ * its own concurrency and rate limit, a daily quota counted in the database, and a database
+ * cache so a repeated lookup makes no request.
+ */
+export class MetadataLookup {
+  private readonly queues = new Map<string, PQueue>();
+
+  constructor(
+    private readonly configs: ApiConfigService,
+    private readonly cache: ProviderCacheRepository,
+    private readonly clock: () => Date,
+  ) {}
+
+  async lookupBook(
+    query: BookQuery,
+    options: { chain?: readonly string[]; provider?: string } = {},
+  ): Promise<LookupResult> {
+    const chain = options.provider ? [options.provider] : (options.chain ?? ['openlibrary', 'googlebooks']);
+    const tried: { provider: string; outcome: 'hit' | 'miss' | 'cached' | 'error'; error?: string }[] = [];
+    let lastError: RelpackError | null = null;
+    for (const id of chain) {
+      const provider = BOOK_PROVIDERS[id];
+      if (!provider)
+        throw new RelpackError('UNKNOWN_PROVIDER', `No book provider "${id}"`, {
+          provider: id,
+          known: Object.keys(BOOK_PROVIDERS),
+        });
+      try {
+        const { candidates, cached } = await this.search(provider, query);
+        tried.push({ provider: id, outcome: cached ? 'cached' : candidates.length > 0 ? 'hit' : 'miss' });
+        if (candidates.length > 0)
+          return { candidates: [...candidates].sort((a, b) => b.score - a.score), tried };
+      } catch (error) {
+        if (!(error instanceof RelpackError)) throw error;
+        lastError = error;
+        tried.push({ provider: id, outcome: 'error', error: error.code });
+        if (options.provider) throw error;
+      }
+    }
+    if (lastError && tried.every((t) => t.outcome === 'error')) throw lastError;
+    return { candidates: [], tried };
+  }
+
+  private async search(
+    provider: BookProvider,
+    query: BookQuery,
+  ): Promise<{ candidates: BookCandidate[]; cached: boolean }> {
+    const { apiKey, settings, enabled } = await this.configs.credentials(provider.id as ProviderId);
+    if (!enabled)
+      throw new RelpackError(ProviderErrorCode.PROVIDER_DISABLED, `${provider.id} is disabled`, {
+        provider: provider.id,
+      });
+    const now = this.clock();
+    const key = `${provider.id}:${createHash('sha256').update(JSON.stringify(query)).digest('hex').slice(0, 40)}`;
+    const hit = await this.cache.get(key, now);
+    if (hit !== undefined) return { candidates: hit as BookCandidate[], cached: true };
+    const day = now.toISOString().slice(0, 10);
+    if (settings.dailyQuota && (await this.cache.count(provider.id, day)) >= settings.dailyQuota) {
+      throw new RelpackError(
+        ProviderErrorCode.QUOTA_EXCEEDED,
+        `${provider.id} has used its ${settings.dailyQuota} requests for ${day}`,
+        {
+          provider: provider.id,
+          quota: settings.dailyQuota,
+        },
+      );
+    }
+    const queue = this.queueFor(provider.id, settings.concurrency ?? 2, settings.requestsPerSecond ?? 5);
+    const candidates = (await queue.add(async () => {
+      await this.cache.increment(provider.id, day);
+      return provider.search(query, {
+        baseUrl: settings.baseUrl ?? DEFAULT_BASE[provider.id]!,
+        apiKey,
+        timeoutMs: settings.timeoutMs ?? 10_000,
+        retries: settings.retries ?? 2,
+      });
+    })) as BookCandidate[];
+    await this.cache.put(key, provider.id, candidates, new Date(now.getTime() + CACHE_DAYS * 86_400_000));
+    return { candidates, cached: false };
+  }
+
+  private queueFor(id: string, concurrency: number, perSecond: number): PQueue {
+    let queue = this.queues.get(id);
+    if (!queue) {
+      queue = new PQueue({ concurrency, intervalCap: Math.max(1, Math.floor(perSecond)), interval: 1000 });
+      this.queues.set(id, queue);
+    }
+    return queue;
+  }
+}

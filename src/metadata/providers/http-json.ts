@@ -1,0 +1,72 @@
+import ky, { HTTPError, TimeoutError } from 'ky';
+import { RelpackError } from '../../engine/index.js';
+
+export const ProviderErrorCode = {
+  PROVIDER_TIMEOUT: 'PROVIDER_TIMEOUT',
+  PROVIDER_ERROR: 'PROVIDER_ERROR',
+  PROVIDER_BAD_RESPONSE: 'PROVIDER_BAD_RESPONSE',
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  PROVIDER_DISABLED: 'PROVIDER_DISABLED',
+} as const;
+
+/**
+ * One GET returning JSON: a timeout per attempt, retries with exponential backoff that honour
+ * `Retry-After` on 429/503, and errors that name the provider and what went wrong.
+ */
+export async function getJson(
+  provider: string,
+  url: string,
+  options: { timeoutMs: number; retries: number; headers?: Record<string, string>; signal?: AbortSignal },
+): Promise<unknown> {
+  let text: string;
+  try {
+    text = await ky
+      .get(url, {
+        timeout: options.timeoutMs,
+        retry: {
+          limit: options.retries,
+          methods: ['get'],
+          statusCodes: [408, 429, 500, 502, 503, 504],
+          afterStatusCodes: [413, 429, 503],
+          maxRetryAfter: 60_000,
+          backoffLimit: 5_000,
+        },
+        headers: {
+          accept: 'application/json',
+          'user-agent': 'relpack (metadata lookup)',
+          ...options.headers,
+        },
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+      .text();
+  } catch (error) {
+    if (error instanceof TimeoutError) {
+      throw new RelpackError(
+        ProviderErrorCode.PROVIDER_TIMEOUT,
+        `${provider} did not answer within ${options.timeoutMs} ms`,
+        { provider },
+      );
+    }
+    if (error instanceof HTTPError) {
+      throw new RelpackError(
+        ProviderErrorCode.PROVIDER_ERROR,
+        `${provider} answered HTTP ${error.response.status}`,
+        { provider, status: error.response.status },
+      );
+    }
+    throw new RelpackError(
+      ProviderErrorCode.PROVIDER_ERROR,
+      `${provider} is unreachable: ${(error as Error).message}`,
+      { provider },
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RelpackError(
+      ProviderErrorCode.PROVIDER_BAD_RESPONSE,
+      `${provider} sent a response that is not JSON`,
+      { provider },
+    );
+  }
+}
