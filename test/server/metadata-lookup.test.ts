@@ -156,6 +156,20 @@ describe('metadata lookup', () => {
     expect(empty.statusCode).toBe(400);
   });
 
+  it('tests a provider configuration: latency on success, the failure kind otherwise', async () => {
+    const token = (await s.login('admin', ADMIN_PASSWORD)).accessToken;
+    const headers = { authorization: `Bearer ${token}` };
+    const ok = await s.app.inject({ method: 'POST', url: '/api/config/apis/googlebooks/test', headers });
+    expect(ok.json()).toMatchObject({ provider: 'googlebooks', ok: true, latencyMs: expect.any(Number) });
+    behaviour.mode = '500';
+    const failing = await s.app.inject({ method: 'POST', url: '/api/config/apis/openlibrary/test', headers });
+    expect(failing.json()).toMatchObject({ ok: false, error: { code: 'PROVIDER_ERROR' } });
+    behaviour.mode = 'normal';
+    expect(
+      (await s.app.inject({ method: 'POST', url: '/api/config/apis/tvdb/test', headers })).statusCode,
+    ).toBe(400);
+  });
+
   it('relpack meta --lookup asks the providers with what the file says', async () => {
     const dir = await tempDir('meta-lookup');
     await makeEpub(join(dir, 'lotr.epub'), {

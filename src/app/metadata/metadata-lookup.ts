@@ -73,6 +73,55 @@ export class MetadataLookup {
     return { candidates: [], tried };
   }
 
+  /**
+   * Checks a provider with a real request that bypasses the cache and the quota: reachable,
+   * answering, key accepted. Reports the latency, or the error code and message.
+   */
+  async test(id: string): Promise<{
+    provider: string;
+    ok: boolean;
+    latencyMs: number;
+    candidates: number;
+    error?: { code: string; message: string };
+  }> {
+    const provider = BOOK_PROVIDERS[id];
+    if (!provider) {
+      throw new RelpackError(
+        'UNKNOWN_PROVIDER',
+        `No testable provider "${id}" (books: ${Object.keys(BOOK_PROVIDERS).join(', ')})`,
+        { provider: id },
+      );
+    }
+    const { apiKey, settings } = await this.configs.credentials(id as ProviderId);
+    const started = performance.now();
+    try {
+      const found = await provider.search(
+        { title: 'The Hobbit', author: 'Tolkien' },
+        {
+          baseUrl: settings.baseUrl ?? DEFAULT_BASE[id]!,
+          apiKey,
+          timeoutMs: settings.timeoutMs ?? 10_000,
+          retries: 0,
+        },
+      );
+      return {
+        provider: id,
+        ok: true,
+        latencyMs: Math.round(performance.now() - started),
+        candidates: found.length,
+      };
+    } catch (error) {
+      if (!(error instanceof RelpackError)) throw error;
+      return {
+        provider: id,
+        ok: false,
+        latencyMs: Math.round(performance.now() - started),
+        candidates: 0,
+        error: { code: error.code, message: error.message },
+      };
+    }
+  }
+
   private async search(
     provider: BookProvider,
     query: BookQuery,

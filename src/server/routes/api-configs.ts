@@ -87,6 +87,29 @@ export const apiConfigRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
     },
     async (request) => services.apiConfigs.put(actor(request), request.params.provider, request.body),
   );
+  app.post(
+    '/api/config/apis/:provider/test',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary:
+          'Send one real request to the provider: latency, or what failed (timeout, HTTP error, bad response)',
+        params: ProviderParams,
+        response: {
+          200: z.object({
+            provider: z.string(),
+            ok: z.boolean(),
+            latencyMs: z.number(),
+            candidates: z.number(),
+            error: z.object({ code: z.string(), message: z.string() }).optional(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => services.metadata.test(request.params.provider),
+  );
   app.delete(
     '/api/config/apis/:provider',
     {
