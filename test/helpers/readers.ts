@@ -31,7 +31,8 @@ export async function digestTree(dir: string): Promise<Digests> {
 }
 
 export async function tempDir(prefix: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `relpack-${prefix}-`));
+  // Under the run's scratch directory (test/global-setup.ts), which is removed when the run ends.
+  return mkdtemp(join(process.env.RELPACK_TEST_TMP ?? tmpdir(), `relpack-${prefix}-`));
 }
 
 /** The official UnRAR (WASM build) extracts the set to a fresh folder; throws on any error. */

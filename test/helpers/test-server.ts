@@ -1,4 +1,6 @@
 // A real server (Fastify inject, real database) with a controllable clock.
+
+import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
 import { type AppServices, createServices } from '../../src/app/index.js';
@@ -89,6 +91,8 @@ export async function startTestServer(
       await queue.close();
       await services.close();
       await database.drop();
+      // Releases packed by the tests are real data: free the disk as soon as the suite is done.
+      await rm(services.config.dataDir, { recursive: true, force: true });
     },
   };
 }
