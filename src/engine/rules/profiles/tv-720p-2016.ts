@@ -1,10 +1,10 @@
 import type { RuleProfile } from '../profile.js';
 import {
   TV_2016_TAGS,
-  VIDEO_EXCLUSIVE_TAGS,
-  VIDEO_FORBIDDEN_VARIANTS,
-  VIDEO_LANGUAGES,
+  VIDEO_NAMING_BASE,
+  VIDEO_PROFILE_BASE,
   videoChecks,
+  videoPackaging,
 } from './tv-checks.js';
 
 /** The 720p TV x264 Releasing Standards 2016 (TVx264); facts §2. */
@@ -12,12 +12,11 @@ export const tv720p2016: RuleProfile = {
   id: 'tv-720p-2016',
   name: 'TV 720p x264 2016',
   version: 1,
-  releaseType: 'tv',
+  ...VIDEO_PROFILE_BASE,
   ruleset: 'The.720p.TV.x264.Releasing.Standards.2016-TVx264',
   compliantFrom: '2016-04-10',
-  sourceExtensions: ['mkv'],
   naming: {
-    kind: 'episode',
+    ...VIDEO_NAMING_BASE,
     order: ['show', 'episode', 'episodeTitle', 'tags', 'language', 'resolution', 'format', 'codec'],
     resolutions: ['720p'],
     formats: ['HDTV', 'AHDTV', 'HR.PDTV'],
@@ -25,31 +24,7 @@ export const tv720p2016: RuleProfile = {
     codecs: ['x264'],
     codecsByFormat: {},
     tags: TV_2016_TAGS,
-    repeatableTags: ['REAL'],
-    exclusiveTags: VIDEO_EXCLUSIVE_TAGS,
-    forbiddenVariants: VIDEO_FORBIDDEN_VARIANTS,
-    allowCountryAndYear: true,
   },
-  charset: { pattern: '^[A-Za-z0-9._-]+$', description: 'A-Z a-z 0-9 . _ -' },
-  limits: { dirnameMax: 243, innerFileNameMax: null },
-  languages: VIDEO_LANGUAGES,
-  packaging: {
-    archive: {
-      formats: ['rar4'],
-      naming: 'old',
-      maxVolumes: 101,
-      volumeSizes: { default: { fixed: [], multipleOf: 50e6 } },
-      stepUpMinVolumes: 10,
-      contentExtensions: ['mkv'],
-      maxContentFiles: 1,
-    },
-    container: 'none',
-    diz: null,
-    nfo: { maxWidth: 80, insideDisks: false },
-    sfv: 'required',
-    lowercaseFileNames: true,
-    groupTagInFileNames: true,
-    sample: { dir: 'Sample', minSeconds: 50, maxSeconds: 70 },
-  },
+  packaging: videoPackaging({ default: { fixed: [], multipleOf: 50e6 } }),
   checks: videoChecks('TVx264 2016', '§13', '§15/§16'),
 };

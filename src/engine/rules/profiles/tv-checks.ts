@@ -1,4 +1,4 @@
-import type { RuleCheck } from '../profile.js';
+import type { EpisodeNamingRules, PackagingRules, RuleCheck, RuleProfile } from '../profile.js';
 
 /** The checks the three video rulesets share (facts §2.2, §2.3, §3); `r` names the ruleset. */
 export function videoChecks(r: string, packagingSection: string, namingSection: string): RuleCheck[] {
@@ -322,3 +322,43 @@ export const VIDEO_LANGUAGES = [
 
 export const VIDEO_EXCLUSIVE_TAGS = { READNFO: ['PROPER', 'REPACK', 'RERIP'] } as const;
 export const VIDEO_FORBIDDEN_VARIANTS = { 'READ.NFO': 'READNFO', RNFO: 'READNFO' } as const;
+
+/** What the three video rulesets agree on outside naming and packaging sizes (facts §2.2, §2.3, §3.5). */
+export const VIDEO_PROFILE_BASE = {
+  releaseType: 'tv',
+  sourceExtensions: ['mkv'],
+  charset: { pattern: '^[A-Za-z0-9._-]+$', description: 'A-Z a-z 0-9 . _ -' },
+  limits: { dirnameMax: 243, innerFileNameMax: null },
+  languages: VIDEO_LANGUAGES,
+} as const satisfies Partial<RuleProfile>;
+
+/** Naming rules every video ruleset shares: tag repetition, exclusions, variants, disambiguation. */
+export const VIDEO_NAMING_BASE = {
+  kind: 'episode',
+  repeatableTags: ['REAL'],
+  exclusiveTags: VIDEO_EXCLUSIVE_TAGS,
+  forbiddenVariants: VIDEO_FORBIDDEN_VARIANTS,
+  allowCountryAndYear: true,
+} as const satisfies Partial<EpisodeNamingRules>;
+
+/** RAR4 old-style volumes of one .mkv, SFV, NFO, lower-case names with the group tag, a Sample/. */
+export function videoPackaging(volumeSizes: PackagingRules['archive']['volumeSizes']): PackagingRules {
+  return {
+    archive: {
+      formats: ['rar4'],
+      naming: 'old',
+      maxVolumes: 101,
+      volumeSizes,
+      stepUpMinVolumes: 10,
+      contentExtensions: ['mkv'],
+      maxContentFiles: 1,
+    },
+    container: 'none',
+    diz: null,
+    nfo: { maxWidth: 80, insideDisks: false },
+    sfv: 'required',
+    lowercaseFileNames: true,
+    groupTagInFileNames: true,
+    sample: { dir: 'Sample', minSeconds: 50, maxSeconds: 70 },
+  };
+}

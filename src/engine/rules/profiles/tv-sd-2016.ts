@@ -1,10 +1,10 @@
 import type { RuleProfile } from '../profile.js';
 import {
   TV_2016_TAGS,
-  VIDEO_EXCLUSIVE_TAGS,
-  VIDEO_FORBIDDEN_VARIANTS,
-  VIDEO_LANGUAGES,
+  VIDEO_NAMING_BASE,
+  VIDEO_PROFILE_BASE,
   videoChecks,
+  videoPackaging,
 } from './tv-checks.js';
 
 /** The SD TV x264 Releasing Standards 2016 (SDTVx264); facts §2. SD names carry no resolution tag. */
@@ -12,12 +12,11 @@ export const tvSd2016: RuleProfile = {
   id: 'tv-sd-2016',
   name: 'TV SD x264 2016',
   version: 1,
-  releaseType: 'tv',
+  ...VIDEO_PROFILE_BASE,
   ruleset: 'The.SD.TV.x264.Releasing.Standards.2016-SDTVx264',
   compliantFrom: '2016-04-10',
-  sourceExtensions: ['mkv'],
   naming: {
-    kind: 'episode',
+    ...VIDEO_NAMING_BASE,
     order: ['show', 'episode', 'episodeTitle', 'tags', 'language', 'format', 'codec'],
     resolutions: [],
     formats: ['HDTV', 'AHDTV', 'PDTV', 'APDTV', 'DSR', 'ADSR'],
@@ -25,31 +24,7 @@ export const tvSd2016: RuleProfile = {
     codecs: ['x264'],
     codecsByFormat: {},
     tags: TV_2016_TAGS,
-    repeatableTags: ['REAL'],
-    exclusiveTags: VIDEO_EXCLUSIVE_TAGS,
-    forbiddenVariants: VIDEO_FORBIDDEN_VARIANTS,
-    allowCountryAndYear: true,
   },
-  charset: { pattern: '^[A-Za-z0-9._-]+$', description: 'A-Z a-z 0-9 . _ -' },
-  limits: { dirnameMax: 243, innerFileNameMax: null },
-  languages: VIDEO_LANGUAGES,
-  packaging: {
-    archive: {
-      formats: ['rar4'],
-      naming: 'old',
-      maxVolumes: 101,
-      volumeSizes: { default: { fixed: [15e6, 20e6], multipleOf: 50e6 } },
-      stepUpMinVolumes: 10,
-      contentExtensions: ['mkv'],
-      maxContentFiles: 1,
-    },
-    container: 'none',
-    diz: null,
-    nfo: { maxWidth: 80, insideDisks: false },
-    sfv: 'required',
-    lowercaseFileNames: true,
-    groupTagInFileNames: true,
-    sample: { dir: 'Sample', minSeconds: 50, maxSeconds: 70 },
-  },
+  packaging: videoPackaging({ default: { fixed: [15e6, 20e6], multipleOf: 50e6 } }),
   checks: videoChecks('SDTVx264 2016', '§13', '§15/§16'),
 };
