@@ -1,7 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from '../checksum/index.js';
-import { CommonErrorCode, RelpackError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-file.js';
 import { writeRarVolumes } from '../rar/index.js';
 import { writeZipDisk } from '../zip/index.js';
@@ -9,7 +8,7 @@ import { finishRelease } from './finish-release.js';
 import { manifestEntry } from './manifest.js';
 import type { ManifestFile, PackHooks, PackResult } from './pack-types.js';
 import { type EbookPackInput, type EbookPlan, planEbookRelease } from './plan-ebook.js';
-import { StagingDirectory } from './release-dir.js';
+import { archiveProgress, inStaging } from './staged-pack.js';
 
 /**
  * Source → RAR volumes (in a scratch folder) → one 8.3 ZIP per volume with the volume, its
@@ -20,8 +19,7 @@ export async function packEbook(
   hooks: PackHooks = {},
 ): Promise<PackResult & { plan: EbookPlan }> {
   const plan = await planEbookRelease(input);
-  const staging = await StagingDirectory.create(plan.releaseDir);
-  try {
+  return inStaging(plan.releaseDir, hooks, async (staging) => {
     const scratch = join(staging.path, '.volumes');
     await mkdir(scratch);
     const total = plan.rar.totalSize;
@@ -30,15 +28,7 @@ export async function packEbook(
       outputDir: scratch,
       durable: false, // scratch volumes are read straight back into the ZIPs and then deleted
       ...(hooks.signal ? { signal: hooks.signal } : {}),
-      onProgress: (p) =>
-        hooks.onProgress?.({
-          phase: 'archive',
-          bytesDone: p.bytesDone,
-          bytesTotal: p.bytesTotal,
-          volumeIndex: p.volumeIndex,
-          volumeCount: p.volumeCount,
-          currentFile: p.volumeFileName,
-        }),
+      onProgress: archiveProgress(hooks),
     });
     const files: ManifestFile[] = [];
     let zipped = 0;
@@ -74,11 +64,5 @@ export async function packEbook(
       manifestEntry('nfo', plan.nfo.fileName, plan.nfo.rendered.bytes.length, crc32(plan.nfo.rendered.bytes)),
     );
     return { ...(await finishRelease(input, plan, staging, files, hooks)), plan };
-  } catch (error) {
-    await staging.discard();
-    if (hooks.signal?.aborted && !(error instanceof RelpackError && error.code === CommonErrorCode.ABORTED)) {
-      throw new RelpackError(CommonErrorCode.ABORTED, 'Packing was cancelled', {}, { cause: error });
-    }
-    throw error;
-  }
+  });
 }

@@ -1,15 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { crc32, formatSfv } from '../checksum/index.js';
-import { CommonErrorCode, RelpackError } from '../errors.js';
 import { writeFileAtomic } from '../fs/atomic-file.js';
 import { writeRarVolumes } from '../rar/index.js';
 import { finishRelease } from './finish-release.js';
 import { manifestEntry, manifestEntryOfFile } from './manifest.js';
 import type { ManifestFile, PackHooks, PackResult } from './pack-types.js';
 import { planTvRelease, type TvPackInput, type TvPlan } from './plan-tv.js';
-import { StagingDirectory } from './release-dir.js';
 import { cutSample } from './sample.js';
+import { archiveProgress, inStaging } from './staged-pack.js';
 
 /** MKV → RAR4 old-style volumes → `.sfv` from the volume CRCs → `.nfo` → `Sample/` → validation → publish. */
 export async function packTv(
@@ -17,22 +16,13 @@ export async function packTv(
   hooks: PackHooks = {},
 ): Promise<PackResult & { plan: TvPlan }> {
   const plan = await planTvRelease(input);
-  const staging = await StagingDirectory.create(plan.releaseDir);
-  try {
+  return inStaging(plan.releaseDir, hooks, async (staging) => {
     const written = await writeRarVolumes(plan.rar, {
       sources: [input.source.path],
       outputDir: staging.path,
       durable: hooks.durable !== false,
       ...(hooks.signal ? { signal: hooks.signal } : {}),
-      onProgress: (p) =>
-        hooks.onProgress?.({
-          phase: 'archive',
-          bytesDone: p.bytesDone,
-          bytesTotal: p.bytesTotal,
-          volumeIndex: p.volumeIndex,
-          volumeCount: p.volumeCount,
-          currentFile: p.volumeFileName,
-        }),
+      onProgress: archiveProgress(hooks),
     });
     const files: ManifestFile[] = written.volumes.map((v) =>
       manifestEntry('rar', v.fileName, v.size, v.crc32),
@@ -60,11 +50,5 @@ export async function packTv(
       files.push(await manifestEntryOfFile('sample', plan.sample.path, target));
     }
     return { ...(await finishRelease(input, plan, staging, files, hooks)), plan };
-  } catch (error) {
-    await staging.discard();
-    if (hooks.signal?.aborted && !(error instanceof RelpackError && error.code === CommonErrorCode.ABORTED)) {
-      throw new RelpackError(CommonErrorCode.ABORTED, 'Packing was cancelled', {}, { cause: error });
-    }
-    throw error;
-  }
+  });
 }

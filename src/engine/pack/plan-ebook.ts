@@ -3,14 +3,9 @@ import { join } from 'node:path';
 import { checkReleaseName } from '../naming/index.js';
 import { planRarVolumes } from '../rar/index.js';
 import { allowedVolumeSizeRule, type Finding } from '../rules/index.js';
-import {
-  DEFAULT_FILE_ID_DIZ,
-  diskCounter,
-  type ReleaseTextData,
-  renderDiz,
-  renderNfo,
-} from '../text/index.js';
+import { DEFAULT_FILE_ID_DIZ, diskCounter, renderDiz, renderNfo } from '../text/index.js';
 import type { PackCommonInput, PlanCommon, PlannedText } from './pack-types.js';
+import { releaseTextData } from './release-text-data.js';
 import { collectorFor, textFindings } from './text-findings.js';
 import { assertFormatAllowed, chooseVolumeSize } from './volume-size-choice.js';
 
@@ -62,22 +57,12 @@ export async function planEbookRelease(input: EbookPackInput): Promise<EbookPlan
     volumeSize,
     baseName: stem,
   });
-  const textData: ReleaseTextData = {
-    ...input.facts,
-    release: {
-      name: input.releaseName,
-      group: input.group,
-      type: 'ebook',
-      profile: profile.id,
-      date: input.date.toISOString().slice(0, 10),
-      size: input.source.size,
-      volumes: { count: rar.volumes.length, size: volumeSize },
-      disks: { count: rar.volumes.length, size: volumeSize },
-      fileName: innerFileName,
-      notes: input.facts.notes ?? '',
-    },
-    tool: input.tool,
-  };
+  const textData = releaseTextData(input, {
+    type: 'ebook',
+    volumeCount: rar.volumes.length,
+    volumeSize,
+    fileName: innerFileName,
+  });
   const nfoLimits = profile.packaging.nfo;
   const nfo: PlannedText = {
     fileName: `${stem}.nfo`,

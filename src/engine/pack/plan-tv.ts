@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { checkReleaseName, type ParsedEpisodeName } from '../naming/index.js';
 import { planRarVolumes } from '../rar/index.js';
 import { allowedVolumeSizeRule, type Finding } from '../rules/index.js';
-import { type ReleaseTextData, renderNfo } from '../text/index.js';
+import { renderNfo } from '../text/index.js';
 import type { PackCommonInput, PlanCommon, PlannedText } from './pack-types.js';
+import { releaseTextData } from './release-text-data.js';
 import { type SampleCut, sampleWindow } from './sample.js';
 import { collectorFor, textFindings } from './text-findings.js';
 import { assertFormatAllowed, chooseVolumeSize } from './volume-size-choice.js';
@@ -49,22 +50,12 @@ export async function planTvRelease(input: TvPackInput): Promise<TvPlan> {
     volumeSize,
     baseName: stem,
   });
-  const textData: ReleaseTextData = {
-    ...input.facts,
-    release: {
-      name: input.releaseName,
-      group: input.group,
-      type: 'tv',
-      profile: profile.id,
-      date: input.date.toISOString().slice(0, 10),
-      size: input.source.size,
-      volumes: { count: rar.volumes.length, size: volumeSize },
-      disks: null,
-      fileName: innerFileName,
-      notes: input.facts.notes ?? '',
-    },
-    tool: input.tool,
-  };
+  const textData = releaseTextData(input, {
+    type: 'tv',
+    volumeCount: rar.volumes.length,
+    volumeSize,
+    fileName: innerFileName,
+  });
   const nfo: PlannedText = {
     fileName: `${stem}.nfo`,
     rendered: await renderNfo(input.nfoTemplate, textData, profile.packaging.nfo.maxWidth),
