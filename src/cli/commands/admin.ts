@@ -3,14 +3,7 @@ import { type Command, Option } from 'commander';
 import { createServices } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
 import type { CliDeps } from '../cli-deps.js';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
+import { readStdin } from '../read-input.js';
 
 export function register(program: Command, deps: CliDeps): void {
   const admin = program.command('admin').summary('user administration for scripts');
@@ -28,7 +21,9 @@ export function register(program: Command, deps: CliDeps): void {
         passwordStdin: boolean;
         json: boolean;
       }) => {
-        const password = options.passwordStdin ? await readStdin() : randomBytes(12).toString('base64url');
+        const password = options.passwordStdin
+          ? (await readStdin()).replace(/\r?\n$/, '')
+          : randomBytes(12).toString('base64url');
         const services = await createServices(loadConfig(), { version: deps.context.version });
         try {
           await services.migrate();

@@ -1,15 +1,15 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import PQueue from 'p-queue';
 import { packRelease, validateReleaseDir } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
-import { CommonErrorCode, isRelpackError, RelpackError } from '../../engine/index.js';
 import { openHttpBackend } from '../backend/http-backend.js';
 import { parseBatch } from '../batch-file.js';
 import type { CliDeps } from '../cli-deps.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, table } from '../output.js';
+import { errorSummary, readTextInput } from '../read-input.js';
 
 interface ItemResult {
   index: number;
@@ -24,15 +24,18 @@ interface ItemResult {
   reason?: string;
 }
 
-async function readInput(file: string): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  return readFile(file, 'utf8').catch(() => {
-    throw new RelpackError(CommonErrorCode.SOURCE_NOT_FOUND, `Cannot read ${file}`, { file });
-  });
+function emptyResult(index: number, status: ItemResult['status']): ItemResult {
+  return {
+    index,
+    status,
+    releaseName: null,
+    releaseDir: null,
+    size: null,
+    volumes: null,
+    findings: 0,
+    seconds: 0,
+    error: null,
+  };
 }
 
 export function register(program: Command, deps: CliDeps): void {
@@ -67,7 +70,7 @@ export function register(program: Command, deps: CliDeps): void {
       ) => {
         const server = o.server ?? process.env.RELPACK_SERVER;
         if (server) return batchOnServer(deps, server, file, o.json);
-        const items = parseBatch(await readInput(file), file === '-' ? 'stdin' : file);
+        const items = parseBatch(await readTextInput(file), file === '-' ? 'stdin' : file);
         const defaultOut = o.out ?? loadConfig().releasesDir;
         const queue = new PQueue({ concurrency: Math.max(1, Number(o.concurrency) || 1) });
         const results: ItemResult[] = [];
@@ -79,17 +82,7 @@ export function register(program: Command, deps: CliDeps): void {
             queue.add(async () => {
               const started = Date.now();
               const label = `[${index + 1}/${total}]`;
-              const base: ItemResult = {
-                index: index + 1,
-                status: 'skipped',
-                releaseName: null,
-                releaseDir: null,
-                size: null,
-                volumes: null,
-                findings: 0,
-                seconds: 0,
-                error: null,
-              };
+              const base = emptyResult(index + 1, 'skipped');
               if (stop || deps.signal.aborted) {
                 results.push({ ...base, reason: 'an earlier item failed' });
                 say(`${label} skipped`);
@@ -145,9 +138,7 @@ export function register(program: Command, deps: CliDeps): void {
                 say(`${label} done ${done.releaseName}`);
               } catch (error) {
                 if (!o.continueOnError) stop = true;
-                const err = isRelpackError(error)
-                  ? { code: error.code, message: error.message }
-                  : { code: 'INTERNAL_ERROR', message: (error as Error).message };
+                const err = errorSummary(error);
                 results.push({
                   ...base,
                   status: 'failed',
@@ -193,7 +184,7 @@ export function register(program: Command, deps: CliDeps): void {
 
 /** Server mode: every item becomes a job on the server (its queue sets the pace); the CLI waits for all. */
 async function batchOnServer(deps: CliDeps, server: string, file: string, json: boolean): Promise<void> {
-  const items = parseBatch(await readInput(file), file === '-' ? 'stdin' : file);
+  const items = parseBatch(await readTextInput(file), file === '-' ? 'stdin' : file);
   const backend = await openHttpBackend(server);
   const results: ItemResult[] = [];
   const ids: (string | null)[] = [];
@@ -205,20 +196,8 @@ async function batchOnServer(deps: CliDeps, server: string, file: string, json: 
       deps.stderr.write(`[${index + 1}/${items.length}] queued job ${job.id}\n`);
     } catch (error) {
       ids.push(null);
-      const err = isRelpackError(error)
-        ? { code: error.code, message: error.message }
-        : { code: 'INTERNAL_ERROR', message: (error as Error).message };
-      results.push({
-        index: index + 1,
-        status: 'failed',
-        releaseName: null,
-        releaseDir: null,
-        size: null,
-        volumes: null,
-        findings: 0,
-        seconds: 0,
-        error: err,
-      });
+      const err = errorSummary(error);
+      results.push({ ...emptyResult(index + 1, 'failed'), error: err });
       deps.stderr.write(`[${index + 1}/${items.length}] refused: ${err.code}: ${err.message}\n`);
     }
   }

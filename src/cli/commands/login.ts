@@ -4,14 +4,7 @@ import { forgetLogin, readLogins, saveLogin } from '../backend/credentials.js';
 import { callApi, normaliseServer } from '../backend/http-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson } from '../output.js';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
+import { readStdin } from '../read-input.js';
 
 export function register(program: Command, deps: CliDeps): void {
   program
@@ -29,7 +22,9 @@ export function register(program: Command, deps: CliDeps): void {
           'Give --server URL (or set RELPACK_SERVER)',
           {},
         );
-      const password = o.passwordStdin ? await readStdin() : process.env.RELPACK_PASSWORD;
+      const password = o.passwordStdin
+        ? (await readStdin()).replace(/\r?\n$/, '')
+        : process.env.RELPACK_PASSWORD;
       if (!password)
         throw new RelpackError(
           CommonErrorCode.INVALID_ARGUMENT,

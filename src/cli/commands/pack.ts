@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { pino } from 'pino';
@@ -13,11 +12,12 @@ import { CommonErrorCode, RelpackError } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/index.js';
 import { openHttpBackend } from '../backend/http-backend.js';
 import type { CliDeps } from '../cli-deps.js';
-import { ExitCode, exitCodeFor } from '../exit-codes.js';
+import { exitCodeFor } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
 import { collectList, collectMeta } from '../meta-option.js';
 import { printJson } from '../output.js';
 import { createProgressReporter } from '../progress-reporter.js';
+import { readTextInput } from '../read-input.js';
 import { parseByteSize } from '../size-option.js';
 
 interface PackOptions {
@@ -110,8 +110,8 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     ...(options.volumeSize ? { volumeSize: parseByteSize(options.volumeSize) } : {}),
     ...(options.format ? { rarFormat: options.format } : {}),
     ...(options.sample ? { sample: true } : {}),
-    ...(options.nfoTemplate ? { nfoTemplate: await readTemplate(options.nfoTemplate) } : {}),
-    ...(options.dizTemplate ? { dizTemplate: await readTemplate(options.dizTemplate) } : {}),
+    ...(options.nfoTemplate ? { nfoTemplate: await readTextInput(options.nfoTemplate) } : {}),
+    ...(options.dizTemplate ? { dizTemplate: await readTextInput(options.dizTemplate) } : {}),
     ...(options.allow ? { overrides: options.allow } : {}),
     dryRun: options.dryRun,
   };
@@ -153,6 +153,30 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
   }
   deps.stdout.write(printable(result));
   if (result.findings.length > 0) deps.stderr.write(formatFindings(result.findings, deps.stderr));
+}
+
+/** The end of a pack run as a job (local or on a server): summary or JSON, and the exit code. */
+function reportJob(
+  deps: CliDeps,
+  done: { id: string; status: string; error: { code: string; message: string } | null; result: unknown },
+  artifacts: readonly { kind: string; path: string; size: number; crc32: string }[],
+  json: boolean,
+): void {
+  if (json)
+    printJson(deps, {
+      job: { id: done.id, status: done.status, error: done.error, result: done.result },
+      artifacts,
+    });
+  else {
+    deps.stdout.write(
+      `job ${done.id} ${done.status}${done.error ? `: ${done.error.code} ${done.error.message}` : ''}\n`,
+    );
+    for (const a of artifacts)
+      deps.stdout.write(
+        `  ${a.kind.padEnd(6)} ${a.path.padEnd(60)} ${String(a.size).padStart(12)}  ${a.crc32}\n`,
+      );
+  }
+  if (done.status !== 'completed') deps.setExitCode(exitCodeFor(done.error?.code ?? 'INTERNAL_ERROR'));
 }
 
 /** Server mode: the pack becomes a job on the server; progress is followed until it ends. */
@@ -197,22 +221,7 @@ async function runOnServer(
     reporter.stop();
     deps.signal.removeEventListener('abort', stop);
   }
-  const artifacts = await backend.artifacts(job.id);
-  if (options.json)
-    printJson(deps, {
-      job: { id: done.id, status: done.status, error: done.error, result: done.result },
-      artifacts,
-    });
-  else {
-    deps.stdout.write(
-      `job ${done.id} ${done.status}${done.error ? `: ${done.error.code} ${done.error.message}` : ''}\n`,
-    );
-    for (const a of artifacts)
-      deps.stdout.write(
-        `  ${a.kind.padEnd(6)} ${a.path.padEnd(60)} ${String(a.size).padStart(12)}  ${a.crc32}\n`,
-      );
-  }
-  if (done.status !== 'completed') deps.setExitCode(exitCodeFor(done.error?.code ?? 'INTERNAL_ERROR'));
+  reportJob(deps, done, await backend.artifacts(job.id), options.json);
 }
 
 /** `--job`: the same pack through the job system, so it has a row, logs and artifacts. */
@@ -239,38 +248,16 @@ async function runAsJob(deps: CliDeps, request: PackReleaseRequest, options: Pac
     deps.signal.removeEventListener('abort', stop);
     const done = await services.jobs.get({ userId: '', role: 'admin' }, job.id);
     const artifacts = await services.jobs.artifacts({ userId: '', role: 'admin' }, job.id);
-    const output = {
-      job: { id: done.id, status: done.status, error: done.error, result: done.result },
-      artifacts: artifacts.map(({ jobId: _j, ...a }) => a),
-    };
-    if (options.json) deps.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-    else {
-      deps.stdout.write(
-        `job ${done.id} ${done.status}${done.error ? `: ${done.error.code} ${done.error.message}` : ''}\n`,
-      );
-      for (const a of artifacts)
-        deps.stdout.write(
-          `  ${a.kind.padEnd(6)} ${a.path.padEnd(60)} ${String(a.size).padStart(12)}  ${a.crc32}\n`,
-        );
-    }
-    if (done.status !== 'completed')
-      deps.setExitCode(
-        done.error?.code === 'RULE_VIOLATION'
-          ? ExitCode.RULE_VIOLATION
-          : exitCodeFor(done.error?.code ?? 'INTERNAL_ERROR'),
-      );
+    reportJob(
+      deps,
+      done,
+      artifacts.map(({ jobId: _j, ...a }) => a),
+      options.json,
+    );
   } finally {
     await queue.close();
     await services.close();
   }
-}
-
-async function readTemplate(path: string): Promise<string> {
-  return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new RelpackError(CommonErrorCode.SOURCE_NOT_FOUND, `Cannot read template ${path}: ${error.code}`, {
-      path,
-    });
-  });
 }
 
 function printable(result: PackReleaseResult): string {

@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { CommonErrorCode, RelpackError } from '../../engine/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
+import { readTextInput } from '../read-input.js';
 
 interface Common {
   server?: string;
@@ -88,9 +89,7 @@ export function register(program: Command, deps: CliDeps): void {
       .option('--dry-run', 'list what would change, change nothing', false),
   ).action((file: string, o: Common & { dryRun: boolean }) =>
     withBackend(v, o.server, async (b) => {
-      const text = await readFile(file, 'utf8').catch(() => {
-        throw new RelpackError(CommonErrorCode.SOURCE_NOT_FOUND, `Cannot read ${file}`, { file });
-      });
+      const text = await readTextInput(file);
       let doc: unknown;
       try {
         doc = JSON.parse(text);

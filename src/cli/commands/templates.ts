@@ -1,19 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import { CommonErrorCode, RelpackError } from '../../engine/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
+import { readTextInput } from '../read-input.js';
 
 interface Common {
   server?: string;
   json: boolean;
-}
-
-async function readText(file: string): Promise<string> {
-  return readFile(file, 'utf8').catch(() => {
-    throw new RelpackError(CommonErrorCode.SOURCE_NOT_FOUND, `Cannot read ${file}`, { file });
-  });
 }
 
 export function register(program: Command, deps: CliDeps): void {
@@ -59,11 +52,11 @@ export function register(program: Command, deps: CliDeps): void {
       ),
   ).action((target: string, o: Common & { data?: string; kind: string; type: string }) =>
     withBackend(v, o.server, async (b) => {
-      const data = o.data ? (JSON.parse(await readText(o.data)) as Record<string, unknown>) : undefined;
+      const data = o.data ? (JSON.parse(await readTextInput(o.data)) as Record<string, unknown>) : undefined;
       const stored = await b.template(target).catch(() => null);
       const input = stored
         ? { body: String(stored.body), kind: String(stored.kind), releaseType: String(stored.releaseType) }
-        : { body: await readText(target), kind: o.kind, releaseType: o.type };
+        : { body: await readTextInput(target), kind: o.kind, releaseType: o.type };
       const preview = await b.renderTemplate({ ...input, ...(data ? { data } : {}) });
       if (o.json) return printJson(deps, preview);
       deps.stdout.write(String(preview.text).replace(/\r\n/g, '\n'));
@@ -83,7 +76,7 @@ export function register(program: Command, deps: CliDeps): void {
     withBackend(v, o.server, async (b) => {
       const saved = await b.saveTemplate({
         name,
-        body: await readText(o.file),
+        body: await readTextInput(o.file),
         kind: o.kind,
         releaseType: o.type,
       });
