@@ -60,37 +60,45 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
       return { items: await prefs.resolveAll(userId) };
     },
   );
-  app.post(
-    '/api/preferences/export',
-    {
-      schema: {
-        tags,
-        summary: 'Your preferences as a JSON document',
-        response: { 200: ExportDoc, ...errorResponses },
+
+  // Export and import work the same for a user's values and (admins) the global ones.
+  for (const scope of ['user', 'global'] as const) {
+    const prefix = scope === 'user' ? '/api/preferences' : '/api/preferences/global';
+    const config = { access: scope === 'user' ? ('user' as const) : ('admin' as const) };
+    const who = scope === 'user' ? 'Your preferences' : 'Global values';
+    app.post(
+      `${prefix}/export`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `${who} as a JSON document`,
+          response: { 200: ExportDoc, ...errorResponses },
+        },
       },
-    },
-    async (request) => prefs.export('user', requireAuth(request).userId),
-  );
-  app.post(
-    '/api/preferences/import',
-    {
-      schema: {
-        tags,
-        summary:
-          'Import an export document (all entries validated first); ?dryRun=true lists the changes only',
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-        body: z.unknown(),
-        response: { 200: ImportResult, ...errorResponses },
+      async (request) => prefs.export(scope, requireAuth(request).userId),
+    );
+    app.post(
+      `${prefix}/import`,
+      {
+        config,
+        schema: {
+          tags,
+          summary: `Import ${who.toLowerCase()} (every entry validated first); ?dryRun=true lists the changes only`,
+          querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
+          body: z.unknown(),
+          response: { 200: ImportResult, ...errorResponses },
+        },
       },
-    },
-    async (request) => {
-      const dryRun = request.query.dryRun === 'true';
-      return {
-        dryRun,
-        changes: await prefs.import('user', requireAuth(request).userId, request.body, dryRun),
-      };
-    },
-  );
+      async (request) => {
+        const dryRun = request.query.dryRun === 'true';
+        return {
+          dryRun,
+          changes: await prefs.import(scope, requireAuth(request).userId, request.body, dryRun),
+        };
+      },
+    );
+  }
 
   app.get(
     '/api/preferences/global',
@@ -118,38 +126,6 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
     async (request) => {
       await prefs.setGlobal(request.body, requireAuth(request).userId);
       return { values: await prefs.globalValues() };
-    },
-  );
-  app.post(
-    '/api/preferences/global/export',
-    {
-      config: admin,
-      schema: {
-        tags,
-        summary: 'Global values as a JSON document',
-        response: { 200: ExportDoc, ...errorResponses },
-      },
-    },
-    async () => prefs.export('global', null),
-  );
-  app.post(
-    '/api/preferences/global/import',
-    {
-      config: admin,
-      schema: {
-        tags,
-        summary: 'Import global values; ?dryRun=true lists the changes only',
-        querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-        body: z.unknown(),
-        response: { 200: ImportResult, ...errorResponses },
-      },
-    },
-    async (request) => {
-      const dryRun = request.query.dryRun === 'true';
-      return {
-        dryRun,
-        changes: await prefs.import('global', requireAuth(request).userId, request.body, dryRun),
-      };
     },
   );
   app.put(
