@@ -3,23 +3,15 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from './helpers/job-fixtures.js';
 import { makeEpub } from './helpers/make-epub.js';
+import { freePort } from './helpers/net.js';
 import { tempDir } from './helpers/readers.js';
 
 const bin = fileURLToPath(new URL('../bin/relpack.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  return port;
-}
 
 describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
   let dataDir: string;

@@ -1,20 +1,12 @@
 // The built CLI runs the server (what `npm start` runs), migrates, and creates users for scripts.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freePort } from './helpers/net.js';
 import { tempDir } from './helpers/readers.js';
 
 const bin = fileURLToPath(new URL('../bin/relpack.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  return port;
-}
 
 async function waitFor(url: string, child: ChildProcess): Promise<Response> {
   for (let i = 0; i < 100; i++) {

@@ -25,6 +25,8 @@ export interface TestServer {
     username: string,
     password: string,
   ): Promise<{ accessToken: string; refreshToken: string; user: { id: string } }>;
+  /** Signs in the admin, creates the operator `packer` and signs it in: their access tokens. */
+  signInAdminAndOperator(): Promise<{ admin: string; operator: string }>;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export async function startTestServer(
     },
   );
   await app.ready();
-  return {
+  const server: TestServer = {
     app,
     services,
     database,
@@ -86,6 +88,17 @@ export async function startTestServer(
       if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
       return res.json();
     },
+    async signInAdminAndOperator() {
+      const admin = (await server.login('admin', ADMIN_PASSWORD)).accessToken;
+      const created = await app.inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: { authorization: `Bearer ${admin}` },
+        payload: { username: 'packer', password: 'packer-password', role: 'operator' },
+      });
+      if (created.statusCode !== 201) throw new Error(`cannot create the operator: ${created.body}`);
+      return { admin, operator: (await server.login('packer', 'packer-password')).accessToken };
+    },
     async close() {
       await app.close();
       await queue.close();
@@ -95,4 +108,5 @@ export async function startTestServer(
       await rm(services.config.dataDir, { recursive: true, force: true });
     },
   };
+  return server;
 }

@@ -1,7 +1,7 @@
 // Provider keys: admins only, sealed at rest with the row id as AAD, never returned by the API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../helpers/databases.js';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const dialects = await availableDialects();
 
@@ -19,13 +19,7 @@ describe.each(dialects)('API configurations on %s', (dialect) => {
 
   beforeAll(async () => {
     s = await startTestServer(dialect, {}, { realClock: true });
-    admin = (await s.login('admin', ADMIN_PASSWORD)).accessToken;
-    await call(admin, 'POST', '/api/users', {
-      username: 'packer',
-      password: 'packer-password',
-      role: 'operator',
-    });
-    operator = (await s.login('packer', 'packer-password')).accessToken;
+    ({ admin, operator } = await s.signInAdminAndOperator());
   });
   afterAll(async () => {
     await s?.close();

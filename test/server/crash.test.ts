@@ -3,23 +3,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ebookConfig, makeSources, tvConfig, until } from '../helpers/job-fixtures.js';
+import { freePort } from '../helpers/net.js';
 import { tempDir } from '../helpers/readers.js';
 import { shouldRunWith } from '../helpers/tools.js';
 
 const bin = fileURLToPath(new URL('../../bin/relpack.js', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const port = (server.address() as { port: number }).port;
-  server.close();
-  return port;
-}
 
 describe.runIf(shouldRunWith('mkvmerge'))('crash recovery', () => {
   it('fails a job whose server was killed as INTERRUPTED and removes its partial output', async () => {

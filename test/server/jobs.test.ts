@@ -8,7 +8,7 @@ import { crc32OfFile, formatCrc32 } from '../../src/engine/index.js';
 import { availableDialects } from '../helpers/databases.js';
 import { ebookConfig, makeSources, tvConfig, until } from '../helpers/job-fixtures.js';
 import { tempDir } from '../helpers/readers.js';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { shouldRunWith } from '../helpers/tools.js';
 
 const dialects = shouldRunWith('mkvmerge') ? await availableDialects() : [];
@@ -27,14 +27,7 @@ describe.each(dialects)('jobs on %s', (dialect) => {
     roots = await tempDir('roots');
     sources = await makeSources(roots);
     s = await startTestServer(dialect, { RELPACK_SOURCE_ROOTS: roots }, { realClock: true });
-    admin = (await s.login('admin', ADMIN_PASSWORD)).accessToken;
-    await s.app.inject({
-      method: 'POST',
-      url: '/api/users',
-      headers: h(admin),
-      payload: { username: 'packer', password: 'packer-password', role: 'operator' },
-    });
-    operator = (await s.login('packer', 'packer-password')).accessToken;
+    ({ admin, operator } = await s.signInAdminAndOperator());
   });
   afterAll(async () => {
     await s?.close();

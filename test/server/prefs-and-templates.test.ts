@@ -2,7 +2,7 @@
 // render, variables) through the API, on every database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../helpers/databases.js';
-import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 const dialects = await availableDialects();
 
@@ -21,13 +21,7 @@ describe.each(dialects)('preferences and templates on %s', (dialect) => {
 
   beforeAll(async () => {
     s = await startTestServer(dialect, {}, { realClock: true });
-    admin = (await s.login('admin', ADMIN_PASSWORD)).accessToken;
-    await call(admin, 'POST', '/api/users', {
-      username: 'packer',
-      password: 'packer-password',
-      role: 'operator',
-    });
-    operator = (await s.login('packer', 'packer-password')).accessToken;
+    ({ admin, operator } = await s.signInAdminAndOperator());
   });
   afterAll(async () => {
     await s?.close();

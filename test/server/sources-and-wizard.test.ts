@@ -86,13 +86,7 @@ describe('sources and wizard', () => {
       { RELPACK_SOURCE_ROOTS: roots, RELPACK_UPLOAD_LIMIT_BYTES: '8000000' },
       { realClock: true },
     );
-    admin = (await s.login('admin', ADMIN_PASSWORD)).accessToken;
-    await call(admin, 'POST', '/api/users', {
-      username: 'packer',
-      password: 'packer-password',
-      role: 'operator',
-    });
-    operator = (await s.login('packer', 'packer-password')).accessToken;
+    ({ admin, operator } = await s.signInAdminAndOperator());
   });
   afterAll(async () => {
     await s?.close();
