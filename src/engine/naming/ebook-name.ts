@@ -1,7 +1,6 @@
 import type { EbookNamingRules, EbookSegment, RuleProfile } from '../rules/profile.js';
-import { languageTag } from './languages.js';
 import type { BuiltName, EbookNameInput, ParsedEbookName } from './name-fields.js';
-import { fitToLength, groupTag, sameTag } from './name-parts.js';
+import { fitToLength, groupTag, resolveLanguage, resolveTags, sameTag } from './name-parts.js';
 import { NamingError, NamingErrorCode } from './naming-error.js';
 import { normaliseWords } from './normalise.js';
 
@@ -50,31 +49,8 @@ export function buildEbookName(profile: RuleProfile, input: EbookNameInput): Bui
       },
     );
   }
-  let language: string | null = null;
-  if (input.language) {
-    const tag = languageTag(input.language, profile.languages);
-    if (tag === undefined) {
-      throw new NamingError(
-        NamingErrorCode.INVALID_FIELD,
-        `Language "${input.language}" has no tag in ${profile.id}`,
-        {
-          field: 'language',
-          allowed: profile.languages,
-        },
-      );
-    }
-    language = tag;
-  }
-  const extraTags = (input.extraTags ?? []).map((t) => {
-    const tag = rules.extraTags.find((x) => sameTag(x, t));
-    if (!tag) {
-      throw new NamingError(NamingErrorCode.INVALID_FIELD, `Tag "${t}" is not an eBOOK extra tag`, {
-        field: 'extraTags',
-        allowed: rules.extraTags,
-      });
-    }
-    return tag;
-  });
+  const language = resolveLanguage(input.language, profile.id, profile.languages);
+  const extraTags = resolveTags(input.extraTags, rules.extraTags, 'extraTags', 'an eBOOK extra tag');
   let type: string | null = null;
   if (input.type) {
     type = rules.typeTags.find((t) => sameTag(t, input.type!)) ?? null;

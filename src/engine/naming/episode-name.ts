@@ -1,7 +1,6 @@
 import type { EpisodeNamingRules, EpisodeSegment, RuleProfile } from '../rules/profile.js';
-import { languageTag } from './languages.js';
 import type { BuiltName, EpisodeMarker, EpisodeNameInput, ParsedEpisodeName } from './name-fields.js';
-import { fitToLength, groupTag, sameTag } from './name-parts.js';
+import { fitToLength, groupTag, resolveLanguage, resolveTags, sameTag } from './name-parts.js';
 import { NamingError, NamingErrorCode } from './naming-error.js';
 import { normaliseWords } from './normalise.js';
 
@@ -76,30 +75,8 @@ export function buildEpisodeName(profile: RuleProfile, input: EpisodeNameInput):
       },
     );
   }
-  let language: string | null = null;
-  if (input.language) {
-    const tag = languageTag(input.language, profile.languages);
-    if (tag === undefined) {
-      throw new NamingError(
-        NamingErrorCode.INVALID_FIELD,
-        `Language "${input.language}" has no tag in ${profile.id}`,
-        {
-          field: 'language',
-        },
-      );
-    }
-    language = tag;
-  }
-  const tags = (input.tags ?? []).map((t) => {
-    const tag = rules.tags.find((x) => sameTag(x, t));
-    if (!tag) {
-      throw new NamingError(NamingErrorCode.INVALID_FIELD, `Tag "${t}" is not allowed by ${profile.id}`, {
-        field: 'tags',
-        allowed: rules.tags,
-      });
-    }
-    return tag;
-  });
+  const language = resolveLanguage(input.language, profile.id, profile.languages);
+  const tags = resolveTags(input.tags, rules.tags, 'tags', `allowed by ${profile.id}`);
   const title = input.episodeTitle ? normaliseWords(input.episodeTitle) : { words: [], changed: false };
   if (show.changed || title.changed) notes.push('Accents and punctuation were normalised for the dirname.');
   const showWords = [...show.words];

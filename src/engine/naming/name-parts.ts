@@ -1,3 +1,4 @@
+import { languageTag } from './languages.js';
 import { NamingError, NamingErrorCode } from './naming-error.js';
 
 /** Tags compare case-insensitively: `eBOOK`, `eBOOk` and `Ebook` are the same tag. */
@@ -34,4 +35,36 @@ export function fitToLength(
     name = render(words.slice(0, kept));
   }
   return { name, dropped: words.length - kept };
+}
+
+/** The profile's tag for a language (`fr`, `French` → `FRENCH`); English and nothing give null. */
+export function resolveLanguage(
+  input: string | undefined,
+  profileId: string,
+  languages: readonly string[],
+): string | null {
+  if (!input) return null;
+  const tag = languageTag(input, languages);
+  if (tag === undefined) {
+    throw new NamingError(NamingErrorCode.INVALID_FIELD, `Language "${input}" has no tag in ${profileId}`, {
+      field: 'language',
+      allowed: languages,
+    });
+  }
+  return tag;
+}
+
+/** Each given tag in the profile's spelling; one the profile lacks is refused with the allowed list. */
+export function resolveTags(
+  given: readonly string[] | undefined,
+  allowed: readonly string[],
+  field: string,
+  what: string,
+): string[] {
+  return (given ?? []).map((t) => {
+    const tag = allowed.find((x) => sameTag(x, t));
+    if (!tag)
+      throw new NamingError(NamingErrorCode.INVALID_FIELD, `Tag "${t}" is not ${what}`, { field, allowed });
+    return tag;
+  });
 }
