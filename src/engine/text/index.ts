@@ -7,7 +7,7 @@ export {
   type ReplacedCharacter,
   splitLines,
 } from './cp437.js';
-export { createTextEngine, TextErrorCode, wrap } from './liquid.js';
+export { createTextEngine, renderTemplate, TextErrorCode, wrap } from './liquid.js';
 export { diskCounter, type RenderedText, readDiskCounter, renderDiz, renderNfo } from './render-text.js';
 export * from './templates/index.js';
 export {

@@ -1,0 +1,126 @@
+import type { Readable } from 'node:stream';
+import SftpClient from 'ssh2-sftp-client';
+import { classifyDeliveryError, deliveryError } from './delivery-error.js';
+import { sameFingerprint, sshKeyFingerprint } from './fingerprints.js';
+import type { RemoteClient } from './remote-client.js';
+import type { RemoteTarget, ServerIdentity } from './remote-target.js';
+
+/**
+ * SFTP with ssh2-sftp-client. The host key is checked before authentication: a pinned
+ * fingerprint must match; with none pinned the key is refused unless trust on first use is on,
+ * in which case the caller records the fingerprint it reports.
+ */
+export async function connectSftp(target: RemoteTarget): Promise<RemoteClient> {
+  const client = new SftpClient('relpack');
+  let seen: string | null = null;
+  const pinned = target.hostKey.fingerprint ?? null;
+  try {
+    await client.connect({
+      host: target.host,
+      port: target.port,
+      username: target.username,
+      ...(target.password ? { password: target.password } : {}),
+      ...(target.privateKey ? { privateKey: target.privateKey } : {}),
+      ...(target.passphrase ? { passphrase: target.passphrase } : {}),
+      readyTimeout: target.timeoutMs,
+      keepaliveInterval: Math.max(1000, Math.floor(target.timeoutMs / 3)),
+      keepaliveCountMax: 3,
+      // Only what we offer is tried: no agent, no keyboard-interactive prompts.
+      tryKeyboard: false,
+      hostVerifier: (key: Buffer) => {
+        seen = sshKeyFingerprint(key);
+        if (pinned) return sameFingerprint(pinned, seen);
+        return target.hostKey.trustOnFirstUse === true;
+      },
+    });
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    if (seen && (pinned ? !sameFingerprint(pinned, seen) : !target.hostKey.trustOnFirstUse)) {
+      throw deliveryError(
+        'DELIVERY_HOST_KEY',
+        target.host,
+        pinned
+          ? `The host key ${seen} does not match the pinned ${pinned}`
+          : `The host key ${seen} is not trusted yet`,
+        { transient: false, seen, expected: pinned },
+      );
+    }
+    throw classifyDeliveryError(error, target.host, 'Connecting');
+  }
+  const identity: ServerIdentity = {
+    ...(seen ? { hostKeyFingerprint: seen } : {}),
+    hostKeyTrustedOnFirstUse: !pinned,
+  };
+  return new SftpRemoteClient(client, target.host, identity);
+}
+
+class SftpRemoteClient implements RemoteClient {
+  constructor(
+    private readonly client: SftpClient,
+    private readonly host: string,
+    readonly identity: ServerIdentity,
+  ) {}
+
+  private async run<T>(doing: string, op: () => Promise<T>): Promise<T> {
+    try {
+      return await op();
+    } catch (error) {
+      throw classifyDeliveryError(error, this.host, doing);
+    }
+  }
+
+  ensureDir(path: string): Promise<void> {
+    return this.run(`Creating ${path}`, async () => {
+      if ((await this.client.exists(path)) !== 'd') await this.client.mkdir(path, true);
+    });
+  }
+
+  async size(path: string): Promise<number | null> {
+    try {
+      return (await this.client.stat(path)).size;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'ENOENT' || (error as { code?: unknown }).code === 2)
+        return null;
+      throw classifyDeliveryError(error, this.host, `Reading the size of ${path}`);
+    }
+  }
+
+  upload(source: Readable, path: string, offset: number): Promise<void> {
+    // Stream put (not fastPut): one ordered stream whose start offset lets a partial file continue.
+    return this.run(`Uploading ${path}`, async () => {
+      // ssh2's write stream takes `start` and `r+`; the bundled typings predate them.
+      const writeStreamOptions = (offset > 0 ? { flags: 'r+', start: offset } : { flags: 'w' }) as {
+        flags: 'w';
+      };
+      await this.client.put(source, path, { writeStreamOptions });
+    });
+  }
+
+  async serverCrc32(): Promise<number | null> {
+    // OpenSSH has no check-file extension and ssh2 exposes none: read-back is the way to a CRC.
+    return null;
+  }
+
+  readBack(path: string, onData: (chunk: Buffer) => void): Promise<void> {
+    return this.run(`Reading back ${path}`, async () => {
+      const stream = this.client.createReadStream(path) as Readable;
+      for await (const chunk of stream) onData(chunk as Buffer);
+    });
+  }
+
+  rename(from: string, to: string): Promise<void> {
+    return this.run(`Renaming ${from}`, async () => {
+      await this.client.rename(from, to);
+    });
+  }
+
+  remove(path: string): Promise<void> {
+    return this.run(`Removing ${path}`, async () => {
+      await this.client.delete(path, true);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => undefined);
+  }
+}
