@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiConfigErrorCode,
   AuthErrorCode,
+  DestinationErrorCode,
   JobErrorCode,
   PreferenceErrorCode,
   ProviderErrorCode,
@@ -16,6 +17,7 @@ import {
 } from '../src/app/index.js';
 import { CliErrorCode } from '../src/cli/backend/http-backend.js';
 import { exitCodeFor, knownExitMappings } from '../src/cli/exit-codes.js';
+import { DeliveryErrorCode } from '../src/delivery/index.js';
 import {
   CommonErrorCode,
   MediaErrorCode,
@@ -49,6 +51,8 @@ const allCodes = [
   ...Object.values(CliErrorCode),
   ...Object.values(ApiConfigErrorCode),
   ...Object.values(ProviderErrorCode),
+  ...Object.values(DestinationErrorCode),
+  ...Object.values(DeliveryErrorCode),
   ...Object.values(HttpErrorCode),
   'CONFIG_INVALID',
   'MIGRATION_FAILED',

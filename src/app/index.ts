@@ -16,12 +16,19 @@ export { AuthService, type ClientInfo, type Session } from './auth/auth-service.
 export { hashPassword } from './auth/passwords.js';
 export type { AppContext } from './context.js';
 export { type CreateRarSetInput, type CreateRarSetResult, createRarSet } from './create-rar-set.js';
+export {
+  type DestinationInput,
+  DestinationInputSchema,
+  type DestinationView,
+} from './destinations/destination-schema.js';
+export { DestinationErrorCode, DestinationService } from './destinations/destination-service.js';
 export { type PackJobConfig, PackJobConfigSchema } from './jobs/job-config.js';
 export { type JobEvent, JobEvents } from './jobs/job-events.js';
 export { type Job, JobQueries, type JobStatus, type JobType, type Viewer } from './jobs/job-queries.js';
 export { JobService, type Requester } from './jobs/job-service.js';
 export { JobErrorCode, TERMINAL_STATUSES } from './jobs/job-state.js';
 export { jobOutputDir } from './jobs/run-pack-job.js';
+export { type UploadJobConfig, UploadJobConfigSchema } from './jobs/upload-job-config.js';
 export { type LookupResult, MetadataLookup } from './metadata/metadata-lookup.js';
 export { type PackReleaseRequest, type PackReleaseResult, packRelease } from './pack-release.js';
 export { isPreferenceKey, PREFERENCES, type PreferenceKey } from './preferences/preference-registry.js';

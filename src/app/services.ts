@@ -11,9 +11,11 @@ import {
 import { ApiConfigService } from './api-configs/api-config-service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth-service.js';
+import { DestinationService } from './destinations/destination-service.js';
 import { JobEvents } from './jobs/job-events.js';
 import { JobService } from './jobs/job-service.js';
 import { runPackJob } from './jobs/run-pack-job.js';
+import { runUploadJob } from './jobs/run-upload-job.js';
 import { MetadataLookup } from './metadata/metadata-lookup.js';
 import { PreferenceService } from './preferences/preference-service.js';
 import { loadSecrets } from './secrets/load-secrets.js';
@@ -39,6 +41,7 @@ export interface AppServices {
   readonly wizard: WizardService;
   readonly apiConfigs: ApiConfigService;
   readonly metadata: MetadataLookup;
+  readonly destinations: DestinationService;
   readonly logger: Logger;
   /** Runs one job in this process (what a queue calls). */
   runJob(jobId: string, signal: AbortSignal): Promise<string>;
@@ -58,6 +61,8 @@ export async function createServices(
     database?: DatabaseHandle;
     logger?: Logger;
     cancelPollMs?: number;
+    /** First retry wait of upload jobs (tests shorten it). */
+    uploadBackoffMs?: number;
   } = {
     version: '0.0.0',
   },
@@ -69,7 +74,10 @@ export async function createServices(
   const database = options.database ?? connectDatabase(config.databaseUrl, config.dataDir);
   const repos = repositories(database);
   const accessTokens = new AccessTokens(secrets.jwtSecret, config.accessTokenTtlSeconds, clock);
+  const secretBox = new SecretBox(secrets.secretKey);
+  const destinations = new DestinationService(repos.destinations, repos.audit, secretBox, clock);
   const jobs = new JobService({
+    destinations,
     repos,
     events,
     clock,
@@ -80,7 +88,6 @@ export async function createServices(
   });
   const preferences = new PreferenceService(repos.preferences, clock);
   const templates = new TemplateService(repos.templates, clock);
-  const secretBox = new SecretBox(secrets.secretKey);
   const apiConfigs = new ApiConfigService(repos.apiConfigs, repos.audit, secretBox, clock);
   const wizard = new WizardService({
     context: { version: options.version, clock },
@@ -104,26 +111,42 @@ export async function createServices(
     templates,
     wizard,
     logger,
-    runJob: (jobId, signal) =>
-      runPackJob(
+    runJob: async (jobId, signal) => {
+      const base = { repos, events, logger, clock, workerName: `${hostname()}:${process.pid}` };
+      const runOptions = { signal, ...(options.cancelPollMs ? { cancelPollMs: options.cancelPollMs } : {}) };
+      const job = await repos.jobs.findById(jobId);
+      if (job?.type === 'upload') {
+        return runUploadJob(
+          {
+            ...base,
+            outputRoot: config.releasesDir,
+            destinations,
+            ...(options.uploadBackoffMs === undefined ? {} : { backoffMs: options.uploadBackoffMs }),
+          },
+          jobId,
+          runOptions,
+        );
+      }
+      return runPackJob(
         {
-          repos,
-          events,
-          logger,
-          clock,
+          ...base,
           version: options.version,
           outputRoot: config.releasesDir,
-          workerName: `${hostname()}:${process.pid}`,
           downloads: {
             dir: config.downloadsDir,
             maxBytes: config.downloadLimitBytes,
             timeoutSeconds: config.downloadTimeoutSeconds,
             allowPrivate: config.allowPrivateUrls,
           },
+          onPackCompleted: async (pack, packConfig) => {
+            await jobs.createUploadsAfterPack(pack, packConfig.destinations ?? []);
+          },
         },
         jobId,
-        { signal, ...(options.cancelPollMs ? { cancelPollMs: options.cancelPollMs } : {}) },
-      ),
+        runOptions,
+      );
+    },
+    destinations,
     secretBox,
     apiConfigs,
     metadata: new MetadataLookup(apiConfigs, repos.providerCache, clock),

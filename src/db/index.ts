@@ -5,6 +5,11 @@ export { type ApiConfigRow, ApiConfigsRepository } from './repositories/api-conf
 export { type Artifact, ArtifactsRepository } from './repositories/artifacts-repository.js';
 export { type AuditEntry, AuditRepository } from './repositories/audit-repository.js';
 export {
+  type DestinationRow,
+  DestinationsRepository,
+  type DestinationWrite,
+} from './repositories/destinations-repository.js';
+export {
   type JobLogLine,
   JobLogsRepository,
   LOG_LEVELS,
@@ -39,6 +44,7 @@ import type { DatabaseHandle } from './connect.js';
 import { ApiConfigsRepository } from './repositories/api-configs-repository.js';
 import { ArtifactsRepository } from './repositories/artifacts-repository.js';
 import { AuditRepository } from './repositories/audit-repository.js';
+import { DestinationsRepository } from './repositories/destinations-repository.js';
 import { JobLogsRepository } from './repositories/job-logs-repository.js';
 import { JobsRepository } from './repositories/jobs-repository.js';
 import { PreferencesRepository } from './repositories/preferences-repository.js';
@@ -58,6 +64,7 @@ export interface Repositories {
   readonly templates: TemplatesRepository;
   readonly apiConfigs: ApiConfigsRepository;
   readonly providerCache: ProviderCacheRepository;
+  readonly destinations: DestinationsRepository;
 }
 
 export function repositories(handle: DatabaseHandle): Repositories {
@@ -72,5 +79,6 @@ export function repositories(handle: DatabaseHandle): Repositories {
     templates: new TemplatesRepository(handle.db, handle.values),
     apiConfigs: new ApiConfigsRepository(handle.db, handle.values),
     providerCache: new ProviderCacheRepository(handle.db, handle.values),
+    destinations: new DestinationsRepository(handle.db, handle.values),
   };
 }

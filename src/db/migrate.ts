@@ -11,6 +11,7 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { jobControlMigration } from './migrations/0002-job-control.js';
 import { templateDescriptionMigration } from './migrations/0003-template-description.js';
 import { providerCacheMigration } from './migrations/0004-provider-cache.js';
+import { destinationSettingsMigration } from './migrations/0005-destination-settings.js';
 import type { Database } from './schema.js';
 
 /** One ordered list for every dialect; a migration gets the dialect to pick column types. */
@@ -19,6 +20,7 @@ const MIGRATIONS: readonly [name: string, make: (dialect: SqlDialect) => Migrati
   ['0002-job-control', jobControlMigration],
   ['0003-template-description', templateDescriptionMigration],
   ['0004-provider-cache', providerCacheMigration],
+  ['0005-destination-settings', destinationSettingsMigration],
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -133,6 +133,8 @@ export interface DestinationsTable {
   host_key_fingerprint: string | null;
   concurrency: number;
   enabled: Bool;
+  settings: NullableJson;
+  host_key_recorded_at: NullableTime;
   created_at: Time;
   updated_at: Time;
 }

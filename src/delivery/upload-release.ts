@@ -12,6 +12,7 @@ import {
 import type { ReleaseFile } from './release-files.js';
 import type { RemoteClient } from './remote-client.js';
 import type { ServerIdentity } from './remote-target.js';
+import { UploadProgressTracker } from './upload-progress.js';
 
 /** `auto`: size, plus the server's CRC-32 where it offers one; `read-back`: size and CRC-32 always. */
 export type VerifyMode = 'size' | 'auto' | 'read-back';
@@ -28,6 +29,7 @@ export interface UploadedFile {
   readonly size: number;
   /** Bytes actually sent for this file (less than its size when it resumed or was already there). */
   readonly sentBytes: number;
+  /** The remote size this run found and continued from. */
   readonly resumedFrom: number;
   readonly skipped: boolean;
   readonly verifiedBy: 'size' | 'server-crc32' | 'read-back-crc32';
@@ -43,6 +45,8 @@ export interface UploadReleaseOptions {
   readonly host: string;
   readonly tempRename: boolean;
   readonly verify: VerifyMode;
+  /** Connections used at once; files still start in order. */
+  readonly concurrency?: number;
   /** Transient failures (dropped connection, 4xx reply) retried this many times, reconnecting. */
   readonly retries: number;
   readonly backoffMs: number;
@@ -69,75 +73,148 @@ const MAX_REUPLOADS_PER_FILE = 1;
  * and, where possible, its CRC-32 — matches the local file; a mismatch uploads that file again.
  */
 export async function uploadRelease(options: UploadReleaseOptions): Promise<UploadReleaseResult> {
-  const log = options.log ?? (() => undefined);
-  const total = options.files.reduce((n, f) => n + f.size, 0);
-  const done = new Map<string, UploadedFile>();
-  const localCrc = new Map<string, number>();
-  let bytesSent = 0;
-  let settledBytes = 0;
-  let inFlight = 0;
-  let current: string | null = null;
-  const started = Date.now();
-  let lastReport = 0;
-  const report = (force = false) => {
-    const now = Date.now();
-    if (!force && now - lastReport < 250) return;
-    lastReport = now;
-    const seconds = Math.max((now - started) / 1000, 0.001);
-    options.onProgress?.({
-      bytesDone: Math.min(total, settledBytes + inFlight),
-      bytesTotal: total,
-      currentFile: current,
-      bytesPerSecond: Math.round(bytesSent / seconds),
-    });
-  };
+  return new ReleaseUpload(options).run();
+}
 
-  const crcOf = async (file: ReleaseFile): Promise<number> => {
-    let value = localCrc.get(file.path);
+class ReleaseUpload {
+  private readonly log: (message: string) => void;
+  private readonly progress: UploadProgressTracker;
+  private readonly done = new Map<string, UploadedFile>();
+  private readonly localCrc = new Map<string, number>();
+  private dirs = new Map<string, Promise<void>>();
+
+  constructor(private readonly o: UploadReleaseOptions) {
+    this.log = o.log ?? (() => undefined);
+    this.progress = new UploadProgressTracker(
+      o.files.reduce((n, f) => n + f.size, 0),
+      o.onProgress,
+    );
+  }
+
+  async run(): Promise<UploadReleaseResult> {
+    const o = this.o;
+    for (let attempt = 1; ; attempt++) {
+      o.signal?.throwIfAborted();
+      const clients: RemoteClient[] = [];
+      const onAbort = () => {
+        for (const c of clients) void c.close();
+      };
+      o.signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        await this.attempt(clients);
+        this.progress.report(true);
+        return {
+          remoteDir: o.remoteDir,
+          files: o.files.map((f) => this.done.get(f.path)!),
+          bytesSent: this.progress.bytesSent,
+          attempts: attempt,
+        };
+      } catch (raw) {
+        o.signal?.throwIfAborted();
+        const error = raw instanceof DeliveryError ? raw : classifyDeliveryError(raw, o.host, 'Uploading');
+        if (!isTransientDeliveryError(error) || attempt > o.retries) throw error;
+        const wait = Math.min(o.backoffMs * 2 ** (attempt - 1), 60_000);
+        this.log(`attempt ${attempt} failed (${error.code}: ${error.message}); retrying in ${wait} ms`);
+        this.progress.reset();
+        await sleep(wait, undefined, o.signal ? { signal: o.signal } : undefined);
+      } finally {
+        o.signal?.removeEventListener('abort', onAbort);
+        await Promise.all(clients.map((c) => c.close()));
+      }
+    }
+  }
+
+  /** One connection per worker; workers take the next file in order until none is left. */
+  private async attempt(clients: RemoteClient[]): Promise<void> {
+    const o = this.o;
+    const pending = o.files.filter((f) => !this.done.has(f.path));
+    const workers = Math.max(1, Math.min(o.concurrency ?? 1, pending.length));
+    for (let i = 0; i < workers; i++) {
+      const client = await o.connect();
+      clients.push(client);
+      if (i === 0) o.onConnected?.(client.identity);
+    }
+    this.dirs = new Map();
+    await this.ensureDir(clients[0]!, o.remoteDir);
+    let next = 0;
+    let failed = false;
+    await Promise.all(
+      clients.map(async (client) => {
+        while (!failed && next < pending.length) {
+          const file = pending[next++]!;
+          o.signal?.throwIfAborted();
+          try {
+            this.done.set(file.path, await this.uploadOne(client, file));
+          } catch (error) {
+            failed = true;
+            throw error;
+          }
+          this.progress.finish(file.path, file.size);
+        }
+      }),
+    );
+  }
+
+  private ensureDir(client: RemoteClient, dir: string): Promise<void> {
+    let made = this.dirs.get(dir);
+    if (!made) {
+      made = client.ensureDir(dir);
+      this.dirs.set(dir, made);
+    }
+    return made;
+  }
+
+  private async crcOf(file: ReleaseFile): Promise<number> {
+    let value = this.localCrc.get(file.path);
     if (value === undefined) {
-      value = (await crc32OfFile(join(options.localDir, file.path), options.signal)).crc32;
-      localCrc.set(file.path, value);
+      value = (await crc32OfFile(join(this.o.localDir, file.path), this.o.signal)).crc32;
+      this.localCrc.set(file.path, value);
     }
     return value;
-  };
+  }
 
   /** Checks a file whose remote size is right; returns how it was verified, or null on mismatch. */
-  const verifyContent = async (
+  private async verifyContent(
     client: RemoteClient,
     file: ReleaseFile,
     remotePath: string,
-  ): Promise<UploadedFile['verifiedBy'] | null> => {
-    if (options.verify === 'size') return 'size';
+  ): Promise<UploadedFile['verifiedBy'] | null> {
+    if (this.o.verify === 'size') return 'size';
     const server = await client.serverCrc32(remotePath);
     if (server !== null) {
-      const local = await crcOf(file);
+      const local = await this.crcOf(file);
       if (server === local) return 'server-crc32';
-      log(`${file.path}: server CRC-32 ${formatCrc32(server)} differs from ${formatCrc32(local)}`);
+      this.log(`${file.path}: server CRC-32 ${formatCrc32(server)} differs from ${formatCrc32(local)}`);
       return null;
     }
-    if (options.verify !== 'read-back') return 'size';
+    if (this.o.verify !== 'read-back') return 'size';
     let remote = 0;
     await client.readBack(remotePath, (chunk) => {
       remote = crc32(chunk, remote);
     });
-    const local = await crcOf(file);
+    const local = await this.crcOf(file);
     if (remote === local) return 'read-back-crc32';
-    log(`${file.path}: read-back CRC-32 ${formatCrc32(remote)} differs from ${formatCrc32(local)}`);
+    this.log(`${file.path}: read-back CRC-32 ${formatCrc32(remote)} differs from ${formatCrc32(local)}`);
     return null;
-  };
+  }
 
-  const sendFrom = async (client: RemoteClient, file: ReleaseFile, target: string, offset: number) => {
-    const source = createReadStream(join(options.localDir, file.path), {
+  private async sendFrom(
+    client: RemoteClient,
+    file: ReleaseFile,
+    target: string,
+    offset: number,
+  ): Promise<number> {
+    const source = createReadStream(join(this.o.localDir, file.path), {
       start: offset,
       highWaterMark: 1 << 20,
     });
+    let sent = 0;
     // Counted as the client pulls it (a 'data' listener would start the flow before the upload reads).
     const counted = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        inFlight += chunk.length;
-        bytesSent += chunk.length;
-        report();
-        done(null, chunk);
+      transform: (chunk: Buffer, _encoding, next) => {
+        sent += chunk.length;
+        this.progress.add(file.path, chunk.length);
+        next(null, chunk);
       },
     });
     source.on('error', (error) => counted.destroy(error));
@@ -147,26 +224,18 @@ export async function uploadRelease(options: UploadReleaseOptions): Promise<Uplo
       source.destroy();
       counted.destroy();
     }
-  };
+    return sent;
+  }
 
-  const uploadOne = async (
-    client: RemoteClient,
-    file: ReleaseFile,
-    madeDirs: Set<string>,
-  ): Promise<UploadedFile> => {
-    const remotePath = posix.join(options.remoteDir, file.path);
-    const dir = posix.dirname(remotePath);
-    if (!madeDirs.has(dir)) {
-      await client.ensureDir(dir);
-      madeDirs.add(dir);
-    }
-    current = file.path;
-    inFlight = 0;
+  private async uploadOne(client: RemoteClient, file: ReleaseFile): Promise<UploadedFile> {
+    const remotePath = posix.join(this.o.remoteDir, file.path);
+    await this.ensureDir(client, posix.dirname(remotePath));
+    this.progress.begin(file.path, 0);
     const finalSize = await client.size(remotePath);
     if (finalSize === file.size) {
-      const verifiedBy = await verifyContent(client, file, remotePath);
+      const verifiedBy = await this.verifyContent(client, file, remotePath);
       if (verifiedBy) {
-        log(`${file.path}: already complete on the server, skipped`);
+        this.log(`${file.path}: already complete on the server, skipped`);
         return {
           path: file.path,
           size: file.size,
@@ -176,16 +245,13 @@ export async function uploadRelease(options: UploadReleaseOptions): Promise<Uplo
           verifiedBy,
         };
       }
-    }
-    if (finalSize === file.size) {
-      log(`${file.path}: on the server with the right size but different content; uploading it again`);
+      this.log(`${file.path}: on the server with the right size but different content; uploading it again`);
       await client.remove(remotePath);
     }
-    const target = options.tempRename ? remotePath + TEMP_SUFFIX : remotePath;
-    let reuploads = 0;
-    let sentForFile = 0;
+    const target = this.o.tempRename ? remotePath + TEMP_SUFFIX : remotePath;
+    let sentBytes = 0;
     let resumedFrom: number | null = null;
-    for (;;) {
+    for (let reuploads = 0; ; reuploads++) {
       let offset = (await client.size(target)) ?? 0;
       if (offset > file.size) {
         // Longer than ours: not a partial copy of this file, so start over.
@@ -193,90 +259,38 @@ export async function uploadRelease(options: UploadReleaseOptions): Promise<Uplo
         offset = 0;
       }
       resumedFrom ??= offset;
-      if (offset > 0 && offset < file.size) log(`${file.path}: resuming at byte ${offset} of ${file.size}`);
-      inFlight = offset;
-      const before = bytesSent;
-      if (offset < file.size || file.size === 0) await sendFrom(client, file, target, offset);
-      sentForFile += bytesSent - before;
+      if (offset > 0 && offset < file.size)
+        this.log(`${file.path}: resuming at byte ${offset} of ${file.size}`);
+      this.progress.begin(file.path, offset);
+      if (offset < file.size || file.size === 0)
+        sentBytes += await this.sendFrom(client, file, target, offset);
       const size = await client.size(target);
       if (size !== file.size) {
         throw deliveryError(
           'DELIVERY_VERIFY_FAILED',
-          options.host,
+          this.o.host,
           `${file.path}: the server has ${size ?? 'no'} bytes, we sent ${file.size}`,
           { transient: true, path: file.path },
         );
       }
-      const verifiedBy = await verifyContent(client, file, target);
+      const verifiedBy = await this.verifyContent(client, file, target);
       if (verifiedBy) {
         if (target !== remotePath) {
           if ((await client.size(remotePath)) !== null) await client.remove(remotePath);
           await client.rename(target, remotePath);
         }
-        return {
-          path: file.path,
-          size: file.size,
-          sentBytes: sentForFile,
-          resumedFrom,
-          skipped: false,
-          verifiedBy,
-        };
+        return { path: file.path, size: file.size, sentBytes, resumedFrom, skipped: false, verifiedBy };
       }
       if (reuploads >= MAX_REUPLOADS_PER_FILE) {
         throw deliveryError(
           'DELIVERY_VERIFY_FAILED',
-          options.host,
+          this.o.host,
           `${file.path}: the remote copy is still different after uploading it again`,
           { transient: false, path: file.path },
         );
       }
-      reuploads++;
-      log(`${file.path}: content differs, uploading it again`);
+      this.log(`${file.path}: content differs, uploading it again`);
       await client.remove(target);
-    }
-  };
-
-  let attempt = 0;
-  for (;;) {
-    attempt++;
-    options.signal?.throwIfAborted();
-    let client: RemoteClient | null = null;
-    const onAbort = () => void client?.close();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      client = await options.connect();
-      options.onConnected?.(client.identity);
-      const madeDirs = new Set<string>();
-      await client.ensureDir(options.remoteDir);
-      madeDirs.add(options.remoteDir);
-      for (const file of options.files) {
-        if (done.has(file.path)) continue;
-        options.signal?.throwIfAborted();
-        const result = await uploadOne(client, file, madeDirs);
-        done.set(file.path, result);
-        settledBytes += file.size;
-        inFlight = 0;
-        report(true);
-      }
-      current = null;
-      report(true);
-      return {
-        remoteDir: options.remoteDir,
-        files: options.files.map((f) => done.get(f.path)!),
-        bytesSent,
-        attempts: attempt,
-      };
-    } catch (raw) {
-      options.signal?.throwIfAborted();
-      const error =
-        raw instanceof DeliveryError ? raw : classifyDeliveryError(raw, options.host, 'Uploading');
-      if (!isTransientDeliveryError(error) || attempt > options.retries) throw error;
-      const wait = Math.min(options.backoffMs * 2 ** (attempt - 1), 60_000);
-      log(`attempt ${attempt} failed (${error.code}: ${error.message}); retrying in ${wait} ms`);
-      await sleep(wait, undefined, options.signal ? { signal: options.signal } : undefined);
-    } finally {
-      options.signal?.removeEventListener('abort', onAbort);
-      await client?.close();
     }
   }
 }

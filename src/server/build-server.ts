@@ -16,6 +16,7 @@ import { registerErrorHandler } from './plugins/error-handler.js';
 import { LoginThrottle } from './plugins/login-throttle.js';
 import { apiConfigRoutes } from './routes/api-configs.js';
 import { authRoutes } from './routes/auth.js';
+import { destinationRoutes } from './routes/destinations.js';
 import { healthRoutes } from './routes/health.js';
 import { jobActionRoutes } from './routes/job-actions.js';
 import { jobRoutes } from './routes/jobs.js';
@@ -91,6 +92,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(sourceRoutes, deps);
   await app.register(wizardRoutes, deps);
   await app.register(apiConfigRoutes, deps);
+  await app.register(destinationRoutes, deps);
   await app.register(metadataRoutes, deps);
   return app;
 }

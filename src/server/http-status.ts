@@ -96,6 +96,20 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   TEMPLATE_NOT_FOUND: 404,
   TEMPLATE_READ_ONLY: 409,
   TEMPLATE_NAME_TAKEN: 409,
+  DESTINATION_NOT_FOUND: 404,
+  DESTINATION_NAME_TAKEN: 409,
+  DESTINATION_DISABLED: 409,
+  // The remote server failed, not the request: 502, except what the admin must fix in the settings.
+  DELIVERY_DNS: 502,
+  DELIVERY_REFUSED: 502,
+  DELIVERY_TLS: 502,
+  DELIVERY_HOST_KEY: 502,
+  DELIVERY_AUTH: 502,
+  DELIVERY_PERMISSION: 502,
+  DELIVERY_DISK_FULL: 507,
+  DELIVERY_NETWORK: 502,
+  DELIVERY_VERIFY_FAILED: 502,
+  DELIVERY_PROTOCOL: 502,
 };
 
 export function httpStatusFor(code: string): number {

@@ -128,6 +128,11 @@ describe.runIf(run)('delivery to real servers', () => {
     ]);
     expect(result.files.every((f) => !f.skipped && f.verifiedBy === 'size')).toBe(true);
     expect(progress.at(-1)).toBe(result.files.reduce((n, f) => n + f.size, 0));
+    // Three connections at once give the same tree.
+    const parallelDir = join(root, 'ftp-parallel', 'rel');
+    const parallel = await upload(ftpTarget(), parallelDir, { concurrency: 3 });
+    expect(parallel.bytesSent).toBe(result.bytesSent);
+    await sameTree(release, parallelDir);
     // A second run finds everything there and sends nothing.
     const again = await upload(ftpTarget(), remoteDir);
     expect(again.bytesSent).toBe(0);

@@ -23,6 +23,8 @@ export const PackJobConfigSchema = z
     nfoTemplate: z.string().max(200_000).optional(),
     dizTemplate: z.string().max(20_000).optional(),
     overrides: z.array(z.string().max(64)).max(50).optional(),
+    /** Destinations (ids or names) to upload to once the pack completed. */
+    destinations: z.array(z.string().min(1).max(128)).max(20).optional(),
   })
   .strict()
   .refine((c) => (c.source === undefined) !== (c.sourceUrl === undefined), {

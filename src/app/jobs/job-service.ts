@@ -3,6 +3,7 @@ import { join, normalize, sep } from 'node:path';
 import type { Artifact, Job, JobLogLine, LogLevel, Repositories, Role } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
 import type { JobQueue } from '../../queue/job-queue.js';
+import type { DestinationService } from '../destinations/destination-service.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import { assertUrlAllowed } from '../sources/url-guard.js';
 import { type PackJobConfig, PackJobConfigSchema } from './job-config.js';
@@ -10,6 +11,7 @@ import type { JobEvents } from './job-events.js';
 import { JobQueries, type Viewer } from './job-queries.js';
 import { assertTransition, JobErrorCode } from './job-state.js';
 import { jobOutputDir } from './run-pack-job.js';
+import type { UploadJobConfig } from './upload-job-config.js';
 
 export interface JobServiceDeps {
   readonly repos: Repositories;
@@ -19,6 +21,7 @@ export interface JobServiceDeps {
   readonly sourceRoots: readonly string[];
   readonly downloadsDir: string;
   readonly allowPrivateUrls: boolean;
+  readonly destinations: DestinationService;
 }
 
 export interface Requester {
@@ -60,7 +63,7 @@ export class JobService extends JobQueries {
     }
     const given = parsed.data;
     if (given.sourceUrl) assertUrlAllowed(given.sourceUrl, this.deps.allowPrivateUrls);
-    const config: PackJobConfig = {
+    const config: PackJobConfig & { destinations?: string[] } = {
       ...given,
       ...(given.source
         ? {
@@ -70,6 +73,10 @@ export class JobService extends JobQueries {
           }
         : {}),
     };
+    if (config.destinations?.length) {
+      // Names become ids now, so a renamed destination does not break the queued pack.
+      config.destinations = await this.resolveDestinations(config.destinations);
+    }
     if (config.overrides?.length && requester.role !== 'admin') {
       throw new RelpackError('FORBIDDEN', 'Only an admin can override rules', {
         overrides: config.overrides,
@@ -98,6 +105,87 @@ export class JobService extends JobQueries {
     }
     await this.q.enqueue(job.id);
     return job;
+  }
+
+  private async resolveDestinations(names: readonly string[]): Promise<string[]> {
+    const ids: string[] = [];
+    for (const name of names) {
+      const d = await this.deps.destinations.get(name);
+      if (!d.enabled) {
+        throw new RelpackError('DESTINATION_DISABLED', `Destination "${d.name}" is disabled`, {
+          destination: d.name,
+        });
+      }
+      if (!ids.includes(d.id)) ids.push(d.id);
+    }
+    return ids;
+  }
+
+  /** Upload jobs for a finished pack job, one per destination (`POST /api/jobs/:id/upload`). */
+  async createUploads(
+    requester: Requester & Viewer,
+    packJobId: string,
+    destinations: readonly string[],
+  ): Promise<Job[]> {
+    const pack = await this.get(requester, packJobId);
+    if (pack.type === 'upload' || pack.status !== 'completed') {
+      throw new RelpackError(
+        JobErrorCode.JOB_INVALID_STATE,
+        `Job ${packJobId} is ${pack.type === 'upload' ? 'an upload' : pack.status}: only a completed pack job can be uploaded`,
+        { id: packJobId, status: pack.status, type: pack.type },
+      );
+    }
+    return this.enqueueUploads(pack, await this.resolveDestinations(destinations), requester.userId);
+  }
+
+  /** After a pack that chose destinations completed: its owner's upload jobs. */
+  async createUploadsAfterPack(pack: Job, destinations: readonly string[]): Promise<Job[]> {
+    return this.enqueueUploads(pack, await this.resolveDestinations(destinations), pack.ownerId);
+  }
+
+  /** A release directory on this machine (the local CLI is trusted with any path). */
+  async createUploadFromDir(requester: Requester, releaseDir: string, destination: string): Promise<Job> {
+    if (!requester.trustedPaths) {
+      throw new RelpackError('FORBIDDEN', 'Only the local CLI can upload an arbitrary directory', {});
+    }
+    const [id] = await this.resolveDestinations([destination]);
+    const d = await this.deps.destinations.get(id!);
+    const config: UploadJobConfig = { destination: id!, releaseDir };
+    const job = await this.deps.repos.jobs.insert({
+      type: 'upload',
+      profile: null,
+      ownerId: requester.userId,
+      title: `${releaseDir.split('/').filter(Boolean).pop()} → ${d.name}`,
+      config,
+      now: this.deps.clock(),
+    });
+    await this.q.enqueue(job.id);
+    return job;
+  }
+
+  private async enqueueUploads(
+    pack: Job,
+    destinationIds: readonly string[],
+    ownerId: string | null,
+  ): Promise<Job[]> {
+    const jobs: Job[] = [];
+    const release = (pack.result as { releaseName?: string } | null)?.releaseName ?? pack.title ?? pack.id;
+    for (const id of destinationIds) {
+      const d = await this.deps.destinations.get(id);
+      const config: UploadJobConfig = { destination: id, packJobId: pack.id };
+      const job = await this.deps.repos.jobs.insert({
+        type: 'upload',
+        profile: null,
+        ownerId,
+        title: `${release} → ${d.name}`,
+        config,
+        parentJobId: pack.id,
+        now: this.deps.clock(),
+      });
+      await this.q.enqueue(job.id);
+      jobs.push(job);
+    }
+    return jobs;
   }
 
   async cancel(viewer: Viewer, id: string): Promise<Job> {

@@ -113,6 +113,7 @@ export class JobsRepository {
     now: Date;
     id?: string;
     status?: JobStatus;
+    parentJobId?: string | null;
   }): Promise<Job> {
     const id = input.id ?? randomUUID();
     await this.db
@@ -123,7 +124,7 @@ export class JobsRepository {
         profile: input.profile,
         status: input.status ?? 'pending',
         owner_id: input.ownerId,
-        parent_job_id: null,
+        parent_job_id: input.parentJobId ?? null,
         title: input.title,
         config: this.v.json(input.config),
         progress: null,

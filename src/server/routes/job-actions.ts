@@ -108,6 +108,27 @@ export const jobActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
     },
   );
 
+  app.post(
+    '/api/jobs/:id/upload',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: "Upload a completed pack job's release: one upload job per destination (ids or names)",
+        params: IdParams,
+        body: z.object({ destinations: z.array(z.string().min(1).max(128)).min(1).max(20) }).strict(),
+        response: { 201: z.object({ items: z.array(JobSchema) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await jobs.createUploads(
+        requester(request),
+        request.params.id,
+        request.body.destinations,
+      );
+      return reply.status(201).send({ items: created.map(jobView) });
+    },
+  );
+
   app.get(
     '/api/jobs/:id/logs',
     {
