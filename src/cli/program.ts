@@ -4,6 +4,7 @@ import { register as registerAdmin } from './commands/admin.js';
 import { register as registerBatch } from './commands/batch.js';
 import { register as registerCompletion } from './commands/completion.js';
 import { register as registerDb } from './commands/db.js';
+import { register as registerDestinations } from './commands/destinations.js';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerLogin } from './commands/login.js';
 import { register as registerMeta } from './commands/meta.js';
@@ -14,6 +15,7 @@ import { register as registerRar } from './commands/rar.js';
 import { register as registerRules } from './commands/rules.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerTemplates } from './commands/templates.js';
+import { register as registerUpload } from './commands/upload.js';
 import { register as registerValidate } from './commands/validate.js';
 
 export const EXIT_CODES_HELP = `
@@ -43,6 +45,8 @@ export function buildProgram(deps: CliDeps): Command {
   registerJobs(program, deps);
   registerPrefs(program, deps);
   registerTemplates(program, deps);
+  registerUpload(program, deps);
+  registerDestinations(program, deps);
   registerLogin(program, deps);
   registerMeta(program, deps);
   registerValidate(program, deps);

@@ -39,10 +39,14 @@ export interface ArtifactView {
 export interface JobQuery {
   readonly status?: string;
   readonly type?: string;
+  readonly parent?: string;
   readonly q?: string;
   readonly limit: number;
   readonly offset?: number;
 }
+
+/** A destination as the API shows it (never a secret). */
+export type DestinationRecord = Record<string, unknown> & { readonly id: string; readonly name: string };
 
 export interface Backend {
   readonly mode: 'local' | 'server';
@@ -76,5 +80,16 @@ export interface Backend {
     releaseType: string;
     data?: Record<string, unknown>;
   }): Promise<Record<string, unknown>>;
+  destinations(): Promise<DestinationRecord[]>;
+  /** By id or name. */
+  destination(idOrName: string): Promise<DestinationRecord>;
+  createDestination(body: Record<string, unknown>): Promise<DestinationRecord>;
+  updateDestination(idOrName: string, body: Record<string, unknown>): Promise<DestinationRecord>;
+  deleteDestination(idOrName: string): Promise<void>;
+  testDestination(idOrName: string): Promise<Record<string, unknown>>;
+  /** Upload jobs for a completed pack job, one per destination. */
+  uploadJob(packJobId: string, destinations: readonly string[]): Promise<JobView[]>;
+  /** An upload job for a release directory on this machine (local mode only). */
+  uploadDirectory(releaseDir: string, destination: string): Promise<JobView>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { RelpackError } from '../../engine/index.js';
-import type { Backend, JobView } from './backend.js';
+import type { Backend, DestinationRecord, JobView } from './backend.js';
 import { readLogins, saveLogin } from './credentials.js';
 
 export const CliErrorCode = { SERVER_UNREACHABLE: 'SERVER_UNREACHABLE' } as const;
@@ -39,6 +39,7 @@ export async function openHttpBackend(server: string): Promise<Backend> {
       const params = new URLSearchParams({ limit: String(q.limit), offset: String(q.offset ?? 0) });
       if (q.status) params.set('status', q.status);
       if (q.type) params.set('type', q.type);
+      if (q.parent) params.set('parent', q.parent);
       if (q.q) params.set('q', q.q);
       return api('GET', `/api/jobs?${params}`);
     },
@@ -82,8 +83,41 @@ export async function openHttpBackend(server: string): Promise<Backend> {
       return api('POST', '/api/templates', draft);
     },
     renderTemplate: (input) => api('POST', '/api/templates/render', input),
+    destinations: async () => (await api<{ items: DestinationRecord[] }>('GET', '/api/destinations')).items,
+    destination: (idOrName) => destinationByName(idOrName),
+    createDestination: (body) => api('POST', '/api/destinations', body),
+    updateDestination: async (idOrName, body) =>
+      api('PUT', `/api/destinations/${(await destinationByName(idOrName)).id}`, body),
+    deleteDestination: async (idOrName) =>
+      api('DELETE', `/api/destinations/${(await destinationByName(idOrName)).id}`),
+    testDestination: async (idOrName) =>
+      api('POST', `/api/destinations/${(await destinationByName(idOrName)).id}/test`),
+    uploadJob: async (packJobId, destinations) =>
+      (
+        await api<{ items: JobView[] }>('POST', `/api/jobs/${encodeURIComponent(packJobId)}/upload`, {
+          destinations,
+        })
+      ).items,
+    uploadDirectory: async () => {
+      throw new RelpackError(
+        'SOURCE_NOT_LOCAL',
+        'A release directory uploads from this machine: drop --server, or give the id of a pack job on the server',
+        {},
+      );
+    },
     close: async () => undefined,
   };
+
+  async function destinationByName(idOrName: string): Promise<DestinationRecord> {
+    const all = (await api<{ items: DestinationRecord[] }>('GET', '/api/destinations')).items;
+    const hit = all.find((d) => d.id === idOrName) ?? all.find((d) => d.name === idOrName);
+    if (!hit) {
+      throw new RelpackError('DESTINATION_NOT_FOUND', `No destination "${idOrName}" on ${base}`, {
+        destination: idOrName,
+      });
+    }
+    return hit;
+  }
 }
 
 /** One API call; an error answer becomes the same coded error the local mode would throw. */

@@ -31,6 +31,12 @@ export async function openLocalBackend(version: string): Promise<Backend> {
   }
   const viewer: Viewer = { userId: user.id, role: user.role };
   const editor = { userId: user.id, role: user.role };
+  const actor = { userId: user.id, ip: null };
+  const adminOnly = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (user.role !== 'admin')
+      throw new RelpackError('FORBIDDEN', 'Only an admin can manage destinations', {});
+    return run();
+  };
   const requireAdmin = (global: boolean) => {
     if (global && user.role !== 'admin')
       throw new RelpackError('FORBIDDEN', 'Only an admin can change global preferences', {});
@@ -43,6 +49,7 @@ export async function openLocalBackend(version: string): Promise<Backend> {
         limit: q.limit,
         offset: q.offset ?? 0,
         ...(q.type ? { type: q.type as never } : {}),
+        ...(q.parent ? { parentJobId: q.parent } : {}),
         ...(q.q ? { search: q.q } : {}),
       });
       return { items: page.items.map(jobView), total: page.total };
@@ -94,6 +101,23 @@ export async function openLocalBackend(version: string): Promise<Backend> {
     renderTemplate: async (i) => ({
       ...(await services.templates.render(i.body, i.kind as 'nfo', i.releaseType as 'ebook', i.data)),
     }),
+    destinations: async () => (await services.destinations.list()).map((d) => ({ ...d })),
+    destination: async (idOrName) => ({ ...(await services.destinations.get(idOrName)) }),
+    createDestination: (body) =>
+      adminOnly(async () => ({ ...(await services.destinations.create(actor, body)) })),
+    updateDestination: (idOrName, body) =>
+      adminOnly(async () => ({ ...(await services.destinations.update(actor, idOrName, body)) })),
+    deleteDestination: (idOrName) => adminOnly(() => services.destinations.delete(actor, idOrName)),
+    testDestination: (idOrName) =>
+      adminOnly(async () => ({ ...(await services.destinations.test(actor, idOrName)) })),
+    uploadJob: async (packJobId, destinations) =>
+      (await services.jobs.createUploads({ ...viewer, trustedPaths: true }, packJobId, destinations)).map(
+        jobView,
+      ),
+    uploadDirectory: async (releaseDir, destination) =>
+      jobView(
+        await services.jobs.createUploadFromDir({ ...viewer, trustedPaths: true }, releaseDir, destination),
+      ),
     async close() {
       if (queue instanceof InProcessQueue) await queue.idle();
       await queue.close();

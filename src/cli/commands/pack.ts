@@ -10,15 +10,20 @@ import {
 import { loadConfig } from '../../config.js';
 import { CommonErrorCode, RelpackError } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/index.js';
+import { jobView } from '../../server/routes/jobs.js';
+import type { Backend, JobView } from '../backend/backend.js';
 import { openHttpBackend } from '../backend/http-backend.js';
+import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
+import { followJob } from '../follow-job.js';
 import { collectList, collectMeta } from '../meta-option.js';
 import { printJson } from '../output.js';
 import { createProgressReporter } from '../progress-reporter.js';
 import { readTextInput } from '../read-input.js';
 import { parseByteSize } from '../size-option.js';
+import { finishUploads, reportUploads, uploadSummary } from './upload.js';
 
 interface PackOptions {
   group: string;
@@ -37,6 +42,7 @@ interface PackOptions {
   progress: boolean;
   job: boolean;
   server?: string;
+  upload?: string[];
 }
 
 const EBOOK_META =
@@ -79,6 +85,11 @@ export function register(program: Command, deps: CliDeps): void {
         '--server <url>',
         'pack on a relpack server (the source path is on the server; $RELPACK_SERVER)',
       )
+      .option(
+        '--upload <destination>',
+        'then upload the release to this destination (name or id; repeatable; see relpack destinations)',
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
       .option('--json', 'print the result as one JSON document on stdout', false)
       .option('--no-progress', 'do not report progress on stderr');
   common(
@@ -115,6 +126,8 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     ...(options.allow ? { overrides: options.allow } : {}),
     dryRun: options.dryRun,
   };
+  if (options.upload?.length && options.dryRun)
+    throw new RelpackError(CommonErrorCode.INVALID_ARGUMENT, '--upload and --dry-run do not go together', {});
   const server = options.server ?? process.env.RELPACK_SERVER;
   if (server) {
     if (options.dryRun)
@@ -147,12 +160,35 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
       }
     },
   }).finally(() => reporter.stop());
+  let uploads: JobView[] | null = null;
+  if (options.upload?.length) {
+    // The release is on this machine: upload jobs in the local database, run in this process.
+    uploads = await withBackend(deps.context.version, undefined, async (b) => {
+      const queued: JobView[] = [];
+      for (const d of options.upload ?? []) queued.push(await b.uploadDirectory(result.releaseDir, d));
+      return finishUploads(deps, b, queued, {
+        json: options.json,
+        progress: options.progress,
+        wait: true,
+        report: false,
+      });
+    });
+  }
   if (options.json) {
-    deps.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    deps.stdout.write(
+      `${JSON.stringify(uploads ? { ...result, uploads: uploadSummary(uploads) } : result, null, 2)}\n`,
+    );
+    if (uploads) reportUploadsExit(deps, uploads);
     return;
   }
   deps.stdout.write(printable(result));
   if (result.findings.length > 0) deps.stderr.write(formatFindings(result.findings, deps.stderr));
+  if (uploads) reportUploads(deps, uploads, false);
+}
+
+function reportUploadsExit(deps: CliDeps, uploads: readonly JobView[]): void {
+  const failed = uploads.find((j) => j.status !== 'completed');
+  if (failed) deps.setExitCode(exitCodeFor(failed.error?.code ?? 'ABORTED'));
 }
 
 /** The end of a pack run as a job (local or on a server): summary or JSON, and the exit code. */
@@ -161,11 +197,13 @@ function reportJob(
   done: { id: string; status: string; error: { code: string; message: string } | null; result: unknown },
   artifacts: readonly { kind: string; path: string; size: number; crc32: string }[],
   json: boolean,
+  uploads: readonly JobView[] | null = null,
 ): void {
   if (json)
     printJson(deps, {
       job: { id: done.id, status: done.status, error: done.error, result: done.result },
       artifacts,
+      ...(uploads ? { uploads: uploadSummary(uploads) } : {}),
     });
   else {
     deps.stdout.write(
@@ -176,6 +214,8 @@ function reportJob(
         `  ${a.kind.padEnd(6)} ${a.path.padEnd(60)} ${String(a.size).padStart(12)}  ${a.crc32}\n`,
       );
   }
+  if (uploads && !json) reportUploads(deps, uploads, false);
+  else if (uploads) reportUploadsExit(deps, uploads);
   if (done.status !== 'completed') deps.setExitCode(exitCodeFor(done.error?.code ?? 'INTERNAL_ERROR'));
 }
 
@@ -188,41 +228,37 @@ async function runOnServer(
 ): Promise<void> {
   const backend = await openHttpBackend(server);
   const { outputDir: _out, dryRun: _dry, ...config } = request;
-  const job = await backend.createJob(config as Record<string, unknown>);
+  const job = await backend.createJob({
+    ...config,
+    ...(options.upload?.length ? { destinations: options.upload } : {}),
+  } as Record<string, unknown>);
   deps.stderr.write(`job ${job.id} on ${server}\n`);
-  const reporter = createProgressReporter(deps.stderr, options.progress);
-  const stop = () => void backend.jobAction(job.id, 'cancel').catch(() => undefined);
-  deps.signal.addEventListener('abort', stop, { once: true });
-  let done = job;
-  try {
-    for (;;) {
-      done = await backend.getJob(job.id);
-      const p = done.progress as {
-        phase?: string;
-        bytesDone?: number;
-        bytesTotal?: number;
-        volumeIndex?: number;
-        volumeCount?: number;
-        currentFile?: string;
-      } | null;
-      if (p?.phase === 'archive' && p.volumeIndex !== undefined) {
-        reporter.update({
-          bytesDone: p.bytesDone ?? 0,
-          bytesTotal: p.bytesTotal ?? 0,
-          volumeIndex: p.volumeIndex,
-          volumeCount: p.volumeCount ?? 0,
-          volumeFileName: p.currentFile ?? '',
-        });
-      }
-      if (['completed', 'failed', 'cancelled'].includes(done.status)) break;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  } finally {
-    reporter.stop();
-    deps.signal.removeEventListener('abort', stop);
+  const done = await followJob(deps, backend, job.id, { progress: options.progress });
+  let uploads: JobView[] | null = null;
+  if (done.status === 'completed' && options.upload?.length) {
+    const queued = await childJobs(backend, job.id, options.upload.length);
+    uploads = await finishUploads(deps, backend, queued, {
+      json: options.json,
+      progress: options.progress,
+      wait: true,
+      report: false,
+    });
   }
-  reportJob(deps, done, await backend.artifacts(job.id), options.json);
+  reportJob(deps, done, await backend.artifacts(job.id), options.json, uploads);
 }
+
+/** The upload jobs a pack queued once it completed (they appear right after it does). */
+async function childJobs(backend: Backend, packJobId: string, expected: number): Promise<JobView[]> {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const page = await backend.listJobs({ parent: packJobId, type: 'upload', limit: 50 });
+    if (page.items.length >= expected || Date.now() > end) return page.items;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The local CLI acting for no user: jobs it records belong to nobody, and it sees them all. */
+const system = { userId: '', role: 'admin' } as const;
 
 /** `--job`: the same pack through the job system, so it has a row, logs and artifacts. */
 async function runAsJob(deps: CliDeps, request: PackReleaseRequest, options: PackOptions): Promise<void> {
@@ -238,21 +274,29 @@ async function runAsJob(deps: CliDeps, request: PackReleaseRequest, options: Pac
     const { outputDir: _out, dryRun: _dry, ...jobConfig } = request;
     const job = await services.jobs.create(
       { userId: null, role: 'admin', trustedPaths: true },
-      { ...jobConfig, source: resolve(request.source) },
+      {
+        ...jobConfig,
+        source: resolve(request.source),
+        ...(options.upload?.length ? { destinations: options.upload } : {}),
+      },
     );
     deps.stderr.write(`job ${job.id}\n`);
-    const stop = () =>
-      void services.jobs.cancel({ userId: '', role: 'admin' }, job.id).catch(() => undefined);
+    const stop = () => void services.jobs.cancel(system, job.id).catch(() => undefined);
     deps.signal.addEventListener('abort', stop, { once: true });
     await queue.idle();
     deps.signal.removeEventListener('abort', stop);
-    const done = await services.jobs.get({ userId: '', role: 'admin' }, job.id);
-    const artifacts = await services.jobs.artifacts({ userId: '', role: 'admin' }, job.id);
+    const done = await services.jobs.get(system, job.id);
+    const artifacts = await services.jobs.artifacts(system, job.id);
+    // The in-process queue also ran the uploads the pack queued, before going idle.
+    const uploads = options.upload?.length
+      ? (await services.jobs.list(system, { parentJobId: job.id, limit: 50, offset: 0 })).items.map(jobView)
+      : null;
     reportJob(
       deps,
       done,
       artifacts.map(({ jobId: _j, ...a }) => a),
       options.json,
+      uploads,
     );
   } finally {
     await queue.close();

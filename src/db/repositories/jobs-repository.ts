@@ -44,6 +44,8 @@ export interface JobListQuery {
   readonly status?: readonly JobStatus[];
   readonly type?: JobType;
   readonly ownerId?: string;
+  /** The upload jobs of one pack job. */
+  readonly parentJobId?: string;
   /** Matches the title (the release name) anywhere, case-insensitively. */
   readonly search?: string;
   readonly createdFrom?: Date;
@@ -242,6 +244,7 @@ export class JobsRepository {
     if (query.status && query.status.length > 0) base = base.where('status', 'in', [...query.status]);
     if (query.type) base = base.where('type', '=', query.type);
     if (query.ownerId) base = base.where('owner_id', '=', query.ownerId);
+    if (query.parentJobId) base = base.where('parent_job_id', '=', query.parentJobId);
     if (query.createdFrom) base = base.where('created_at', '>=', this.v.time(query.createdFrom));
     if (query.createdTo) base = base.where('created_at', '<', this.v.time(query.createdTo));
     if (query.search) {

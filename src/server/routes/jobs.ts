@@ -70,6 +70,7 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
             .pipe(z.array(JobStatus)),
           type: JobType.optional(),
           owner: z.uuid().optional(),
+          parent: z.uuid().optional().describe('only the upload jobs of this pack job'),
           q: z.string().max(200).optional(),
           from: z.iso.datetime({ offset: true }).optional(),
           to: z.iso.datetime({ offset: true }).optional(),
@@ -89,13 +90,14 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
       },
     },
     async (request) => {
-      const { status, type, owner, q, limit, offset, from, to, order } = request.query;
+      const { status, type, owner, parent, q, limit, offset, from, to, order } = request.query;
       const page = await services.jobs.list(requireAuth(request), {
         status,
         limit,
         offset,
         ...(type ? { type } : {}),
         ...(owner ? { ownerId: owner } : {}),
+        ...(parent ? { parentJobId: parent } : {}),
         ...(q ? { search: q } : {}),
         ...(from ? { createdFrom: new Date(from) } : {}),
         ...(to ? { createdTo: new Date(to) } : {}),
