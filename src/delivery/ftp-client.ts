@@ -74,11 +74,27 @@ class FtpRemoteClient implements RemoteClient {
     }
   }
 
-  upload(source: Readable, path: string, offset: number): Promise<void> {
+  resumeFrom(remoteSize: number): number {
+    // One data connection, written in order: everything the server holds is good.
+    return remoteSize;
+  }
+
+  upload(source: Readable, path: string, offset: number, onBytes?: (n: number) => void): Promise<void> {
     return this.run(`Uploading ${path}`, async () => {
-      // APPE continues the partial file; servers that refuse APPE also refuse resuming at all.
-      if (offset > 0) await this.client.appendFrom(source, path);
-      else await this.client.uploadFrom(source, path);
+      let reported = 0;
+      if (onBytes) {
+        this.client.trackProgress((info) => {
+          onBytes(info.bytes - reported);
+          reported = info.bytes;
+        });
+      }
+      try {
+        // APPE continues the partial file; servers that refuse APPE also refuse resuming at all.
+        if (offset > 0) await this.client.appendFrom(source, path);
+        else await this.client.uploadFrom(source, path);
+      } finally {
+        if (onBytes) this.client.trackProgress();
+      }
     });
   }
 

@@ -1,9 +1,11 @@
 import type { Readable } from 'node:stream';
+import type { SFTPWrapper } from 'ssh2';
 import SftpClient from 'ssh2-sftp-client';
 import { classifyDeliveryError, deliveryError } from './delivery-error.js';
 import { sameFingerprint, sshKeyFingerprint } from './fingerprints.js';
 import type { RemoteClient } from './remote-client.js';
 import type { RemoteTarget, ServerIdentity } from './remote-target.js';
+import { sftpPipelinedRead, sftpPipelinedWrite, sftpResumeWindow } from './sftp-pipeline.js';
 
 /**
  * SFTP with ssh2-sftp-client. The host key is checked before authentication: a pinned
@@ -85,15 +87,23 @@ class SftpRemoteClient implements RemoteClient {
     }
   }
 
-  upload(source: Readable, path: string, offset: number): Promise<void> {
-    // Stream put (not fastPut): one ordered stream whose start offset lets a partial file continue.
-    return this.run(`Uploading ${path}`, async () => {
-      // ssh2's write stream takes `start` and `r+`; the bundled typings predate them.
-      const writeStreamOptions = (offset > 0 ? { flags: 'r+', start: offset } : { flags: 'w' }) as {
-        flags: 'w';
-      };
-      await this.client.put(source, path, { writeStreamOptions });
-    });
+  private get sftp(): SFTPWrapper {
+    const sftp = (this.client as unknown as { sftp?: SFTPWrapper }).sftp;
+    if (!sftp) throw deliveryError('DELIVERY_NETWORK', this.host, 'The SFTP session is closed');
+    return sftp;
+  }
+
+  resumeFrom(remoteSize: number): number {
+    return Math.max(
+      0,
+      remoteSize - sftpResumeWindow((this.client as unknown as { sftp?: SFTPWrapper }).sftp),
+    );
+  }
+
+  upload(source: Readable, path: string, offset: number, onBytes?: (n: number) => void): Promise<void> {
+    // Our own pipelined writer over ssh2's file handle: a stream with explicit offsets (so a partial
+    // file continues where it stopped), fast like fastPut but without its whole-file, no-resume model.
+    return this.run(`Uploading ${path}`, () => sftpPipelinedWrite(this.sftp, path, source, offset, onBytes));
   }
 
   async serverCrc32(): Promise<number | null> {
@@ -102,10 +112,7 @@ class SftpRemoteClient implements RemoteClient {
   }
 
   readBack(path: string, onData: (chunk: Buffer) => void): Promise<void> {
-    return this.run(`Reading back ${path}`, async () => {
-      const stream = this.client.createReadStream(path) as Readable;
-      for await (const chunk of stream) onData(chunk as Buffer);
-    });
+    return this.run(`Reading back ${path}`, () => sftpPipelinedRead(this.sftp, path, onData));
   }
 
   rename(from: string, to: string): Promise<void> {

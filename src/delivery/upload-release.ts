@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { join, posix } from 'node:path';
-import { Transform } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { crc32, crc32OfFile, formatCrc32 } from '../engine/index.js';
 import {
@@ -209,20 +208,13 @@ class ReleaseUpload {
       highWaterMark: 1 << 20,
     });
     let sent = 0;
-    // Counted as the client pulls it (a 'data' listener would start the flow before the upload reads).
-    const counted = new Transform({
-      transform: (chunk: Buffer, _encoding, next) => {
-        sent += chunk.length;
-        this.progress.add(file.path, chunk.length);
-        next(null, chunk);
-      },
-    });
-    source.on('error', (error) => counted.destroy(error));
     try {
-      await client.upload(source.pipe(counted), target, offset);
+      await client.upload(source, target, offset, (n) => {
+        sent += n;
+        this.progress.add(file.path, n);
+      });
     } finally {
       source.destroy();
-      counted.destroy();
     }
     return sent;
   }
@@ -251,9 +243,14 @@ class ReleaseUpload {
     const target = this.o.tempRename ? remotePath + TEMP_SUFFIX : remotePath;
     let sentBytes = 0;
     let resumedFrom: number | null = null;
+    // Without a temp name the size of the target is known already (one round trip less per file).
+    let known: number | null | undefined =
+      target === remotePath && finalSize !== file.size ? finalSize : undefined;
     for (let reuploads = 0; ; reuploads++) {
-      let offset = (await client.size(target)) ?? 0;
-      if (offset > file.size) {
+      const remoteSize = (known === undefined ? await client.size(target) : known) ?? 0;
+      known = undefined;
+      let offset = client.resumeFrom(remoteSize);
+      if (remoteSize > file.size) {
         // Longer than ours: not a partial copy of this file, so start over.
         await client.remove(target);
         offset = 0;

@@ -13,7 +13,7 @@ import {
 import { tempDir } from '../helpers/readers.js';
 import { type SftpServer, startSshd } from '../servers/sshd.js';
 import { canRunServers, ensureTestUsers, killDescendants, userWritableDir } from '../servers/system-users.js';
-import { startTcpProxy, type TcpProxy } from '../servers/tcp-proxy.js';
+import { startTcpProxy } from '../servers/tcp-proxy.js';
 import { type FtpServer, startVsftpd } from '../servers/vsftpd.js';
 
 const run = canRunServers();
@@ -251,33 +251,47 @@ describe.runIf(run)('delivery to real servers', () => {
     await sameTree(release, remoteDir);
   }, 60_000);
 
-  it('SFTP: a connection dropped mid-file is retried in the same run and continues at the remote offset', async () => {
-    let proxy: TcpProxy | null = null;
-    proxy = await startTcpProxy(sshd.port, 400_000);
+  it('SFTP: a connection dropped mid-file is retried in the same run and continues near the remote offset', async () => {
+    // Big enough that the resume point (remote size minus the requests that were in flight) is > 0.
+    const big = join(work, 'big-release');
+    await mkdir(big, { recursive: true });
+    await writeFile(join(big, 'big.sfv'), 'big.rar 00000000\r\n');
+    await writeFile(join(big, 'big.rar'), randomBytes(24_000_000));
+    const proxy = await startTcpProxy(sshd.port, 8_000_000);
     const remoteDir = join(root, 'sftp-resume', 'rel');
-    const first = join(remoteDir, 'show.rar');
+    const first = join(remoteDir, 'big.rar');
     let cut = false;
     const cutter = setInterval(async () => {
       const s = await stat(first).catch(() => null);
-      if (!cut && s && s.size > 100_000) {
+      if (!cut && s && s.size > 12_000_000) {
         cut = true;
-        proxy!.cut();
-        proxy!.rate = 0;
+        proxy.cut();
+        proxy.rate = 0;
       }
     }, 10);
     const logs: string[] = [];
     try {
-      const result = await upload(sftpTarget({ port: proxy.port }), remoteDir, {
+      const target = sftpTarget({ port: proxy.port });
+      const result = await uploadRelease({
+        connect: () => connectRemote(target),
+        localDir: big,
+        files: await listReleaseFiles(big),
+        remoteDir,
+        host: '127.0.0.1',
+        tempRename: false,
+        verify: 'read-back',
         retries: 3,
+        backoffMs: 50,
         log: (m) => logs.push(m),
       });
       expect(cut).toBe(true);
       expect(result.attempts).toBe(2);
-      const rar = result.files.find((f) => f.path === 'show.rar')!;
+      const rar = result.files.find((f) => f.path === 'big.rar')!;
       expect(rar.resumedFrom).toBeGreaterThan(0);
       expect(rar.sentBytes).toBeLessThan(rar.size);
+      expect(rar.verifiedBy).toBe('read-back-crc32');
       expect(logs.some((l) => l.includes('resuming at byte'))).toBe(true);
-      await sameTree(release, remoteDir);
+      await sameTree(big, remoteDir);
     } finally {
       clearInterval(cutter);
       await proxy.close();
