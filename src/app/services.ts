@@ -94,6 +94,7 @@ export async function createServices(
     jobs,
     preferences,
     templates,
+    destinations,
     sourceRoots: config.sourceRoots,
     allowPrivateUrls: config.allowPrivateUrls,
   });

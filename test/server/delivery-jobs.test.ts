@@ -321,6 +321,50 @@ describe.each(dialects)('destinations and upload jobs on %s', (dialect) => {
     );
   }, 90_000);
 
+  it('the wizard delivery step checks destinations and its pack queues the upload', async () => {
+    const step = (data: unknown) =>
+      s.app.inject({
+        method: 'POST',
+        url: '/api/wizard/step/validate',
+        headers: h(operator),
+        payload: { step: 'delivery', data },
+      });
+    const ok = await step({ destinations: ['site-sftp'] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().info.destinations).toEqual([
+      expect.objectContaining({ name: 'site-sftp', protocol: 'sftp' }),
+    ]);
+    const unknown = await step({ destinations: ['nowhere'] });
+    expect(unknown.json().ok).toBe(false);
+    expect(JSON.stringify(unknown.json().errors)).toContain('DESTINATION_NOT_FOUND');
+    const state = {
+      type: { releaseType: 'ebook' },
+      source: { kind: 'local', path: sources.epub },
+      metadata: { meta: { source: 'RETAiL', edition: 'Wizard' } },
+      naming: { group: 'GRP' },
+      delivery: { destinations: ['site-sftp'] },
+    };
+    const packed = await s.app.inject({
+      method: 'POST',
+      url: '/api/wizard/pack',
+      headers: h(operator),
+      payload: state,
+    });
+    expect(packed.statusCode, packed.body).toBe(201);
+    const pack = await finished(packed.json().id);
+    expect(pack.status, JSON.stringify(pack.error)).toBe('completed');
+    const children = await until(
+      () =>
+        s.app
+          .inject({ method: 'GET', url: `/api/jobs?parent=${pack.id}`, headers: h(operator) })
+          .then((r) => r.json()),
+      (r) => r.items.length === 1,
+    );
+    const up = await finished(children.items[0].id);
+    expect(up.status, JSON.stringify(up.error)).toBe('completed');
+    expect(up.ownerId).toBe(pack.ownerId);
+  });
+
   it('refuses to upload a job that is not a completed pack, and unknown destinations', async () => {
     const jobs = (
       await s.app.inject({ method: 'GET', url: '/api/jobs?type=upload', headers: h(admin) })

@@ -12,6 +12,7 @@ import {
 } from '../../engine/index.js';
 import { readEpubMetadata } from '../../metadata/extract/index.js';
 import type { AppContext } from '../context.js';
+import type { DestinationService } from '../destinations/destination-service.js';
 import type { Job } from '../jobs/job-queries.js';
 import type { JobService } from '../jobs/job-service.js';
 import { EbookMetaSchema, parseMeta, TvMetaSchema } from '../pack-meta.js';
@@ -49,6 +50,7 @@ export interface WizardDeps {
   readonly jobs: JobService;
   readonly preferences: PreferenceService;
   readonly templates: TemplateService;
+  readonly destinations: DestinationService;
   readonly sourceRoots: readonly string[];
   readonly allowPrivateUrls: boolean;
 }
@@ -183,8 +185,20 @@ export class WizardService {
         const plan = await this.plan(user, full.data);
         return { volumeSize: plan.volumeSize, volumeCount: plan.volumes.length };
       }
-      case 'delivery':
-        return {};
+      case 'delivery': {
+        // Each must exist and be enabled; the answer names them for the review step.
+        const chosen = [];
+        for (const id of (data.destinations as string[] | undefined) ?? []) {
+          const d = await this.deps.destinations.get(id);
+          if (!d.enabled) {
+            throw new RelpackError('DESTINATION_DISABLED', `Destination "${d.name}" is disabled`, {
+              destination: d.name,
+            });
+          }
+          chosen.push({ id: d.id, name: d.name, protocol: d.protocol, host: d.host });
+        }
+        return { destinations: chosen };
+      }
     }
   }
 
@@ -205,9 +219,15 @@ export class WizardService {
     const state = this.parseState(raw);
     const request = await this.request(user, state);
     const { outputDir: _o, dryRun: _d, source, ...rest } = request;
+    const destinations =
+      state.delivery?.destinations ??
+      ((await this.deps.preferences.resolveAll(user.userId)).find((p) => p.key === 'delivery.destinations')
+        ?.value as string[] | undefined) ??
+      [];
+    const config = { ...rest, ...(destinations.length ? { destinations } : {}) };
     return this.deps.jobs.create(
       { userId: user.userId, role: user.role, ip: user.ip ?? null },
-      state.source.kind === 'url' ? { ...rest, sourceUrl: state.source.url } : { ...rest, source },
+      state.source.kind === 'url' ? { ...config, sourceUrl: state.source.url } : { ...config, source },
     );
   }
 
