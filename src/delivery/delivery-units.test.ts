@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyDeliveryError } from './delivery-error.js';
 import { sameFingerprint, sshKeyFingerprint } from './fingerprints.js';
+import { parseHashReply, parseXcrcReply } from './ftp-client.js';
 import { orderForUpload } from './release-files.js';
 import { resolveRemoteDir } from './remote-path.js';
 
@@ -106,5 +107,18 @@ describe('fingerprints', () => {
     expect(sameFingerprint('AA:BB', 'AA:BC')).toBe(false);
     expect(sameFingerprint('SHA256:abc=', 'SHA256:abc')).toBe(true);
     expect(sameFingerprint('SHA256:abc', 'SHA256:abd')).toBe(false);
+  });
+});
+
+describe('FTP checksum replies', () => {
+  it('reads CRC-32 from HASH and XCRC answers, multi-line or not', () => {
+    expect(parseHashReply('213-Computing CRC32 digest\n213 CRC32 0-12813 ee2a9136 /tmp/a.txt')).toBe(
+      0xee2a9136,
+    );
+    expect(parseHashReply('213 CRC32 0-5 0000ffff a b.txt')).toBe(0xffff);
+    expect(parseHashReply('213 SHA-256 0-5 abc a')).toBeNull();
+    expect(parseXcrcReply('250-Computing CRC32 digest\n250 EE2A9136')).toBe(0xee2a9136);
+    expect(parseXcrcReply('250 0x0000FFFF')).toBe(0xffff);
+    expect(parseXcrcReply('550 No such file')).toBeNull();
   });
 });

@@ -101,18 +101,12 @@ class FtpRemoteClient implements RemoteClient {
   async serverCrc32(path: string): Promise<number | null> {
     if (!this.features) this.features = await this.run('FEAT', () => this.client.features());
     const hash = this.features.get('HASH');
-    let reply: string | null = null;
     if (hash !== undefined && /CRC32/i.test(hash)) {
       await this.run('Choosing CRC32', () => this.client.send('OPTS HASH CRC32'));
-      reply = (await this.run(`HASH ${path}`, () => this.client.send(`HASH ${path}`))).message;
-      // "213 CRC32 0-123 1a2b3c4d name"
-      const m = /CRC32\s+\S+\s+([0-9a-f]{8})\b/i.exec(reply);
-      return m ? Number.parseInt(m[1]!, 16) : null;
+      return parseHashReply((await this.run(`HASH ${path}`, () => this.client.send(`HASH ${path}`))).message);
     }
     if (this.features.has('XCRC')) {
-      reply = (await this.run(`XCRC ${path}`, () => this.client.send(`XCRC "${path}"`))).message;
-      const m = /^\d{3}\s+(?:0x)?([0-9a-f]{8})\b/i.exec(reply);
-      return m ? Number.parseInt(m[1]!, 16) : null;
+      return parseXcrcReply((await this.run(`XCRC ${path}`, () => this.client.send(`XCRC ${path}`))).message);
     }
     return null;
   }
@@ -144,4 +138,16 @@ class FtpRemoteClient implements RemoteClient {
   async close(): Promise<void> {
     this.client.close();
   }
+}
+
+/** `213 CRC32 0-12813 ee2a9136 name` (draft-bryan-ftpext-hash), possibly after `213-` lines. */
+export function parseHashReply(message: string): number | null {
+  const m = /^213 CRC32\s+\S+\s+([0-9a-f]{8})\b/im.exec(message);
+  return m ? Number.parseInt(m[1]!, 16) : null;
+}
+
+/** `250 EE2A9136` (XCRC as ProFTPD, Serv-U and others answer it), possibly after `250-` lines. */
+export function parseXcrcReply(message: string): number | null {
+  const m = /^25\d\s+(?:0x)?([0-9a-f]{8})\s*$/im.exec(message);
+  return m ? Number.parseInt(m[1]!, 16) : null;
 }

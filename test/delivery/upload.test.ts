@@ -11,6 +11,7 @@ import {
   uploadRelease,
 } from '../../src/delivery/index.js';
 import { tempDir } from '../helpers/readers.js';
+import { hasProftpd, startProftpd } from '../servers/proftpd.js';
 import { type SftpServer, startSshd } from '../servers/sshd.js';
 import { canRunServers, ensureTestUsers, killDescendants, userWritableDir } from '../servers/system-users.js';
 import { startTcpProxy } from '../servers/tcp-proxy.js';
@@ -61,6 +62,7 @@ describe.runIf(run)('delivery to real servers', () => {
   let ftps: FtpServer;
   let slowFtp: FtpServer;
   let sshd: SftpServer;
+  let proftpd: FtpServer | null = null;
   let release: string;
   let ids: ReturnType<typeof ensureTestUsers>;
 
@@ -74,11 +76,12 @@ describe.runIf(run)('delivery to real servers', () => {
       startVsftpd({ dir: join(work, 'ftp-slow'), tls: false, maxRate: 1_000_000 }),
       startSshd(join(work, 'sshd')),
     ]);
+    if (hasProftpd()) proftpd = await startProftpd(join(work, 'proftpd'));
     release = await makeRelease(work);
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([ftp?.stop(), ftps?.stop(), slowFtp?.stop(), sshd?.stop()]);
+    await Promise.all([ftp?.stop(), ftps?.stop(), slowFtp?.stop(), sshd?.stop(), proftpd?.stop()]);
   });
 
   const ftpTarget = () =>
@@ -314,4 +317,25 @@ describe.runIf(run)('delivery to real servers', () => {
     expect(byContent.files.filter((f) => f.skipped)).toHaveLength(byContent.files.length - 1);
     await sameTree(release, remoteDir);
   });
+
+  it.runIf(hasProftpd())(
+    'FTP with HASH/XCRC (ProFTPD mod_digest): files verified by the server CRC-32, a changed one found and sent again',
+    async () => {
+      const p = proftpd!;
+      const target = base({ protocol: 'ftp', port: p.port, username: p.username, password: p.password });
+      const remoteDir = join(root, 'proftpd', 'rel');
+      const first = await upload(target, remoteDir);
+      expect(first.files.every((f) => f.verifiedBy === 'server-crc32')).toBe(true);
+      await sameTree(release, remoteDir);
+      const victim = join(remoteDir, 'show.r02');
+      const bytes = await readFile(victim);
+      bytes[99] = bytes[99]! ^ 0x01;
+      await writeFile(victim, bytes);
+      const again = await upload(target, remoteDir);
+      const redone = again.files.find((f) => f.path === 'show.r02')!;
+      expect(redone).toMatchObject({ skipped: false, sentBytes: redone.size, verifiedBy: 'server-crc32' });
+      expect(again.files.filter((f) => f.skipped)).toHaveLength(again.files.length - 1);
+      await sameTree(release, remoteDir);
+    },
+  );
 });
