@@ -321,6 +321,35 @@ describe.each(dialects)('destinations and upload jobs on %s', (dialect) => {
     );
   }, 90_000);
 
+  it('cancels a running upload job', async () => {
+    const packed = await s.app.inject({
+      method: 'POST',
+      url: '/api/jobs',
+      headers: h(admin),
+      payload: { ...ebookConfig(sources.epub), group: 'CNCL' },
+    });
+    const pack = await finished(packed.json().id);
+    const queued = await s.app.inject({
+      method: 'POST',
+      url: `/api/jobs/${pack.id}/upload`,
+      headers: h(admin),
+      payload: { destinations: ['slow-ftp'] },
+    });
+    const id = queued.json().items[0].id;
+    const running = await until(
+      () => getJob(id),
+      (j) => j.status === 'running' && j.progress?.phase === 'upload' && j.progress.bytesDone > 0,
+    );
+    expect(running.progress).toMatchObject({
+      phase: 'upload',
+      bytesTotal: expect.any(Number),
+      currentFile: expect.any(String),
+    });
+    const cancel = await s.app.inject({ method: 'POST', url: `/api/jobs/${id}/cancel`, headers: h(admin) });
+    expect(cancel.statusCode).toBe(200);
+    expect((await finished(id)).status).toBe('cancelled');
+  }, 60_000);
+
   it('the wizard delivery step checks destinations and its pack queues the upload', async () => {
     const step = (data: unknown) =>
       s.app.inject({
