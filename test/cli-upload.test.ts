@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -215,6 +216,55 @@ describe.runIf(canRunServers())('relpack destinations, upload and pack --upload 
     await sameTree(releaseDir, join(remote, 'ftp', packed.releaseName));
     const jobs = json(['jobs', 'list', '--type', 'upload']);
     expect(jobs.items.filter((j: { status: string }) => j.status === 'completed')).toHaveLength(3);
+  });
+
+  it('packs a URL source as a local job: download and upload progress on stderr, then the upload', async () => {
+    const body = await readFile(epub);
+    const http = createServer((_req, res) => {
+      res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/epub+zip' });
+      res.end(body);
+    });
+    http.listen(0, '127.0.0.1');
+    await once(http, 'listening');
+    const port = (http.address() as { port: number }).port;
+    try {
+      // spawn, not spawnSync: the HTTP server above lives in this process.
+      const child = spawn(
+        process.execPath,
+        [
+          bin,
+          'pack',
+          'ebook',
+          `http://127.0.0.1:${port}/book.epub`,
+          '-g',
+          'URL',
+          '-m',
+          'source=RETAiL',
+          '--job',
+          '--upload',
+          'site-sftp',
+        ],
+        { env: { ...env, RELPACK_ALLOW_PRIVATE_URLS: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      const [code] = await once(child, 'exit');
+      expect(code, stderr).toBe(0);
+      expect(stderr).toMatch(/^downloading .* MiB\/s$/m);
+      expect(stderr).toMatch(/^uploading .* MiB\/s$/m);
+      expect(stdout).toMatch(/^completed .*→ site-sftp/m);
+      const plain = run(['pack', 'ebook', `http://127.0.0.1:${port}/book.epub`, '-g', 'URL']);
+      expect(plain.status).toBe(2);
+      expect(plain.stderr).toContain('--job');
+    } finally {
+      http.close();
+    }
   });
 
   it('in server mode uploads the release of a pack job and reports failures with exit code 4', async () => {

@@ -5,7 +5,7 @@ import { createTransferReporter, type TransferReporter } from './transfer-report
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
-interface JobProgressView {
+interface JobProgressView_ {
   phase?: string;
   bytesDone?: number;
   bytesTotal?: number;
@@ -14,61 +14,73 @@ interface JobProgressView {
   currentFile?: string | null;
 }
 
-/**
- * Polls a job until it ends, drawing its progress on stderr: a volume bar while archiving, a
- * transfer bar while downloading the source or uploading. Ctrl-C asks the job to cancel.
- */
+/** Draws a job's progress on stderr: a volume bar while archiving, a transfer bar while downloading or uploading. */
+export class JobProgressView {
+  private archive: ProgressReporter | null = null;
+  private transfer: TransferReporter | null = null;
+  private phase = '';
+
+  constructor(
+    private readonly stderr: NodeJS.WriteStream,
+    private readonly enabled: boolean,
+  ) {}
+
+  update(progress: unknown): void {
+    const p = progress as JobProgressView_ | null;
+    if (p?.phase && p.phase !== this.phase) {
+      this.stop();
+      this.phase = p.phase;
+    }
+    if (p?.phase === 'archive' && p.volumeIndex !== undefined) {
+      this.archive ??= createProgressReporter(this.stderr, this.enabled);
+      this.archive.update({
+        bytesDone: p.bytesDone ?? 0,
+        bytesTotal: p.bytesTotal ?? 0,
+        volumeIndex: p.volumeIndex,
+        volumeCount: p.volumeCount ?? 0,
+        volumeFileName: p.currentFile ?? '',
+      });
+    } else if (p?.phase === 'upload' || p?.phase === 'download') {
+      this.transfer ??= createTransferReporter(
+        this.stderr,
+        this.enabled,
+        p.phase === 'upload' ? 'uploading' : 'downloading',
+      );
+      this.transfer.update({
+        bytesDone: p.bytesDone ?? 0,
+        bytesTotal: p.bytesTotal ?? 0,
+        label: p.currentFile ?? '',
+      });
+    }
+  }
+
+  stop(): void {
+    this.archive?.stop();
+    this.transfer?.stop();
+    this.archive = null;
+    this.transfer = null;
+  }
+}
+
+/** Polls a job until it ends, drawing its progress on stderr. Ctrl-C asks the job to cancel. */
 export async function followJob(
   deps: CliDeps,
   backend: Backend,
   jobId: string,
   options: { progress: boolean; pollMs?: number },
 ): Promise<JobView> {
-  let archive: ProgressReporter | null = null;
-  let transfer: TransferReporter | null = null;
-  let phase = '';
-  const stopBars = () => {
-    archive?.stop();
-    transfer?.stop();
-    archive = null;
-    transfer = null;
-  };
+  const view = new JobProgressView(deps.stderr, options.progress);
   const cancel = () => void backend.jobAction(jobId, 'cancel').catch(() => undefined);
   deps.signal.addEventListener('abort', cancel, { once: true });
   try {
     for (;;) {
       const job = await backend.getJob(jobId);
-      const p = job.progress as JobProgressView | null;
-      if (p?.phase && p.phase !== phase) {
-        stopBars();
-        phase = p.phase;
-      }
-      if (p?.phase === 'archive' && p.volumeIndex !== undefined) {
-        archive ??= createProgressReporter(deps.stderr, options.progress);
-        archive.update({
-          bytesDone: p.bytesDone ?? 0,
-          bytesTotal: p.bytesTotal ?? 0,
-          volumeIndex: p.volumeIndex,
-          volumeCount: p.volumeCount ?? 0,
-          volumeFileName: p.currentFile ?? '',
-        });
-      } else if (p?.phase === 'upload' || p?.phase === 'download') {
-        transfer ??= createTransferReporter(
-          deps.stderr,
-          options.progress,
-          p.phase === 'upload' ? 'uploading' : 'downloading',
-        );
-        transfer.update({
-          bytesDone: p.bytesDone ?? 0,
-          bytesTotal: p.bytesTotal ?? 0,
-          label: p.currentFile ?? '',
-        });
-      }
+      view.update(job.progress);
       if (TERMINAL.has(job.status)) return job;
       await new Promise((r) => setTimeout(r, options.pollMs ?? 300));
     }
   } finally {
-    stopBars();
+    view.stop();
     deps.signal.removeEventListener('abort', cancel);
   }
 }

@@ -38,7 +38,7 @@ export function createTransferReporter(
         lastLabel = p.label;
         const total = p.bytesTotal > 0 ? `/${mib(p.bytesTotal)}` : '';
         stream.write(
-          `${verb} ${p.label} ${mib(p.bytesDone)}${total} MiB ${speed(p.bytesDone).toFixed(1)} MiB/s\n`,
+          `${verb}${p.label ? ` ${p.label}` : ''} ${mib(p.bytesDone)}${total} MiB ${speed(p.bytesDone).toFixed(1)} MiB/s\n`,
         );
       },
       stop: () => undefined,

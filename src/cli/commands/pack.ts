@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
 import { pino } from 'pino';
 import {
+  type AppServices,
   createServices,
+  type Job,
   type PackReleaseRequest,
   type PackReleaseResult,
   packRelease,
@@ -17,7 +19,7 @@ import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
-import { followJob } from '../follow-job.js';
+import { followJob, JobProgressView } from '../follow-job.js';
 import { collectList, collectMeta } from '../meta-option.js';
 import { printJson } from '../output.js';
 import { createProgressReporter } from '../progress-reporter.js';
@@ -96,7 +98,10 @@ export function register(program: Command, deps: CliDeps): void {
     pack.command('ebook').summary('eBook → RAR volumes in 8.3 ZIP disks with file_id.diz and .nfo'),
     'ebook',
   )
-    .argument('<source>', 'EPUB, PDF, CBZ, MOBI, AZW/AZW3/KF8 or PRC file')
+    .argument(
+      '<source>',
+      'EPUB, PDF, CBZ, MOBI, AZW/AZW3/KF8 or PRC file, or an http(s) URL with --job or --server',
+    )
     .addOption(new Option('--format <format>', 'RAR format inside the disks').choices(['rar4', 'rar5']))
     .option('--diz-template <file>', 'Liquid template for file_id.diz')
     .action((source: string, options: PackOptions) => run(deps, 'ebook', source, options));
@@ -104,7 +109,7 @@ export function register(program: Command, deps: CliDeps): void {
     pack.command('tv').summary('MKV episode → RAR4 .rar/.r00 volumes, .sfv, .nfo, optional Sample/'),
     'tv',
   )
-    .argument('<source>', 'the .mkv episode')
+    .argument('<source>', 'the .mkv episode, or an http(s) URL with --job or --server')
     .option('--sample', 'cut a 60 s sample into Sample/ with mkvmerge (no re-encoding)', false)
     .action((source: string, options: PackOptions) => run(deps, 'tv', source, options));
 }
@@ -138,6 +143,13 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
       );
     await runOnServer(deps, server, request, options);
     return;
+  }
+  if (isUrl(source) && !options.job) {
+    throw new RelpackError(
+      CommonErrorCode.INVALID_ARGUMENT,
+      'A URL source is downloaded by a job: add --job (or --server to pack it on a server)',
+      { source },
+    );
   }
   if (options.job) {
     if (options.dryRun)
@@ -227,9 +239,10 @@ async function runOnServer(
   options: PackOptions,
 ): Promise<void> {
   const backend = await openHttpBackend(server);
-  const { outputDir: _out, dryRun: _dry, ...config } = request;
+  const { outputDir: _out, dryRun: _dry, source, ...config } = request;
   const job = await backend.createJob({
     ...config,
+    ...(isUrl(source) ? { sourceUrl: source } : { source }),
     ...(options.upload?.length ? { destinations: options.upload } : {}),
   } as Record<string, unknown>);
   deps.stderr.write(`job ${job.id} on ${server}\n`);
@@ -257,6 +270,32 @@ async function childJobs(backend: Backend, packJobId: string, expected: number):
   }
 }
 
+const isUrl = (source: string) => /^https?:\/\//i.test(source);
+
+/** Waits for a job queued in this process, drawing its progress from the job's events. */
+async function runLocally(
+  deps: CliDeps,
+  services: AppServices,
+  queue: InProcessQueue,
+  jobId: string,
+  progress: boolean,
+): Promise<Job> {
+  const view = new JobProgressView(deps.stderr, progress);
+  const off = services.events.on(jobId, (event) => {
+    if (event.type === 'progress') view.update(event.progress);
+  });
+  const stop = () => void services.jobs.cancel(system, jobId).catch(() => undefined);
+  deps.signal.addEventListener('abort', stop, { once: true });
+  try {
+    await queue.idle();
+  } finally {
+    view.stop();
+    off();
+    deps.signal.removeEventListener('abort', stop);
+  }
+  return services.jobs.get(system, jobId);
+}
+
 /** The local CLI acting for no user: jobs it records belong to nobody, and it sees them all. */
 const system = { userId: '', role: 'admin' } as const;
 
@@ -271,26 +310,21 @@ async function runAsJob(deps: CliDeps, request: PackReleaseRequest, options: Pac
   try {
     await services.migrate();
     services.jobs.attachQueue(queue);
-    const { outputDir: _out, dryRun: _dry, ...jobConfig } = request;
+    const { outputDir: _out, dryRun: _dry, source, ...jobConfig } = request;
     const job = await services.jobs.create(
       { userId: null, role: 'admin', trustedPaths: true },
-      {
-        ...jobConfig,
-        source: resolve(request.source),
-        ...(options.upload?.length ? { destinations: options.upload } : {}),
-      },
+      { ...jobConfig, ...(isUrl(source) ? { sourceUrl: source } : { source: resolve(source) }) },
     );
     deps.stderr.write(`job ${job.id}\n`);
-    const stop = () => void services.jobs.cancel(system, job.id).catch(() => undefined);
-    deps.signal.addEventListener('abort', stop, { once: true });
-    await queue.idle();
-    deps.signal.removeEventListener('abort', stop);
-    const done = await services.jobs.get(system, job.id);
+    const done = await runLocally(deps, services, queue, job.id, options.progress);
     const artifacts = await services.jobs.artifacts(system, job.id);
-    // The in-process queue also ran the uploads the pack queued, before going idle.
-    const uploads = options.upload?.length
-      ? (await services.jobs.list(system, { parentJobId: job.id, limit: 50, offset: 0 })).items.map(jobView)
-      : null;
+    let uploads: JobView[] | null = null;
+    if (done.status === 'completed' && options.upload?.length) {
+      const queued = await services.jobs.createUploadsAfterPack(done, options.upload);
+      uploads = [];
+      for (const u of queued)
+        uploads.push(jobView(await runLocally(deps, services, queue, u.id, options.progress)));
+    }
     reportJob(
       deps,
       done,
