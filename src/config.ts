@@ -23,6 +23,14 @@ const ConfigSchema = z.object({
       'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
     )
     .optional(),
+  RELPACK_SECRET_KEY_PREVIOUS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32),
+      'comma-separated keys of 32 bytes, base64-encoded',
+    )
+    .optional(),
+  RELPACK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 48)').optional(),
   RELPACK_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: int(900),
@@ -60,6 +68,10 @@ export interface Config {
   readonly port: number;
   readonly logLevel: string;
   readonly secretKey: string | undefined;
+  /** Keys replaced by RELPACK_SECRET_KEY: still opened, until `relpack secrets rotate` re-seals everything. */
+  readonly previousSecretKeys: readonly string[];
+  /** Bearer token Prometheus sends to `/metrics` (an admin's access token works too). */
+  readonly metricsToken: string | undefined;
   readonly jwtSecret: string | undefined;
   readonly adminPassword: string | undefined;
   readonly accessTokenTtlSeconds: number;
@@ -113,6 +125,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     secretKey: e.RELPACK_SECRET_KEY,
+    previousSecretKeys: (e.RELPACK_SECRET_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
+    metricsToken: e.RELPACK_METRICS_TOKEN,
     jwtSecret: e.JWT_SECRET,
     adminPassword: e.RELPACK_ADMIN_PASSWORD,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
@@ -144,3 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     workerLockMs: e.RELPACK_WORKER_LOCK_MS,
   };
 }
+
+/** Every environment variable relpack reads (checked against .env.example and the README). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.shape);

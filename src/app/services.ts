@@ -20,6 +20,7 @@ import { MetadataLookup } from './metadata/metadata-lookup.js';
 import { PreferenceService } from './preferences/preference-service.js';
 import { loadSecrets } from './secrets/load-secrets.js';
 import { SecretBox } from './secrets/secret-box.js';
+import { renderMetrics } from './system/metrics.js';
 import { checkReadiness, type ReadinessReport } from './system/readiness.js';
 import { TemplateService } from './templates/template-service.js';
 import { UserService } from './users/user-service.js';
@@ -47,6 +48,8 @@ export interface AppServices {
   runJob(jobId: string, signal: AbortSignal): Promise<string>;
   readonly secretBox: SecretBox;
   readiness(): Promise<ReadinessReport>;
+  /** Prometheus text for `/metrics`. */
+  metrics(): Promise<string>;
   migrate(): Promise<string[]>;
   close(): Promise<void>;
   /** For tests and seeding tools only. */
@@ -68,13 +71,17 @@ export async function createServices(
   },
 ): Promise<AppServices> {
   const clock = options.clock ?? (() => new Date());
+  const startedAt = Date.now();
   const logger = options.logger ?? pino({ level: config.logLevel });
   const events = new JobEvents();
   const secrets = await loadSecrets(config);
   const database = options.database ?? connectDatabase(config.databaseUrl, config.dataDir);
   const repos = repositories(database);
   const accessTokens = new AccessTokens(secrets.jwtSecret, config.accessTokenTtlSeconds, clock);
-  const secretBox = new SecretBox(secrets.secretKey);
+  const secretBox = new SecretBox(
+    secrets.secretKey,
+    config.previousSecretKeys.map((k) => Buffer.from(k, 'base64')),
+  );
   const destinations = new DestinationService(repos.destinations, repos.audit, secretBox, clock);
   const jobs = new JobService({
     destinations,
@@ -152,6 +159,7 @@ export async function createServices(
     apiConfigs,
     metadata: new MetadataLookup(apiConfigs, repos.providerCache, clock),
     readiness: () => checkReadiness(database),
+    metrics: () => renderMetrics(repos, { version: options.version, startedAt }),
     migrate: () => migrateToLatest(database.db, database.dialect),
     close: () => database.close(),
     repos,

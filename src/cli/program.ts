@@ -13,6 +13,7 @@ import { register as registerPack } from './commands/pack.js';
 import { register as registerPrefs } from './commands/prefs.js';
 import { register as registerRar } from './commands/rar.js';
 import { register as registerRules } from './commands/rules.js';
+import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerTemplates } from './commands/templates.js';
 import { register as registerUpload } from './commands/upload.js';
@@ -56,6 +57,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerServe(program, deps);
   registerDb(program, deps);
   registerAdmin(program, deps);
+  registerSecrets(program, deps);
   registerCompletion(program, deps);
   return program;
 }

@@ -1,6 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type AppServices, createServices } from '../app/index.js';
 import { bootstrapAdmin } from '../app/users/bootstrap-admin.js';
 import { type Config, ConfigError } from '../config.js';
+import { RelpackError } from '../engine/index.js';
 import { InProcessQueue, type JobQueue, RedisQueue, RedisWorker } from '../queue/index.js';
 import { startServer } from '../server/index.js';
 
@@ -19,8 +21,10 @@ export async function startRuntime(
   config: Config,
   version: string,
   print: (line: string) => void,
+  signal?: AbortSignal,
 ): Promise<Runtime> {
   const services = await createServices(config, { version });
+  await waitForDatabase(services, print, 'reachable', signal);
   const applied = await services.migrate();
   if (applied.length > 0) print(`relpack: applied migrations ${applied.join(', ')}`);
   const queue: JobQueue = config.redisUrl
@@ -47,8 +51,13 @@ export async function startRuntime(
 }
 
 /** `relpack serve` / `npm start`: the runtime, the first admin, and the HTTP server. */
-export async function serve(config: Config, version: string, print: (line: string) => void) {
-  const runtime = await startRuntime(config, version, print);
+export async function serve(
+  config: Config,
+  version: string,
+  print: (line: string) => void,
+  signal?: AbortSignal,
+) {
+  const runtime = await startRuntime(config, version, print, signal);
   const admin = await bootstrapAdmin(runtime.services);
   if (admin.generatedPassword) {
     print(
@@ -69,11 +78,53 @@ export async function serve(config: Config, version: string, print: (line: strin
   };
 }
 
+/**
+ * Waits until the database answers (a container started next to its database comes up first) and,
+ * for workers, until its schema is current: workers never migrate, `relpack serve` (or
+ * `relpack db migrate`) does it once.
+ */
+async function waitForDatabase(
+  services: AppServices,
+  print: (line: string) => void,
+  needs: 'reachable' | 'schema',
+  signal?: AbortSignal,
+): Promise<void> {
+  const deadline = Date.now() + DATABASE_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    if (signal?.aborted) {
+      await services.close();
+      throw new RelpackError('ABORTED', 'Stopped while waiting for the database', {});
+    }
+    const report = await services.readiness();
+    if (report.database.reachable && (needs === 'reachable' || report.ready)) return;
+    if (needs === 'reachable' && Date.now() > deadline) {
+      throw new ConfigError(
+        `The database (${services.dialect}) did not answer for ${DATABASE_WAIT_MS / 1000} s: check DATABASE_URL and that the server runs`,
+      );
+    }
+    if (attempt % 20 === 0) {
+      print(
+        report.database.reachable
+          ? `relpack: waiting for relpack serve (or relpack db migrate) to apply ${report.database.pendingMigrations.join(', ')}`
+          : `relpack: waiting for the database (${services.dialect}) to answer`,
+      );
+    }
+    await sleep(500, undefined, signal ? { signal } : undefined).catch(() => undefined);
+  }
+}
+
+const DATABASE_WAIT_MS = 120_000;
+
 /** `relpack worker`: takes jobs from Redis until stopped. */
-export async function work(config: Config, version: string, print: (line: string) => void) {
+export async function work(
+  config: Config,
+  version: string,
+  print: (line: string) => void,
+  signal?: AbortSignal,
+) {
   if (!config.redisUrl) throw new ConfigError('relpack worker needs REDIS_URL (e.g. redis://127.0.0.1:6379)');
   const services = await createServices(config, { version });
-  await services.migrate();
+  await waitForDatabase(services, print, 'schema', signal);
   const worker = new RedisWorker(
     config.redisUrl,
     config.queuePrefix,

@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health.js';
 import { jobActionRoutes } from './routes/job-actions.js';
 import { jobRoutes } from './routes/jobs.js';
 import { metadataRoutes } from './routes/metadata.js';
+import { metricsRoutes } from './routes/metrics.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { sourceRoutes } from './routes/sources.js';
 import { templateRoutes } from './routes/templates.js';
@@ -93,6 +94,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(wizardRoutes, deps);
   await app.register(apiConfigRoutes, deps);
   await app.register(destinationRoutes, deps);
+  await app.register(metricsRoutes, deps);
   await app.register(metadataRoutes, deps);
   return app;
 }

@@ -32,6 +32,11 @@ export class SecretBox {
     ].join('.');
   }
 
+  /** Whether a value was sealed with an older key (so `secrets rotate` must re-seal it). */
+  sealedWithOldKey(sealed: string): boolean {
+    return sealed.split('.')[1] !== this.keyId;
+  }
+
   open(sealed: string, rowId: string): string {
     const [version, keyId, iv, tag, body] = sealed.split('.');
     const key = keyId ? this.keys.get(keyId) : undefined;

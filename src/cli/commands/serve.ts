@@ -28,7 +28,7 @@ export function register(program: Command, deps: CliDeps): void {
           ...(options.port ? { PORT: options.port } : {}),
           ...(options.host ? { HOST: options.host } : {}),
         });
-        const running = await serve(config, deps.context.version, print);
+        const running = await serve(config, deps.context.version, print, deps.signal);
         await untilAborted(deps.signal);
         print('relpack: shutting down');
         await running.close();
@@ -43,7 +43,7 @@ export function register(program: Command, deps: CliDeps): void {
         ...process.env,
         ...(options.concurrency ? { RELPACK_QUEUE_CONCURRENCY: options.concurrency } : {}),
       });
-      const running = await work(config, deps.context.version, print);
+      const running = await work(config, deps.context.version, print, deps.signal);
       await untilAborted(deps.signal);
       print('relpack worker: finishing running jobs, then stopping (signal again to abort them)');
       await running.close(false);

@@ -42,6 +42,15 @@ export class ArtifactsRepository {
       .execute();
   }
 
+  /** Bytes of every file packed so far (metrics). */
+  async totalBytes(): Promise<number> {
+    const row = await this.db
+      .selectFrom('artifacts')
+      .select((eb) => eb.fn.sum<number | string | null>('size').as('bytes'))
+      .executeTakeFirst();
+    return Number(row?.bytes ?? 0);
+  }
+
   async list(jobId: string): Promise<Artifact[]> {
     const rows = await this.db
       .selectFrom('artifacts')

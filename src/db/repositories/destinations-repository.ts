@@ -142,6 +142,21 @@ export class DestinationsRepository {
     return Number(r.numUpdatedRows) > 0;
   }
 
+  /** Re-sealed secrets (`relpack secrets rotate`); nothing else changes. */
+  async updateSecrets(
+    id: string,
+    secrets: { passwordEncrypted: string | null; privateKeyEncrypted: string | null },
+  ): Promise<void> {
+    await this.db
+      .updateTable('destinations')
+      .set({
+        password_encrypted: secrets.passwordEncrypted,
+        private_key_encrypted: secrets.privateKeyEncrypted,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async delete(id: string): Promise<boolean> {
     const r = await this.db.deleteFrom('destinations').where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;

@@ -193,6 +193,32 @@ export class JobsRepository {
     return Boolean(row?.cancel_requested_at);
   }
 
+  /** Jobs per type and status (metrics). */
+  async countsByTypeAndStatus(): Promise<{ type: string; status: string; count: number }[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['type', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy(['type', 'status'])
+      .execute();
+    return rows.map((r) => ({ type: r.type, status: r.status, count: Number(r.n) }));
+  }
+
+  /** Run time of completed jobs, and the result of completed uploads (metrics). */
+  async finishedRuns(): Promise<{ type: string; seconds: number; result: unknown }[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['type', 'started_at', 'finished_at', 'result'])
+      .where('status', '=', 'completed')
+      .where('started_at', 'is not', null)
+      .execute();
+    return rows.map((r) => ({
+      type: r.type,
+      seconds:
+        (Date.parse(this.v.readIsoTime(r.finished_at)) - Date.parse(this.v.readIsoTime(r.started_at))) / 1000,
+      result: r.type === 'upload' && r.result !== null ? this.v.readJson(r.result) : null,
+    }));
+  }
+
   async idsWithStatus(status: JobStatus): Promise<string[]> {
     const rows = await this.db
       .selectFrom('jobs')

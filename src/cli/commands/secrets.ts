@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { pino } from 'pino';
+import { createServices } from '../../app/index.js';
+import { rotateSecrets } from '../../app/secrets/rotate-secrets.js';
+import { loadConfig } from '../../config.js';
+import type { CliDeps } from '../cli-deps.js';
+import { printJson } from '../output.js';
+
+export function register(program: Command, deps: CliDeps): void {
+  const secrets = program.command('secrets').summary('stored secrets (API keys, destination passwords)');
+  secrets
+    .command('rotate')
+    .summary('re-seal every stored secret with RELPACK_SECRET_KEY')
+    .description(
+      'Put the new key in RELPACK_SECRET_KEY and the old one in RELPACK_SECRET_KEY_PREVIOUS, run this once,\n' +
+        'then remove RELPACK_SECRET_KEY_PREVIOUS from every process. Values already under the new key are left alone.',
+    )
+    .option('--json', 'print JSON', false)
+    .action(async (o: { json: boolean }) => {
+      const services = await createServices(loadConfig(), {
+        version: deps.context.version,
+        logger: pino({ level: 'silent' }),
+      });
+      try {
+        await services.migrate();
+        const report = await rotateSecrets(services.repos, services.secretBox, new Date());
+        if (o.json) return printJson(deps, report);
+        deps.stdout.write(
+          `re-sealed ${report.resealed} secret(s) with the current key; ${report.current} already used it\n` +
+            'RELPACK_SECRET_KEY_PREVIOUS can now be removed\n',
+        );
+      } finally {
+        await services.close();
+      }
+    });
+}
