@@ -11,6 +11,8 @@ const PUBLIC = [
   '/api/auth/logout',
   '/api/openapi.json',
 ];
+/** Public to the guard because it also takes a non-JWT token, and checks callers itself. */
+const SELF_GUARDED = ['/metrics'];
 const FAKE_ID = '00000000-0000-4000-8000-000000000000';
 const urlOf = (url: string) => url.replace(/:[a-zA-Z]+/g, FAKE_ID).replace(/\*$/, 'x');
 const isErrorShape = (body: unknown) =>
@@ -49,7 +51,8 @@ describe('route access and input hardening', () => {
       expect.arrayContaining(['GET /api/users', 'POST /api/auth/login', 'GET /api/jobs', 'GET /api/docs']),
     );
     for (const r of s.routes) {
-      const isPublic = PUBLIC.includes(r.url) || r.url.startsWith('/api/docs');
+      const isPublic =
+        PUBLIC.includes(r.url) || SELF_GUARDED.includes(r.url) || r.url.startsWith('/api/docs');
       expect(r.access, `${r.method} ${r.url}`).toBe(
         isPublic ? 'public' : r.access === 'admin' ? 'admin' : 'user',
       );
@@ -69,6 +72,22 @@ describe('route access and input hardening', () => {
       checked.push(r.url);
     }
     expect(checked.length).toBeGreaterThanOrEqual(7);
+    for (const url of SELF_GUARDED) {
+      const anonymous = await s.app.inject({ method: 'GET', url });
+      expect(anonymous.statusCode, url).toBe(401);
+      const operator = await s.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${operatorToken}` },
+      });
+      expect(operator.statusCode, url).toBe(403);
+      const admin = await s.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      expect(admin.statusCode, url).toBe(200);
+    }
   });
 
   it('refuses operators on every admin route and lets admins through the guard', async () => {

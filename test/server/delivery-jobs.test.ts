@@ -253,6 +253,14 @@ describe.each(dialects)('destinations and upload jobs on %s', (dialect) => {
     const remoteDir = join(base(), 'sftp', 'ebook', pack.result.releaseName);
     expect(done.result).toMatchObject({ remoteDir, destination: { name: 'site-sftp' }, attempts: 1 });
     await sameTree(join(s.services.config.releasesDir, pack.id, pack.result.releaseName), remoteDir);
+    const metrics = await s.app.inject({ method: 'GET', url: '/metrics', headers: h(admin) });
+    expect(metrics.statusCode).toBe(200);
+    const uploaded = Number(/^relpack_uploaded_bytes_total (\d+)$/m.exec(metrics.body)?.[1]);
+    expect(uploaded).toBe(done.result.bytesSent);
+    expect(metrics.body).toMatch(/^relpack_jobs\{type="upload",status="completed"\} 1$/m);
+    expect((await s.app.inject({ method: 'GET', url: '/metrics', headers: h(operator) })).statusCode).toBe(
+      403,
+    );
   });
 
   it('an upload on demand that fails mid-file is retried as a job and resumes from the remote size', async () => {
