@@ -96,12 +96,14 @@ export async function createServices(
   const preferences = new PreferenceService(repos.preferences, clock);
   const templates = new TemplateService(repos.templates, clock);
   const apiConfigs = new ApiConfigService(repos.apiConfigs, repos.audit, secretBox, clock);
+  const metadata = new MetadataLookup(apiConfigs, repos.providerCache, clock);
   const wizard = new WizardService({
     context: { version: options.version, clock },
     jobs,
     preferences,
     templates,
     destinations,
+    metadata,
     sourceRoots: config.sourceRoots,
     allowPrivateUrls: config.allowPrivateUrls,
   });
@@ -157,7 +159,7 @@ export async function createServices(
     destinations,
     secretBox,
     apiConfigs,
-    metadata: new MetadataLookup(apiConfigs, repos.providerCache, clock),
+    metadata,
     readiness: () => checkReadiness(database),
     metrics: () => renderMetrics(repos, { version: options.version, startedAt }),
     migrate: () => migrateToLatest(database.db, database.dialect),

@@ -7,20 +7,37 @@ import {
   type BookProvider,
   type BookQuery,
   googleBooks,
+  omdb,
   openLibrary,
   ProviderErrorCode,
+  type ProviderSettings,
+  tmdb,
+  type VideoCandidate,
+  type VideoProvider,
+  type VideoQuery,
 } from '../../metadata/providers/index.js';
 import type { ApiConfigService, ProviderId } from '../api-configs/api-config-service.js';
 
 const DEFAULT_BASE: Record<string, string> = {
   openlibrary: 'https://openlibrary.org',
   googlebooks: 'https://www.googleapis.com',
+  omdb: 'https://www.omdbapi.com',
+  tmdb: 'https://api.themoviedb.org',
 };
 const BOOK_PROVIDERS: Record<string, BookProvider> = { openlibrary: openLibrary, googlebooks: googleBooks };
+const VIDEO_PROVIDERS: Record<string, VideoProvider> = { tmdb, omdb };
+export const DEFAULT_BOOK_CHAIN = ['openlibrary', 'googlebooks'] as const;
+export const DEFAULT_VIDEO_CHAIN = ['tmdb', 'omdb'] as const;
+
+/** What every provider client has: a search that returns scored candidates. */
+interface AnyProvider<Q, C> {
+  readonly id: string;
+  search(query: Q, settings: ProviderSettings, signal?: AbortSignal): Promise<C[]>;
+}
 const CACHE_DAYS = 7;
 
-export interface LookupResult {
-  readonly candidates: readonly BookCandidate[];
+export interface LookupResult<C = BookCandidate> {
+  readonly candidates: readonly C[];
   /** Providers tried, in order, with what happened. */
   readonly tried: readonly {
     provider: string;
@@ -43,19 +60,38 @@ export class MetadataLookup {
     private readonly clock: () => Date,
   ) {}
 
-  async lookupBook(
+  lookupBook(
     query: BookQuery,
     options: { chain?: readonly string[]; provider?: string } = {},
   ): Promise<LookupResult> {
-    const chain = options.provider ? [options.provider] : (options.chain ?? ['openlibrary', 'googlebooks']);
+    return this.lookup(BOOK_PROVIDERS, DEFAULT_BOOK_CHAIN, 'book', query, options);
+  }
+
+  /** Films, shows and episodes: TMDb then OMDb unless the chain (a preference) or a pinned provider says otherwise. */
+  lookupVideo(
+    query: VideoQuery,
+    options: { chain?: readonly string[]; provider?: string } = {},
+  ): Promise<LookupResult<VideoCandidate>> {
+    return this.lookup(VIDEO_PROVIDERS, DEFAULT_VIDEO_CHAIN, 'video', query, options);
+  }
+
+  /** The fallback chain: the first provider with candidates wins; all failing rethrows the last error. */
+  private async lookup<Q, C extends { score: number }>(
+    providers: Record<string, AnyProvider<Q, C>>,
+    defaultChain: readonly string[],
+    kind: string,
+    query: Q,
+    options: { chain?: readonly string[]; provider?: string },
+  ): Promise<LookupResult<C>> {
+    const chain = options.provider ? [options.provider] : (options.chain ?? defaultChain);
     const tried: { provider: string; outcome: 'hit' | 'miss' | 'cached' | 'error'; error?: string }[] = [];
     let lastError: RelpackError | null = null;
     for (const id of chain) {
-      const provider = BOOK_PROVIDERS[id];
+      const provider = providers[id];
       if (!provider)
-        throw new RelpackError('UNKNOWN_PROVIDER', `No book provider "${id}"`, {
+        throw new RelpackError('UNKNOWN_PROVIDER', `No ${kind} provider "${id}"`, {
           provider: id,
-          known: Object.keys(BOOK_PROVIDERS),
+          known: Object.keys(providers),
         });
       try {
         const { candidates, cached } = await this.search(provider, query);
@@ -84,26 +120,26 @@ export class MetadataLookup {
     candidates: number;
     error?: { code: string; message: string };
   }> {
-    const provider = BOOK_PROVIDERS[id];
+    const provider = (BOOK_PROVIDERS[id] ?? VIDEO_PROVIDERS[id]) as AnyProvider<unknown, unknown> | undefined;
     if (!provider) {
       throw new RelpackError(
         'UNKNOWN_PROVIDER',
-        `No testable provider "${id}" (books: ${Object.keys(BOOK_PROVIDERS).join(', ')})`,
+        `No testable provider "${id}" (books: ${Object.keys(BOOK_PROVIDERS).join(', ')}; video: ${Object.keys(VIDEO_PROVIDERS).join(', ')})`,
         { provider: id },
       );
     }
+    const probe: unknown = BOOK_PROVIDERS[id]
+      ? { title: 'The Hobbit', author: 'Tolkien' }
+      : { title: 'Breaking Bad', kind: 'episode' };
     const { apiKey, settings } = await this.configs.credentials(id as ProviderId);
     const started = performance.now();
     try {
-      const found = await provider.search(
-        { title: 'The Hobbit', author: 'Tolkien' },
-        {
-          baseUrl: settings.baseUrl ?? DEFAULT_BASE[id]!,
-          apiKey,
-          timeoutMs: settings.timeoutMs ?? 10_000,
-          retries: 0,
-        },
-      );
+      const found = await provider.search(probe, {
+        baseUrl: settings.baseUrl ?? DEFAULT_BASE[id]!,
+        apiKey,
+        timeoutMs: settings.timeoutMs ?? 10_000,
+        retries: 0,
+      });
       return {
         provider: id,
         ok: true,
@@ -122,10 +158,10 @@ export class MetadataLookup {
     }
   }
 
-  private async search(
-    provider: BookProvider,
-    query: BookQuery,
-  ): Promise<{ candidates: BookCandidate[]; cached: boolean }> {
+  private async search<Q, C>(
+    provider: AnyProvider<Q, C>,
+    query: Q,
+  ): Promise<{ candidates: C[]; cached: boolean }> {
     const { apiKey, settings, enabled } = await this.configs.credentials(provider.id as ProviderId);
     if (!enabled)
       throw new RelpackError(ProviderErrorCode.PROVIDER_DISABLED, `${provider.id} is disabled`, {
@@ -134,7 +170,7 @@ export class MetadataLookup {
     const now = this.clock();
     const key = `${provider.id}:${createHash('sha256').update(JSON.stringify(query)).digest('hex').slice(0, 40)}`;
     const hit = await this.cache.get(key, now);
-    if (hit !== undefined) return { candidates: hit as BookCandidate[], cached: true };
+    if (hit !== undefined) return { candidates: hit as C[], cached: true };
     const day = now.toISOString().slice(0, 10);
     if (settings.dailyQuota && (await this.cache.count(provider.id, day)) >= settings.dailyQuota) {
       throw new RelpackError(
@@ -155,7 +191,7 @@ export class MetadataLookup {
         timeoutMs: settings.timeoutMs ?? 10_000,
         retries: settings.retries ?? 2,
       });
-    })) as BookCandidate[];
+    })) as C[];
     await this.cache.put(key, provider.id, candidates, new Date(now.getTime() + CACHE_DAYS * 86_400_000));
     return { candidates, cached: false };
   }

@@ -61,6 +61,22 @@ export const PREFERENCES = {
     default: null,
     description: 'Template id for file_id.diz (null: the default one)',
   },
+  'metadata.bookProviders': {
+    schema: z
+      .array(z.enum(['openlibrary', 'googlebooks']))
+      .min(1)
+      .max(5),
+    default: ['openlibrary', 'googlebooks'],
+    description: 'Book metadata providers, tried in this order until one has candidates',
+  },
+  'metadata.videoProviders': {
+    schema: z
+      .array(z.enum(['tmdb', 'omdb']))
+      .min(1)
+      .max(5),
+    default: ['tmdb', 'omdb'],
+    description: 'Film and TV metadata providers, tried in this order until one has candidates',
+  },
   'delivery.destinations': {
     schema: z.array(z.string().max(64)).max(20),
     default: [],

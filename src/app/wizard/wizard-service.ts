@@ -15,6 +15,7 @@ import type { AppContext } from '../context.js';
 import type { DestinationService } from '../destinations/destination-service.js';
 import type { Job } from '../jobs/job-queries.js';
 import type { JobService } from '../jobs/job-service.js';
+import type { MetadataLookup } from '../metadata/metadata-lookup.js';
 import { EbookMetaSchema, parseMeta, TvMetaSchema } from '../pack-meta.js';
 import { type PackReleaseResult, packRelease } from '../pack-release.js';
 import type { PreferenceService } from '../preferences/preference-service.js';
@@ -51,6 +52,7 @@ export interface WizardDeps {
   readonly preferences: PreferenceService;
   readonly templates: TemplateService;
   readonly destinations: DestinationService;
+  readonly metadata: MetadataLookup;
   readonly sourceRoots: readonly string[];
   readonly allowPrivateUrls: boolean;
 }
@@ -136,7 +138,13 @@ export class WizardService {
           data.meta as Record<string, string>,
           releaseType,
         );
-        return {};
+        if (!data.lookup) return {};
+        return this.candidates(
+          user,
+          releaseType,
+          (data.meta ?? {}) as Record<string, string>,
+          data.provider as string | undefined,
+        );
       }
       case 'naming': {
         const full = WizardStateSchema.safeParse({ ...state, naming: data });
@@ -199,6 +207,58 @@ export class WizardService {
         }
         return { destinations: chosen };
       }
+    }
+  }
+
+  /**
+   * Provider candidates for the metadata step, through the user's chain (or a pinned provider). A
+   * provider failing is reported beside the candidates: the step itself stays valid.
+   */
+  private async candidates(
+    user: WizardUser,
+    releaseType: 'ebook' | 'tv',
+    meta: Record<string, string>,
+    provider: string | undefined,
+  ): Promise<Record<string, unknown>> {
+    const prefs = await this.deps.preferences.resolveAll(user.userId);
+    const chain = prefs.find(
+      (p) => p.key === (releaseType === 'ebook' ? 'metadata.bookProviders' : 'metadata.videoProviders'),
+    )?.value as string[] | undefined;
+    const options = provider ? { provider } : chain ? { chain } : {};
+    const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+    try {
+      if (releaseType === 'ebook') {
+        const year = num(meta.year);
+        return {
+          ...(await this.deps.metadata.lookupBook(
+            {
+              ...(meta.isbn ? { isbn: meta.isbn } : {}),
+              ...(meta.title ? { title: meta.title } : {}),
+              ...(meta.author ? { author: meta.author } : {}),
+              ...(year ? { year } : {}),
+            },
+            options,
+          )),
+        };
+      }
+      const season = num(meta.season);
+      const episode = num(meta.episode?.split(/[,-]/)[0]);
+      const year = num(meta.year);
+      return {
+        ...(await this.deps.metadata.lookupVideo(
+          {
+            kind: 'episode',
+            ...(meta.show ? { title: meta.show } : {}),
+            ...(season !== undefined ? { season } : {}),
+            ...(episode !== undefined ? { episode } : {}),
+            ...(year ? { year } : {}),
+          },
+          options,
+        )),
+      };
+    } catch (error) {
+      if (!(error instanceof RelpackError)) throw error;
+      return { candidates: [], lookupError: { code: error.code, message: error.message } };
     }
   }
 

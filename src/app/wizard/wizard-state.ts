@@ -9,7 +9,12 @@ export const WizardSteps = {
     z.object({ kind: z.literal('local'), path: z.string().min(1).max(4096) }),
     z.object({ kind: z.literal('url'), url: z.string().min(1).max(4096) }),
   ]),
-  metadata: z.object({ meta: Meta.default({}) }),
+  metadata: z.object({
+    meta: Meta.default({}),
+    /** Ask the metadata providers for candidates (shown with their scores); `provider` pins one. */
+    lookup: z.boolean().optional(),
+    provider: z.string().max(32).optional(),
+  }),
   naming: z.object({
     group: z
       .string()

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireAuth } from '../plugins/access-guard.js';
 import { errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -16,7 +17,60 @@ const Candidate = z.object({
   score: z.number(),
 });
 
+const VideoCandidate = z
+  .object({
+    provider: z.string(),
+    id: z.string(),
+    kind: z.enum(['series', 'movie', 'episode']),
+    title: z.string(),
+    year: z.number().nullable(),
+    season: z.number().nullable(),
+    episode: z.number().nullable(),
+    episodeTitle: z.string().nullable(),
+    airDate: z.string().nullable(),
+    imdbId: z.string().nullable(),
+    score: z.number(),
+  })
+  .meta({ id: 'VideoCandidate' });
+const Tried = z.array(z.object({ provider: z.string(), outcome: z.string(), error: z.string().optional() }));
+
 export const metadataRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
+  const preference = async (userId: string, key: string) =>
+    (await services.preferences.resolveAll(userId)).find((p) => p.key === key)?.value;
+
+  app.post(
+    '/api/metadata/lookup/video',
+    {
+      schema: {
+        tags: ['metadata'],
+        summary:
+          'Film, show or episode candidates with scores through the provider chain (the metadata.videoProviders preference) or one pinned provider',
+        body: z
+          .object({
+            kind: z.enum(['episode', 'movie']).default('episode'),
+            title: z.string().min(1).max(500).optional(),
+            year: z.number().int().min(1880).max(2100).optional(),
+            season: z.number().int().min(0).max(9999).optional(),
+            episode: z.number().int().min(0).max(99999).optional(),
+            imdbId: z
+              .string()
+              .regex(/^tt\d{5,10}$/)
+              .optional(),
+            provider: z.string().max(32).optional(),
+          })
+          .strict()
+          .refine((b) => b.title || b.imdbId, 'give a title or an imdbId'),
+        response: { 200: z.object({ candidates: z.array(VideoCandidate), tried: Tried }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { provider, ...query } = request.body;
+      const chain = (await preference(requireAuth(request).userId, 'metadata.videoProviders')) as string[];
+      const result = await services.metadata.lookupVideo(query, provider ? { provider } : { chain });
+      return { candidates: [...result.candidates], tried: [...result.tried] };
+    },
+  );
+
   app.post(
     '/api/metadata/lookup',
     {
@@ -45,7 +99,8 @@ export const metadataRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
     },
     async (request) => {
       const { provider, ...query } = request.body;
-      const result = await services.metadata.lookupBook(query, provider ? { provider } : {});
+      const chain = (await preference(requireAuth(request).userId, 'metadata.bookProviders')) as string[];
+      const result = await services.metadata.lookupBook(query, provider ? { provider } : { chain });
       return {
         candidates: [...result.candidates].map((c) => ({ ...c, authors: [...c.authors] })),
         tried: [...result.tried],
