@@ -1,11 +1,19 @@
 // Film and TV lookups (TMDb, then OMDb) against a local server replaying documented responses:
 // an episode with its title and air date, the fallback chain and its order as a preference, the
 // cache, a pinned provider, a refused key and a server error.
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeMkv } from '../helpers/make-mkv.js';
+import { tempDir } from '../helpers/readers.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { shouldRunWith } from '../helpers/tools.js';
+
+const bin = fileURLToPath(new URL('../../bin/relpack.js', import.meta.url));
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/providers/${name}`, import.meta.url), 'utf8');
 
@@ -209,4 +217,44 @@ describe('video metadata lookup', () => {
       info: { candidates: [], lookupError: { code: 'PROVIDER_ERROR' } },
     });
   });
+
+  it.runIf(shouldRunWith('mkvmerge'))(
+    'relpack meta <episode.mkv> --lookup reads show, season and episode from the file name',
+    async () => {
+      // After the previous test: TMDb answers normally again, OMDb has a wrong key.
+      const dir = await tempDir('meta-video');
+      const mkv = join(dir, 'Code.Geass.S07E02.720p.HDTV.x264-GRP.mkv');
+      makeMkv(mkv, { width: 1280, height: 720, seconds: 2, frameBytes: 500 });
+      const config = s.services.config;
+      const child = spawn(process.execPath, [bin, 'meta', mkv, '--lookup', '--provider', 'tmdb', '--json'], {
+        env: {
+          ...process.env,
+          DATABASE_URL: s.database.url,
+          RELPACK_DATA_DIR: config.dataDir,
+          RELPACK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+          JWT_SECRET: 'test-jwt-secret-that-is-long-enough-1234567890',
+          LOG_LEVEL: 'silent',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      child.stderr.on('data', (d) => {
+        err += d;
+      });
+      const [code] = await once(child, 'exit');
+      expect(code, err).toBe(0);
+      const doc = JSON.parse(out);
+      expect(doc.type).toBe('mkv');
+      expect(doc.lookup.candidates[0]).toMatchObject({
+        title: 'Code Geass: Lelouch of the Rebellion',
+        season: 7,
+        episode: 2,
+        episodeTitle: 'Min the Housekeeper',
+      });
+    },
+  );
 });

@@ -1,9 +1,15 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { pino } from 'pino';
-import { bookFields, createServices, extractMetadata, type FileMetadata } from '../../app/index.js';
+import {
+  type AppServices,
+  bookFields,
+  createServices,
+  extractMetadata,
+  type FileMetadata,
+} from '../../app/index.js';
 import { loadConfig } from '../../config.js';
-import { CommonErrorCode, RelpackError } from '../../engine/index.js';
+import { CommonErrorCode, getProfile, parseEpisodeName, RelpackError } from '../../engine/index.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, table } from '../output.js';
 
@@ -12,11 +18,49 @@ export function register(program: Command, deps: CliDeps): void {
     .command('meta')
     .summary('print the metadata a file carries (EPUB, PDF, CBZ, MOBI/AZW/KF8, MKV)')
     .argument('<file>', 'the source file')
-    .option('--lookup', 'also ask the metadata providers (eBooks: by ISBN, else title and author)', false)
+    .option(
+      '--lookup',
+      'also ask the metadata providers (eBooks: ISBN, else title and author; MKV: show, season and episode from the file name)',
+      false,
+    )
     .option('--provider <id>', 'with --lookup: ask only this provider')
+    .option('--show <title>', 'with --lookup on an MKV: the show (instead of the file name)')
+    .option('--season <n>', 'with --lookup on an MKV: the season')
+    .option('--episode <n>', 'with --lookup on an MKV: the episode')
     .option('--json', 'print JSON', false)
-    .action(async (file: string, o: { json: boolean; lookup: boolean; provider?: string }) => {
+    .action(async (file: string, o: MetaOptions) => {
       const meta = await extractMetadata(resolve(file));
+      if (o.lookup && meta.kind === 'mkv') {
+        const found = await lookupVideo(deps, file, o);
+        if (o.json) {
+          return printJson(deps, {
+            type: meta.type,
+            fields: meta.extracted.fields,
+            missing: meta.extracted.missing,
+            lookup: found,
+          });
+        }
+        deps.stdout.write(
+          table([
+            ['SCORE', 'PROVIDER', 'ID', 'TITLE', 'YEAR', 'EPISODE', 'AIRED'],
+            ...found.candidates.map((c) => [
+              c.score.toFixed(2),
+              c.provider,
+              c.id,
+              c.title,
+              String(c.year ?? ''),
+              c.episodeTitle
+                ? `S${String(c.season).padStart(2, '0')}E${String(c.episode).padStart(2, '0')} ${c.episodeTitle}`
+                : '',
+              c.airDate ?? '',
+            ]),
+          ]),
+        );
+        deps.stdout.write(
+          `tried: ${found.tried.map((t) => `${t.provider} ${t.outcome}${t.error ? ` (${t.error})` : ''}`).join(', ')}\n`,
+        );
+        return;
+      }
       const lookup = o.lookup ? await lookupFor(deps, meta, o.provider) : null;
       if (o.json) {
         return printJson(deps, {
@@ -51,14 +95,57 @@ export function register(program: Command, deps: CliDeps): void {
     });
 }
 
-async function lookupFor(deps: CliDeps, meta: FileMetadata, provider?: string) {
-  if (meta.kind === 'mkv') {
+interface MetaOptions {
+  json: boolean;
+  lookup: boolean;
+  provider?: string;
+  show?: string;
+  season?: string;
+  episode?: string;
+}
+
+/** Show, season and episode from the options, else from a scene-style file name (Show.Name.S01E02…). */
+async function lookupVideo(deps: CliDeps, file: string, o: MetaOptions) {
+  const parsed = parseEpisodeName(getProfile('tv-720p-2016'), basename(file).replace(/\.mkv$/i, ''));
+  const marker = parsed.episode?.kind === 'season' ? parsed.episode : null;
+  const show = o.show ?? (parsed.showWords.length > 0 ? parsed.showWords.join(' ') : undefined);
+  const season = o.season !== undefined ? Number(o.season) : marker?.season;
+  const episode = o.episode !== undefined ? Number(o.episode) : marker?.episodes[0];
+  if (!show) {
     throw new RelpackError(
       CommonErrorCode.INVALID_ARGUMENT,
-      'Lookups are for eBooks for now; video providers are not built yet',
-      {},
+      'The file name does not say which show this is: add --show "Title" (and --season, --episode)',
+      { file },
     );
   }
+  return withServices(deps, (services) =>
+    services.metadata.lookupVideo(
+      {
+        kind: 'episode',
+        title: show,
+        ...(season !== undefined && Number.isInteger(season) ? { season } : {}),
+        ...(episode !== undefined && Number.isInteger(episode) ? { episode } : {}),
+        ...(parsed.showYear ? { year: parsed.showYear } : {}),
+      },
+      o.provider ? { provider: o.provider } : {},
+    ),
+  );
+}
+
+async function withServices<T>(deps: CliDeps, run: (services: AppServices) => Promise<T>): Promise<T> {
+  const services = await createServices(loadConfig(), {
+    version: deps.context.version,
+    logger: pino({ level: 'silent' }),
+  });
+  try {
+    await services.migrate();
+    return await run(services);
+  } finally {
+    await services.close();
+  }
+}
+
+async function lookupFor(deps: CliDeps, meta: FileMetadata, provider?: string) {
   const found = bookFields(meta);
   if (!found.isbn && !found.title) {
     throw new RelpackError(
@@ -67,13 +154,8 @@ async function lookupFor(deps: CliDeps, meta: FileMetadata, provider?: string) {
       {},
     );
   }
-  const services = await createServices(loadConfig(), {
-    version: deps.context.version,
-    logger: pino({ level: 'silent' }),
-  });
-  try {
-    await services.migrate();
-    return await services.metadata.lookupBook(
+  return withServices(deps, (services) =>
+    services.metadata.lookupBook(
       {
         ...(found.isbn ? { isbn: found.isbn } : {}),
         ...(found.title ? { title: found.title } : {}),
@@ -81,8 +163,6 @@ async function lookupFor(deps: CliDeps, meta: FileMetadata, provider?: string) {
         ...(found.year ? { year: found.year } : {}),
       },
       provider ? { provider } : {},
-    );
-  } finally {
-    await services.close();
-  }
+    ),
+  );
 }
