@@ -267,6 +267,56 @@ describe.runIf(canRunServers())('relpack destinations, upload and pack --upload 
     }
   });
 
+  it('batch items upload their release; an item whose upload fails counts as failed (exit 6)', async () => {
+    const bad = run(
+      [
+        'destinations',
+        'add',
+        'bad-ftp',
+        '--protocol',
+        'ftp',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(ftp.port),
+        '--user',
+        ftp.username,
+        '--password-env',
+        'WRONG',
+        '--base-path',
+        remote,
+        '--retries',
+        '0',
+      ],
+      { WRONG: 'not-the-password' },
+    );
+    expect(bad.status, bad.stderr).toBe(0);
+    const out = join(work, 'batch-out');
+    const items = [
+      { type: 'ebook', source: epub, group: 'BAT1', meta: { source: 'RETAiL' }, out, upload: ['site-sftp'] },
+      { type: 'ebook', source: epub, group: 'BAT2', meta: { source: 'RETAiL' }, out, upload: ['bad-ftp'] },
+    ];
+    const r = run(['batch', '-', '--continue-on-error', '--json'], {}, JSON.stringify(items));
+    expect(r.status, r.stderr).toBe(6);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.items[0]).toMatchObject({
+      status: 'completed',
+      uploads: [{ status: 'completed', destination: 'site-sftp' }],
+    });
+    expect(doc.items[1]).toMatchObject({
+      status: 'failed',
+      error: { code: 'DELIVERY_AUTH' },
+      uploads: [{ status: 'failed' }],
+    });
+    await sameTree(
+      join(out, doc.items[0].releaseName),
+      join(remote, 'sftp', 'ebook', doc.items[0].releaseName),
+    );
+    const bogus = run(['batch', '-'], {}, JSON.stringify([{ ...items[0], upload: 'site-sftp' }]));
+    expect(bogus.status).toBe(2);
+    expect(bogus.stderr).toContain('upload');
+  });
+
   it('in server mode uploads the release of a pack job and reports failures with exit code 4', async () => {
     const login = run(
       ['login', '--server', url, '-u', 'admin', '--password-stdin'],

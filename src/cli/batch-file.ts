@@ -14,6 +14,8 @@ export const BatchItemSchema = z
     rarFormat: z.enum(['rar4', 'rar5']).optional(),
     sample: z.boolean().optional(),
     out: z.string().optional(),
+    /** Destinations (names or ids) the release is uploaded to once packed. */
+    upload: z.array(z.string().min(1).max(128)).max(20).optional(),
   })
   .strict();
 

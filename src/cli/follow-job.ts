@@ -84,3 +84,17 @@ export async function followJob(
     deps.signal.removeEventListener('abort', cancel);
   }
 }
+
+/** The upload jobs a pack queued once it completed (they appear right after it does). */
+export async function uploadJobsOf(
+  backend: Backend,
+  packJobId: string,
+  expected: number,
+): Promise<JobView[]> {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const page = await backend.listJobs({ parent: packJobId, type: 'upload', limit: 50 });
+    if (page.items.length >= expected || Date.now() > end) return page.items;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -4,12 +4,16 @@ import type { Command } from 'commander';
 import PQueue from 'p-queue';
 import { packRelease, validateReleaseDir } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
+import type { Backend, JobView } from '../backend/backend.js';
 import { openHttpBackend } from '../backend/http-backend.js';
+import { openBackend } from '../backend/open-backend.js';
 import { parseBatch } from '../batch-file.js';
 import type { CliDeps } from '../cli-deps.js';
 import { ExitCode } from '../exit-codes.js';
+import { uploadJobsOf } from '../follow-job.js';
 import { printJson, table } from '../output.js';
 import { errorSummary, readTextInput } from '../read-input.js';
+import { finishUploads } from './upload.js';
 
 interface ItemResult {
   index: number;
@@ -22,6 +26,33 @@ interface ItemResult {
   seconds: number;
   error: { code: string; message: string } | null;
   reason?: string;
+  /** Upload jobs of the item, when it asked for destinations. */
+  uploads?: {
+    id: string;
+    status: string;
+    destination: string;
+    error: { code: string; message: string } | null;
+  }[];
+}
+
+const uploadSummaries = (jobs: readonly JobView[]) =>
+  jobs.map((j) => ({
+    id: j.id,
+    status: j.status,
+    destination: (j.result as { destination?: { name: string } } | null)?.destination?.name ?? j.title ?? '',
+    error: j.error,
+  }));
+
+/** An item whose release was packed but did not reach every destination counts as failed. */
+function withUploads(result: ItemResult, uploads: readonly JobView[]): ItemResult {
+  const bad = uploads.find((u) => u.status !== 'completed');
+  return {
+    ...result,
+    uploads: uploadSummaries(uploads),
+    ...(bad
+      ? { status: 'failed' as const, error: bad.error ?? { code: 'ABORTED', message: 'upload cancelled' } }
+      : {}),
+  };
 }
 
 function emptyResult(index: number, status: ItemResult['status']): ItemResult {
@@ -75,6 +106,8 @@ export function register(program: Command, deps: CliDeps): void {
         const queue = new PQueue({ concurrency: Math.max(1, Number(o.concurrency) || 1) });
         const results: ItemResult[] = [];
         let stop = false;
+        // Opened on the first item that uploads (it needs this machine's database).
+        let local: Promise<Backend> | undefined;
         const total = items.length;
         const say = (line: string) => deps.stderr.write(`${line}\n`);
         await Promise.all(
@@ -125,7 +158,7 @@ export function register(program: Command, deps: CliDeps): void {
                 say(`${label} packing ${item.source}`);
                 const done = await packRelease(deps.context, request, { signal: deps.signal });
                 const size = done.files.reduce((n, f) => n + f.size, 0);
-                results.push({
+                let result: ItemResult = {
                   ...base,
                   status: 'completed',
                   releaseName: done.releaseName,
@@ -133,9 +166,27 @@ export function register(program: Command, deps: CliDeps): void {
                   size,
                   volumes: done.volumes.length,
                   findings: done.findings.length,
-                  seconds: (Date.now() - started) / 1000,
-                });
-                say(`${label} done ${done.releaseName}`);
+                  seconds: 0,
+                };
+                if (item.upload?.length) {
+                  local ??= openBackend(deps.context.version, undefined);
+                  const backend = await local;
+                  const queued: JobView[] = [];
+                  for (const d of item.upload) queued.push(await backend.uploadDirectory(done.releaseDir, d));
+                  say(`${label} uploading to ${item.upload.join(', ')}`);
+                  result = withUploads(
+                    result,
+                    await finishUploads(deps, backend, queued, {
+                      json: true,
+                      progress: false,
+                      wait: true,
+                      report: false,
+                    }),
+                  );
+                  if (result.status === 'failed' && !o.continueOnError) stop = true;
+                }
+                results.push({ ...result, seconds: (Date.now() - started) / 1000 });
+                say(`${label} ${result.status === 'completed' ? 'done' : 'failed'} ${done.releaseName}`);
               } catch (error) {
                 if (!o.continueOnError) stop = true;
                 const err = errorSummary(error);
@@ -150,6 +201,7 @@ export function register(program: Command, deps: CliDeps): void {
             }),
           ),
         );
+        if (local) await (await local).close();
         results.sort((a, b) => a.index - b.index);
         const failed = results.filter((r) => r.status === 'failed').length;
         if (failed > 0) deps.setExitCode(ExitCode.PARTIAL_FAILURE);
@@ -163,7 +215,7 @@ export function register(program: Command, deps: CliDeps): void {
           });
         deps.stdout.write(
           table([
-            ['#', 'STATUS', 'NAME', 'SIZE', 'VOLUMES', 'FINDINGS', 'TIME'],
+            ['#', 'STATUS', 'NAME', 'SIZE', 'VOLUMES', 'FINDINGS', 'UPLOADS', 'TIME'],
             ...results.map((r) => [
               String(r.index),
               r.status,
@@ -171,6 +223,9 @@ export function register(program: Command, deps: CliDeps): void {
               r.size === null ? '' : `${(r.size / 1e6).toFixed(1)} MB`,
               r.volumes === null ? '' : String(r.volumes),
               String(r.findings),
+              r.uploads
+                ? `${r.uploads.filter((u) => u.status === 'completed').length}/${r.uploads.length}`
+                : '',
               `${r.seconds.toFixed(1)} s`,
             ]),
           ]),
@@ -189,9 +244,13 @@ async function batchOnServer(deps: CliDeps, server: string, file: string, json: 
   const results: ItemResult[] = [];
   const ids: (string | null)[] = [];
   for (const [index, item] of items.entries()) {
-    const { out: _out, meta, ...rest } = item;
+    const { out: _out, meta, upload, ...rest } = item;
     try {
-      const job = await backend.createJob({ ...rest, ...(meta ? { meta } : {}) });
+      const job = await backend.createJob({
+        ...rest,
+        ...(meta ? { meta } : {}),
+        ...(upload?.length ? { destinations: upload } : {}),
+      });
       ids.push(job.id);
       deps.stderr.write(`[${index + 1}/${items.length}] queued job ${job.id}\n`);
     } catch (error) {
@@ -213,7 +272,17 @@ async function batchOnServer(deps: CliDeps, server: string, file: string, json: 
       job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : 0;
     const size =
       job.status === 'completed' ? (await backend.artifacts(id)).reduce((n, a) => n + a.size, 0) : null;
-    results.push({
+    const upload = items[index]!.upload;
+    const uploads =
+      job.status === 'completed' && upload?.length
+        ? await finishUploads(deps, backend, await uploadJobsOf(backend, id, upload.length), {
+            json: true,
+            progress: false,
+            wait: true,
+            report: false,
+          })
+        : null;
+    const packed: ItemResult = {
       index: index + 1,
       status: job.status === 'completed' ? 'completed' : 'failed',
       releaseName: result?.releaseName ?? null,
@@ -223,7 +292,8 @@ async function batchOnServer(deps: CliDeps, server: string, file: string, json: 
       findings: result?.findings?.length ?? 0,
       seconds,
       error: job.error,
-    });
+    };
+    results.push(uploads ? withUploads(packed, uploads) : packed);
     deps.stderr.write(
       `[${index + 1}/${items.length}] ${job.status} ${result?.releaseName ?? job.error?.code ?? ''}\n`,
     );

@@ -13,13 +13,13 @@ import { loadConfig } from '../../config.js';
 import { CommonErrorCode, RelpackError } from '../../engine/index.js';
 import { InProcessQueue } from '../../queue/index.js';
 import { jobView } from '../../server/routes/jobs.js';
-import type { Backend, JobView } from '../backend/backend.js';
+import type { JobView } from '../backend/backend.js';
 import { openHttpBackend } from '../backend/http-backend.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { exitCodeFor } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
-import { followJob, JobProgressView } from '../follow-job.js';
+import { followJob, JobProgressView, uploadJobsOf } from '../follow-job.js';
 import { collectList, collectMeta } from '../meta-option.js';
 import { printJson } from '../output.js';
 import { createProgressReporter } from '../progress-reporter.js';
@@ -249,7 +249,7 @@ async function runOnServer(
   const done = await followJob(deps, backend, job.id, { progress: options.progress });
   let uploads: JobView[] | null = null;
   if (done.status === 'completed' && options.upload?.length) {
-    const queued = await childJobs(backend, job.id, options.upload.length);
+    const queued = await uploadJobsOf(backend, job.id, options.upload.length);
     uploads = await finishUploads(deps, backend, queued, {
       json: options.json,
       progress: options.progress,
@@ -258,16 +258,6 @@ async function runOnServer(
     });
   }
   reportJob(deps, done, await backend.artifacts(job.id), options.json, uploads);
-}
-
-/** The upload jobs a pack queued once it completed (they appear right after it does). */
-async function childJobs(backend: Backend, packJobId: string, expected: number): Promise<JobView[]> {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    const page = await backend.listJobs({ parent: packJobId, type: 'upload', limit: 50 });
-    if (page.items.length >= expected || Date.now() > end) return page.items;
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
