@@ -177,7 +177,7 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     const logout = run(['logout', '--server', url]);
     expect(logout.status).toBe(0);
     expect(run(['jobs', 'list'], remote).status).toBe(4);
-  }, 60_000);
+  }, 180_000);
 
   it('packs a batch of 5 with one broken item, reports it, and --resume skips the 4 that exist', async () => {
     const out = await tempDir('cli-batch-out');
@@ -212,7 +212,7 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     const invalid = run(['batch', broken]);
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toMatch(/item 2 \(line 3\): type/);
-  }, 60_000);
+  }, 180_000);
 
   it('prints shell completion scripts', () => {
     const bash = run(['completion', 'bash']);
