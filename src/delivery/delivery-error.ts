@@ -128,3 +128,12 @@ export function classifyDeliveryError(error: unknown, host: string, doing: strin
     return deliveryError('DELIVERY_NETWORK', host, `${doing}: ${message}`, ctx);
   return deliveryError('DELIVERY_PROTOCOL', host, `${doing}: ${message}`, { ...ctx, transient: false });
 }
+
+/** Runs one remote operation; whatever it throws comes out as a classified DeliveryError. */
+export async function classified<T>(host: string, doing: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (error) {
+    throw classifyDeliveryError(error, host, doing);
+  }
+}

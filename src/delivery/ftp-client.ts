@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { Writable } from 'node:stream';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { Client, FTPError } from 'basic-ftp';
-import { classifyDeliveryError, deliveryError } from './delivery-error.js';
+import { classified, classifyDeliveryError, deliveryError } from './delivery-error.js';
 import { sameFingerprint } from './fingerprints.js';
 import type { RemoteClient } from './remote-client.js';
 import type { RemoteTarget, ServerIdentity } from './remote-target.js';
@@ -53,12 +53,8 @@ class FtpRemoteClient implements RemoteClient {
     readonly identity: ServerIdentity,
   ) {}
 
-  private async run<T>(doing: string, op: () => Promise<T>): Promise<T> {
-    try {
-      return await op();
-    } catch (error) {
-      throw classifyDeliveryError(error, this.host, doing);
-    }
+  private run<T>(doing: string, op: () => Promise<T>): Promise<T> {
+    return classified(this.host, doing, op);
   }
 
   ensureDir(path: string): Promise<void> {

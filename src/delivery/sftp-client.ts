@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { SFTPWrapper } from 'ssh2';
 import SftpClient from 'ssh2-sftp-client';
-import { classifyDeliveryError, deliveryError } from './delivery-error.js';
+import { classified, classifyDeliveryError, deliveryError } from './delivery-error.js';
 import { sameFingerprint, sshKeyFingerprint } from './fingerprints.js';
 import type { RemoteClient } from './remote-client.js';
 import type { RemoteTarget, ServerIdentity } from './remote-target.js';
@@ -63,12 +63,8 @@ class SftpRemoteClient implements RemoteClient {
     readonly identity: ServerIdentity,
   ) {}
 
-  private async run<T>(doing: string, op: () => Promise<T>): Promise<T> {
-    try {
-      return await op();
-    } catch (error) {
-      throw classifyDeliveryError(error, this.host, doing);
-    }
+  private run<T>(doing: string, op: () => Promise<T>): Promise<T> {
+    return classified(this.host, doing, op);
   }
 
   ensureDir(path: string): Promise<void> {

@@ -31,14 +31,15 @@ export interface BookProvider {
   search(query: BookQuery, settings: ProviderSettings, signal?: AbortSignal): Promise<BookCandidate[]>;
 }
 
-const words = (text: string) =>
+/** Lower-case ASCII words of a title, accents removed: what the match scores compare. */
+export const titleWords = (text: string, minLength = 2) =>
   new Set(
     text
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 1),
+      .filter((w) => w.length >= minLength),
   );
 
 /** Title overlap (Jaccard) weighs most, then the author, then the year; an ISBN match is certain. */
@@ -46,14 +47,14 @@ export function scoreBook(query: BookQuery, c: Omit<BookCandidate, 'score'>): nu
   if (query.isbn && c.isbn && query.isbn.replace(/[-\s]/g, '') === c.isbn) return 1;
   let score = 0;
   if (query.title) {
-    const a = words(query.title);
-    const b = words(c.title);
+    const a = titleWords(query.title);
+    const b = titleWords(c.title);
     const inter = [...a].filter((w) => b.has(w)).length;
     score += 0.7 * (inter / Math.max(1, new Set([...a, ...b]).size));
   } else score += 0.35;
   if (query.author) {
-    const wanted = words(query.author);
-    score += c.authors.some((name) => [...words(name)].some((w) => wanted.has(w))) ? 0.2 : 0;
+    const wanted = titleWords(query.author);
+    score += c.authors.some((name) => [...titleWords(name)].some((w) => wanted.has(w))) ? 0.2 : 0;
   }
   if (query.year && c.year) score += Math.abs(query.year - c.year) <= 1 ? 0.1 : 0;
   return Math.round(score * 1000) / 1000;

@@ -1,4 +1,4 @@
-import type { ProviderSettings } from './provider.js';
+import { type ProviderSettings, titleWords } from './provider.js';
 
 /** A film, a show, or one episode of a show (season and episode given). */
 export interface VideoQuery {
@@ -31,23 +31,13 @@ export interface VideoProvider {
   search(query: VideoQuery, settings: ProviderSettings, signal?: AbortSignal): Promise<VideoCandidate[]>;
 }
 
-const words = (text: string) =>
-  new Set(
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 0),
-  );
-
 /** Title overlap weighs most, then the year; the asked-for episode found adds the rest; an IMDb id match is certain. */
 export function scoreVideo(query: VideoQuery, c: Omit<VideoCandidate, 'score'>): number {
   if (query.imdbId && c.imdbId === query.imdbId) return 1;
   let score = 0;
   if (query.title) {
-    const a = words(query.title);
-    const b = words(c.title);
+    const a = titleWords(query.title, 1);
+    const b = titleWords(c.title, 1);
     const inter = [...a].filter((w) => b.has(w)).length;
     score += 0.7 * (inter / Math.max(1, new Set([...a, ...b]).size));
   } else score += 0.35;
