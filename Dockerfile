@@ -8,7 +8,8 @@ RUN apt-get update \
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
-# `npm ci` runs `prepare` (the TypeScript build) once the sources are in place.
+COPY web ./web
+# `npm ci` runs `prepare` (the TypeScript build and the web UI into dist/web) once the sources are in place.
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
 # Runtime stage: Node 20 slim, mkvtoolnix for samples, tini as PID 1, a non-root user.

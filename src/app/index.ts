@@ -47,6 +47,7 @@ export { confineToRoots, SourceErrorCode } from './sources/confine-path.js';
 export { downloadName, downloadUrl } from './sources/download-url.js';
 export { assertUrlAllowed, isBlockedAddress, UrlErrorCode } from './sources/url-guard.js';
 export { checkReadiness, type ReadinessReport } from './system/readiness.js';
+export { type DiskSpace, diskSpace } from './system/system-status.js';
 export {
   type Editor,
   type RenderPreview,

@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -14,6 +15,7 @@ import { RelpackError } from '../engine/index.js';
 import { registerAccessGuard } from './plugins/access-guard.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { LoginThrottle } from './plugins/login-throttle.js';
+import { registerWebApp, WEB_ROOT } from './plugins/web-app.js';
 import { apiConfigRoutes } from './routes/api-configs.js';
 import { authRoutes } from './routes/auth.js';
 import { destinationRoutes } from './routes/destinations.js';
@@ -23,7 +25,9 @@ import { jobRoutes } from './routes/jobs.js';
 import { metadataRoutes } from './routes/metadata.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { preferenceRoutes } from './routes/preferences.js';
+import { profileRoutes } from './routes/profiles.js';
 import { sourceRoutes } from './routes/sources.js';
+import { systemRoutes } from './routes/system.js';
 import { templateRoutes } from './routes/templates.js';
 import { userRoutes } from './routes/users.js';
 import { wizardRoutes } from './routes/wizard.js';
@@ -33,6 +37,8 @@ export interface BuildOptions {
   /** pino options, or false for silence (tests). */
   readonly logger?: boolean | object;
   /** Called for every registered route, for the access-matrix test. */
+  /** The built web UI to serve at `/` (default: dist/web). */
+  readonly webRoot?: string;
   readonly onRoute?: (route: { method: string | string[]; url: string; access: string }) => void;
 }
 
@@ -47,9 +53,11 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  // swagger-ui's own routes are public documentation.
+  // swagger-ui's own routes are public documentation, and so is the web app's static files
+  // (everything outside /api and /metrics): the data they show comes from guarded API calls.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    const webApp = !route.url.startsWith('/api/') && route.url !== '/metrics';
+    if (route.url.startsWith('/api/docs') || webApp) route.config = { ...route.config, access: 'public' };
   });
   if (options.onRoute) {
     const report = options.onRoute;
@@ -76,6 +84,8 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    // Emits the schemas registered with an id (Job, Error, …) as components the paths refer to.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerAccessGuard(app, deps.services.accessTokens);
@@ -96,5 +106,8 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(destinationRoutes, deps);
   await app.register(metricsRoutes, deps);
   await app.register(metadataRoutes, deps);
+  await app.register(systemRoutes, deps);
+  await app.register(profileRoutes, deps);
+  await registerWebApp(app, options.webRoot ?? WEB_ROOT);
   return app;
 }

@@ -33,7 +33,7 @@ export interface TestServer {
 export async function startTestServer(
   dialect: Dialect,
   env: Record<string, string> = {},
-  options: { realClock?: boolean; redis?: { url: string; prefix: string } } = {},
+  options: { realClock?: boolean; redis?: { url: string; prefix: string }; webRoot?: string } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const config = loadConfig({
@@ -63,6 +63,7 @@ export async function startTestServer(
     { services },
     {
       logger: false,
+      ...(options.webRoot ? { webRoot: options.webRoot } : {}),
       onRoute: (r) => {
         for (const method of [r.method].flat())
           if (method !== 'HEAD') routes.push({ method, url: r.url, access: r.access });

@@ -13,6 +13,10 @@ const PUBLIC = [
 ];
 /** Public to the guard because it also takes a non-JWT token, and checks callers itself. */
 const SELF_GUARDED = ['/metrics'];
+/** Public to the guard because a browser link carries a download token; the route checks it. */
+const DOWNLOAD = '/api/jobs/:id/artifacts/:artifactId/download';
+/** The web app's pages and static files: public, they hold no data. */
+const isWebApp = (url: string) => !url.startsWith('/api/') && url !== '/metrics';
 const FAKE_ID = '00000000-0000-4000-8000-000000000000';
 const urlOf = (url: string) => url.replace(/:[a-zA-Z]+/g, FAKE_ID).replace(/\*$/, 'x');
 const isErrorShape = (body: unknown) =>
@@ -52,7 +56,11 @@ describe('route access and input hardening', () => {
     );
     for (const r of s.routes) {
       const isPublic =
-        PUBLIC.includes(r.url) || SELF_GUARDED.includes(r.url) || r.url.startsWith('/api/docs');
+        PUBLIC.includes(r.url) ||
+        SELF_GUARDED.includes(r.url) ||
+        r.url === DOWNLOAD ||
+        isWebApp(r.url) ||
+        r.url.startsWith('/api/docs');
       expect(r.access, `${r.method} ${r.url}`).toBe(
         isPublic ? 'public' : r.access === 'admin' ? 'admin' : 'user',
       );
@@ -72,6 +80,14 @@ describe('route access and input hardening', () => {
       checked.push(r.url);
     }
     expect(checked.length).toBeGreaterThanOrEqual(7);
+    const download = urlOf(DOWNLOAD);
+    for (const query of ['', '?token=forged']) {
+      const res = await s.app.inject({ method: 'GET', url: `${download}${query}` });
+      expect(res.statusCode, `${download}${query}`).toBe(401);
+    }
+    // An access token is not a download token.
+    const res = await s.app.inject({ method: 'GET', url: `${download}?token=${adminToken}` });
+    expect(res.statusCode).toBe(401);
     for (const url of SELF_GUARDED) {
       const anonymous = await s.app.inject({ method: 'GET', url });
       expect(anonymous.statusCode, url).toBe(401);

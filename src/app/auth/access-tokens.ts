@@ -8,6 +8,9 @@ export interface AccessClaims {
 }
 
 const CACHE_LIMIT = 5_000;
+/** A download link lives long enough for a browser to start it, not long enough to be shared. */
+const DOWNLOAD_TTL_SECONDS = 120;
+const DOWNLOAD_AUDIENCE = 'relpack-download';
 
 /**
  * Short-lived HS256 JWTs carrying `sub` and `role`; nothing else is trusted from them. A token
@@ -33,6 +36,50 @@ export class AccessTokens {
       .setExpirationTime(now + this.ttlSeconds)
       .sign(this.secret);
     return { token, expiresAt: new Date((now + this.ttlSeconds) * 1000) };
+  }
+
+  /**
+   * A token for one artifact, put in a download URL: browsers cannot add an Authorization header
+   * to a plain link, and the file may be far too large to fetch into memory first.
+   */
+  async issueDownload(claims: AccessClaims, artifactId: string): Promise<{ token: string; expiresAt: Date }> {
+    const now = Math.floor(this.clock().getTime() / 1000);
+    const token = await new SignJWT({ role: claims.role, art: artifactId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.userId)
+      .setIssuer('relpack')
+      .setAudience(DOWNLOAD_AUDIENCE)
+      .setIssuedAt(now)
+      .setExpirationTime(now + DOWNLOAD_TTL_SECONDS)
+      .sign(this.secret);
+    return { token, expiresAt: new Date((now + DOWNLOAD_TTL_SECONDS) * 1000) };
+  }
+
+  /** The claims of a download token, only if it was issued for this artifact. */
+  async verifyDownload(token: string, artifactId: string): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.secret, {
+        issuer: 'relpack',
+        audience: DOWNLOAD_AUDIENCE,
+        algorithms: ['HS256'],
+        currentDate: this.clock(),
+      });
+      const role = payload.role;
+      if (
+        typeof payload.sub !== 'string' ||
+        payload.art !== artifactId ||
+        (role !== 'admin' && role !== 'operator')
+      ) {
+        throw new AuthError(AuthErrorCode.TOKEN_INVALID, 'This download link is for another file');
+      }
+      return { userId: payload.sub, role };
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      if (error instanceof errors.JWTExpired) {
+        throw new AuthError(AuthErrorCode.TOKEN_EXPIRED, 'The download link has expired; ask for a new one');
+      }
+      throw new AuthError(AuthErrorCode.TOKEN_INVALID, 'The download link is invalid');
+    }
   }
 
   async verify(token: string): Promise<AccessClaims> {

@@ -47,4 +47,58 @@ export class AuditRepository {
       target: r.target,
     }));
   }
+
+  /** A page of the log, newest first, with the acting user's name (the user may since be deleted). */
+  async list(query: { limit: number; offset: number; action?: string; userId?: string }): Promise<{
+    items: AuditRow[];
+    total: number;
+  }> {
+    let base = this.db.selectFrom('audit_log');
+    if (query.action)
+      base = base.where('audit_log.action', 'like', `${query.action.replace(/[%_\\]/g, '')}%`);
+    if (query.userId) base = base.where('audit_log.user_id', '=', query.userId);
+    const [rows, count] = await Promise.all([
+      base
+        .leftJoin('users', 'users.id', 'audit_log.user_id')
+        .select([
+          'audit_log.id',
+          'audit_log.at',
+          'audit_log.action',
+          'audit_log.user_id',
+          'audit_log.target',
+          'audit_log.ip',
+          'audit_log.details',
+          'users.username',
+        ])
+        .orderBy('audit_log.id', 'desc')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute(),
+      base.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return {
+      total: Number(count.n),
+      items: rows.map((r) => ({
+        id: Number(r.id),
+        at: this.v.readTime(r.at),
+        action: r.action,
+        userId: r.user_id,
+        username: r.username ?? null,
+        target: r.target,
+        ip: r.ip,
+        details: r.details ? this.v.readJson<Record<string, unknown>>(r.details) : null,
+      })),
+    };
+  }
+}
+
+export interface AuditRow {
+  readonly id: number;
+  readonly at: Date;
+  readonly action: string;
+  readonly userId: string | null;
+  readonly username: string | null;
+  readonly target: string | null;
+  readonly ip: string | null;
+  readonly details: Record<string, unknown> | null;
 }

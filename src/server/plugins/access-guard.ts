@@ -33,6 +33,9 @@ async function authenticate(
 export function registerAccessGuard(app: FastifyInstance, tokens: AccessTokens): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
+    // No route matched: the not-found handler answers (the web app's page, or a JSON 404), and it
+    // reveals nothing a guard would protect.
+    if (request.is404) return;
     const access: Access = request.routeOptions.config?.access ?? 'user';
     if (access === 'public') {
       request.auth = await authenticate(request, tokens).catch(() => null);

@@ -63,7 +63,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     else request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(body('INTERNAL_ERROR', 'Internal error; the server log has the details'));
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
-  );
 }
+
+/** The JSON 404 for a path no route serves (the web app's not-found handler answers API paths with it). */
+export const notFoundBody = (method: string, path: string) => body('NOT_FOUND', `No route ${method} ${path}`);

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { AuthError, AuthErrorCode } from '../../app/index.js';
 import { RelpackError } from '../../engine/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import { ErrorSchema, errorResponses, IdParams } from '../schemas.js';
@@ -174,10 +175,14 @@ export const jobActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
   app.get(
     '/api/jobs/:id/artifacts/:artifactId/download',
     {
+      // Public to the guard: a browser link carries a short-lived `token` instead of a header.
+      config: { access: 'public' },
       schema: {
         tags: ['jobs'],
-        summary: 'Download an artifact (Range requests supported)',
+        summary:
+          'Download an artifact (Range requests supported); Bearer token, or ?token= from the link route',
         params: z.object({ id: z.uuid(), artifactId: z.uuid() }),
+        querystring: z.object({ token: z.string().max(2048).optional() }),
         response: {
           200: z.unknown().meta({ description: 'The file' }),
           206: z.unknown().meta({ description: 'The requested byte range' }),
@@ -187,8 +192,18 @@ export const jobActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
       },
     },
     async (request, reply) => {
+      const { token } = request.query;
+      const viewer =
+        request.auth ??
+        (token ? await services.accessTokens.verifyDownload(token, request.params.artifactId) : null);
+      if (!viewer) {
+        throw new AuthError(
+          AuthErrorCode.UNAUTHENTICATED,
+          'Sign in first: send Authorization: Bearer <access token>, or use a link from POST …/link',
+        );
+      }
       const { artifact, path } = await jobs.artifactFile(
-        requireAuth(request),
+        viewer,
         request.params.id,
         request.params.artifactId,
       );
@@ -207,6 +222,28 @@ export const jobActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
         .header('content-range', `bytes ${range.start}-${range.end}/${artifact.size}`)
         .header('content-length', range.end - range.start + 1)
         .send(createReadStream(path, { start: range.start, end: range.end }));
+    },
+  );
+
+  app.post(
+    '/api/jobs/:id/artifacts/:artifactId/link',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'A download URL for an artifact that works without a header for two minutes',
+        params: z.object({ id: z.uuid(), artifactId: z.uuid() }),
+        response: { 200: z.object({ url: z.string(), expiresAt: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const viewer = requireAuth(request);
+      const { id, artifactId } = request.params;
+      await jobs.artifactFile(viewer, id, artifactId);
+      const link = await services.accessTokens.issueDownload(viewer, artifactId);
+      return {
+        url: `/api/jobs/${id}/artifacts/${artifactId}/download?token=${encodeURIComponent(link.token)}`,
+        expiresAt: link.expiresAt.toISOString(),
+      };
     },
   );
 
