@@ -1,11 +1,13 @@
 // Real FTP and SSH servers authenticate real system accounts: the tests create two (root only).
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { chmod, chown, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { hasTool, isCI } from '../helpers/tools.js';
 
 export const PASSWORD_USER = { name: 'relpacktest', password: 'Relpack-test-pass-1' } as const;
 export const KEY_USER = { name: 'relpacktestkey' } as const;
+const TEST_HOME = '/var/lib/relpack-test-home';
 
 function run(cmd: string, args: string[], input?: string): void {
   const r = spawnSync(cmd, args, { input, encoding: 'utf8' });
@@ -24,9 +26,13 @@ export function ensureTestUsers(): {
   password: { uid: number; gid: number };
   key: { uid: number; gid: number };
 } {
+  // vsftpd refuses a login whose home directory it cannot enter ("500 OOPS: cannot change
+  // directory"), so the accounts get a real, empty home, kept root-owned so nothing lands there.
+  mkdirSync(TEST_HOME, { recursive: true, mode: 0o755 });
   for (const name of [PASSWORD_USER.name, KEY_USER.name]) {
     if (!userIds(name))
-      run('useradd', ['--no-create-home', '--home-dir', '/nonexistent', '--shell', '/bin/sh', name]);
+      run('useradd', ['--no-create-home', '--home-dir', TEST_HOME, '--shell', '/bin/sh', name]);
+    else run('usermod', ['--home', TEST_HOME, name]);
   }
   run('chpasswd', [], `${PASSWORD_USER.name}:${PASSWORD_USER.password}\n`);
   // `!` (locked) would make sshd refuse even the key; `*` means "no password, not locked".
