@@ -12,9 +12,11 @@ import {
   ProviderErrorCode,
   type ProviderSettings,
   tmdb,
+  tvdb,
   type VideoCandidate,
   type VideoProvider,
   type VideoQuery,
+  type VideoRef,
 } from '../../metadata/providers/index.js';
 import type { ApiConfigService, ProviderId } from '../api-configs/api-config-service.js';
 
@@ -23,9 +25,10 @@ const DEFAULT_BASE: Record<string, string> = {
   googlebooks: 'https://www.googleapis.com',
   omdb: 'https://www.omdbapi.com',
   tmdb: 'https://api.themoviedb.org',
+  tvdb: 'https://api4.thetvdb.com',
 };
 const BOOK_PROVIDERS: Record<string, BookProvider> = { openlibrary: openLibrary, googlebooks: googleBooks };
-const VIDEO_PROVIDERS: Record<string, VideoProvider> = { tmdb, omdb };
+const VIDEO_PROVIDERS: Record<string, VideoProvider> = { tmdb, tvdb, omdb };
 export const DEFAULT_BOOK_CHAIN = ['openlibrary', 'googlebooks'] as const;
 export const DEFAULT_VIDEO_CHAIN = ['tmdb', 'omdb'] as const;
 
@@ -158,10 +161,58 @@ export class MetadataLookup {
     }
   }
 
-  private async search<Q, C>(
-    provider: AnyProvider<Q, C>,
-    query: Q,
+  private search<Q, C>(provider: AnyProvider<Q, C>, query: Q): Promise<{ candidates: C[]; cached: boolean }> {
+    return this.cached(provider.id, query, (settings, signal) => provider.search(query, settings, signal));
+  }
+
+  /**
+   * One record pinned by its provider id (a book: an ISBN, an Open Library edition or a Google
+   * volume id), to override a wrong match. Cached and counted like a search.
+   */
+  async getBook(providerId: string, id: string): Promise<LookupResult> {
+    return this.pinned(BOOK_PROVIDERS, 'book', providerId, { id }, (p, settings, signal) =>
+      (p as BookProvider).get(id, settings, signal),
+    );
+  }
+
+  /** A film, a series, or a series' episode, pinned by its provider id. */
+  async getVideo(providerId: string, ref: VideoRef): Promise<LookupResult<VideoCandidate>> {
+    return this.pinned(VIDEO_PROVIDERS, 'video', providerId, ref, (p, settings, signal) =>
+      (p as VideoProvider).get(ref, settings, signal),
+    );
+  }
+
+  private async pinned<C>(
+    providers: Record<string, { id: string }>,
+    kind: string,
+    providerId: string,
+    ref: object,
+    fetch: (provider: { id: string }, settings: ProviderSettings, signal?: AbortSignal) => Promise<C | null>,
+  ): Promise<LookupResult<C>> {
+    const provider = providers[providerId];
+    if (!provider) {
+      throw new RelpackError('UNKNOWN_PROVIDER', `No ${kind} provider "${providerId}"`, {
+        provider: providerId,
+        known: Object.keys(providers),
+      });
+    }
+    const { candidates, cached } = await this.cached(providerId, { get: ref }, async (settings, signal) => {
+      const found = await fetch(provider, settings, signal);
+      return found ? [found] : [];
+    });
+    return {
+      candidates,
+      tried: [{ provider: providerId, outcome: cached ? 'cached' : candidates.length > 0 ? 'hit' : 'miss' }],
+    };
+  }
+
+  private async cached<C>(
+    providerId: string,
+    keyPayload: unknown,
+    call: (settings: ProviderSettings, signal?: AbortSignal) => Promise<C[]>,
   ): Promise<{ candidates: C[]; cached: boolean }> {
+    const provider = { id: providerId };
+    const query = keyPayload;
     const { apiKey, settings, enabled } = await this.configs.credentials(provider.id as ProviderId);
     if (!enabled)
       throw new RelpackError(ProviderErrorCode.PROVIDER_DISABLED, `${provider.id} is disabled`, {
@@ -185,7 +236,7 @@ export class MetadataLookup {
     const queue = this.queueFor(provider.id, settings.concurrency ?? 2, settings.requestsPerSecond ?? 5);
     const candidates = (await queue.add(async () => {
       await this.cache.increment(provider.id, day);
-      return provider.search(query, {
+      return call({
         baseUrl: settings.baseUrl ?? DEFAULT_BASE[provider.id]!,
         apiKey,
         timeoutMs: settings.timeoutMs ?? 10_000,

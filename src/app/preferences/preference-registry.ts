@@ -71,7 +71,7 @@ export const PREFERENCES = {
   },
   'metadata.videoProviders': {
     schema: z
-      .array(z.enum(['tmdb', 'omdb']))
+      .array(z.enum(['tmdb', 'tvdb', 'omdb']))
       .min(1)
       .max(5),
     default: ['tmdb', 'omdb'],

@@ -226,7 +226,23 @@ export class WizardService {
     )?.value as string[] | undefined;
     const options = provider ? { provider } : chain ? { chain } : {};
     const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+    // `provider:id` pins one record, overriding whatever a search would match.
+    const pin = provider ? /^([a-z]+):(.+)$/.exec(provider) : null;
     try {
+      if (pin) {
+        const [, pinnedProvider, id] = pin as unknown as [string, string, string];
+        if (releaseType === 'ebook') return { ...(await this.deps.metadata.getBook(pinnedProvider, id)) };
+        const season = num(meta.season);
+        const episode = num(meta.episode?.split(/[,-]/)[0]);
+        return {
+          ...(await this.deps.metadata.getVideo(pinnedProvider, {
+            id,
+            kind: season !== undefined && episode !== undefined ? 'episode' : 'series',
+            ...(season !== undefined ? { season } : {}),
+            ...(episode !== undefined ? { episode } : {}),
+          })),
+        };
+      }
       if (releaseType === 'ebook') {
         const year = num(meta.year);
         return {

@@ -11,9 +11,9 @@ export const WizardSteps = {
   ]),
   metadata: z.object({
     meta: Meta.default({}),
-    /** Ask the metadata providers for candidates (shown with their scores); `provider` pins one. */
+    /** Ask the metadata providers for candidates (shown with their scores); `provider` pins one provider, `provider:id` one record. */
     lookup: z.boolean().optional(),
-    provider: z.string().max(32).optional(),
+    provider: z.string().max(100).optional(),
   }),
   naming: z.object({
     group: z

@@ -24,6 +24,10 @@ export function register(program: Command, deps: CliDeps): void {
       false,
     )
     .option('--provider <id>', 'with --lookup: ask only this provider')
+    .option(
+      '--id <id>',
+      'with --lookup and --provider: fetch this record instead of searching (an ISBN, an OL…M edition, a Google volume, an IMDb tt… id, a TMDb or TVDB number)',
+    )
     .option('--show <title>', 'with --lookup on an MKV: the show (instead of the file name)')
     .option('--season <n>', 'with --lookup on an MKV: the season')
     .option('--episode <n>', 'with --lookup on an MKV: the episode')
@@ -61,7 +65,7 @@ export function register(program: Command, deps: CliDeps): void {
         );
         return;
       }
-      const lookup = o.lookup ? await lookupFor(deps, meta, o.provider) : null;
+      const lookup = o.lookup ? await lookupFor(deps, meta, o) : null;
       if (o.json) {
         return printJson(deps, {
           type: meta.type,
@@ -99,6 +103,7 @@ interface MetaOptions {
   json: boolean;
   lookup: boolean;
   provider?: string;
+  id?: string;
   show?: string;
   season?: string;
   episode?: string;
@@ -111,11 +116,23 @@ async function lookupVideo(deps: CliDeps, file: string, o: MetaOptions) {
   const show = o.show ?? (parsed.showWords.length > 0 ? parsed.showWords.join(' ') : undefined);
   const season = o.season !== undefined ? Number(o.season) : marker?.season;
   const episode = o.episode !== undefined ? Number(o.episode) : marker?.episodes[0];
-  if (!show) {
+  if (!show && !o.id) {
     throw new RelpackError(
       CommonErrorCode.INVALID_ARGUMENT,
       'The file name does not say which show this is: add --show "Title" (and --season, --episode)',
       { file },
+    );
+  }
+  if (o.id) {
+    const id = o.id;
+    const provider = pinnedProvider(o);
+    return withServices(deps, (services) =>
+      services.metadata.getVideo(provider, {
+        id,
+        kind: season !== undefined && episode !== undefined ? 'episode' : 'series',
+        ...(season !== undefined && Number.isInteger(season) ? { season } : {}),
+        ...(episode !== undefined && Number.isInteger(episode) ? { episode } : {}),
+      }),
     );
   }
   return withServices(deps, (services) =>
@@ -145,7 +162,25 @@ async function withServices<T>(deps: CliDeps, run: (services: AppServices) => Pr
   }
 }
 
-async function lookupFor(deps: CliDeps, meta: FileMetadata, provider?: string) {
+/** --id names a record at one provider, so it needs --provider. */
+function pinnedProvider(o: MetaOptions): string {
+  if (!o.provider) {
+    throw new RelpackError(
+      CommonErrorCode.INVALID_ARGUMENT,
+      `--id ${o.id} belongs to a provider: add --provider (openlibrary, googlebooks, tmdb, tvdb, omdb)`,
+      {},
+    );
+  }
+  return o.provider;
+}
+
+async function lookupFor(deps: CliDeps, meta: FileMetadata, o: MetaOptions) {
+  const provider = o.provider;
+  if (o.id) {
+    const id = o.id;
+    const pinned = pinnedProvider(o);
+    return withServices(deps, (services) => services.metadata.getBook(pinned, id));
+  }
   const found = bookFields(meta);
   if (!found.isbn && !found.title) {
     throw new RelpackError(

@@ -4,6 +4,7 @@ import {
   type BookCandidate,
   type BookProvider,
   type BookQuery,
+  notFoundAsNull,
   type ProviderSettings,
   scoreBook,
 } from './provider.js';
@@ -19,6 +20,23 @@ interface Volume {
     industryIdentifiers?: { type: string; identifier: string }[];
     pageCount?: number;
     language?: string;
+  };
+}
+
+/** A volume as a candidate, before scoring. */
+function candidateOf(v: Volume): Omit<BookCandidate, 'score'> {
+  const info = v.volumeInfo!;
+  return {
+    provider: 'googlebooks',
+    id: v.id!,
+    title: info.subtitle ? `${info.title}: ${info.subtitle}` : info.title!,
+    authors: info.authors ?? [],
+    year:
+      info.publishedDate && /^\d{4}/.test(info.publishedDate) ? Number(info.publishedDate.slice(0, 4)) : null,
+    publisher: info.publisher ?? null,
+    isbn: info.industryIdentifiers?.find((i) => i.type === 'ISBN_13')?.identifier ?? null,
+    pages: info.pageCount ?? null,
+    language: info.language ?? null,
   };
 }
 
@@ -48,23 +66,33 @@ export const googleBooks: BookProvider = {
     return (body.items ?? [])
       .filter((v) => v.id && v.volumeInfo?.title)
       .map((v) => {
-        const info = v.volumeInfo!;
-        const isbn = info.industryIdentifiers?.find((i) => i.type === 'ISBN_13')?.identifier ?? null;
-        const base = {
-          provider: 'googlebooks',
-          id: v.id!,
-          title: info.subtitle ? `${info.title}: ${info.subtitle}` : info.title!,
-          authors: info.authors ?? [],
-          year:
-            info.publishedDate && /^\d{4}/.test(info.publishedDate)
-              ? Number(info.publishedDate.slice(0, 4))
-              : null,
-          publisher: info.publisher ?? null,
-          isbn,
-          pages: info.pageCount ?? null,
-          language: info.language ?? null,
-        };
+        const base = candidateOf(v);
         return { ...base, score: scoreBook(query, base) };
       });
+  },
+  async get(id, settings, signal) {
+    if (!/^[\w-]{4,32}$/.test(id)) {
+      throw new RelpackError('INVALID_ARGUMENT', `"${id}" is not a Google Books volume id`, {
+        provider: 'googlebooks',
+      });
+    }
+    const params = new URLSearchParams();
+    if (settings.apiKey) params.set('key', settings.apiKey);
+    const volume = (await getJson('googlebooks', `${settings.baseUrl}/books/v1/volumes/${id}?${params}`, {
+      timeoutMs: settings.timeoutMs,
+      retries: settings.retries,
+      ...(signal ? { signal } : {}),
+    }).catch(notFoundAsNull)) as (Volume & { kind?: string }) | null;
+    if (!volume) return null;
+    if (volume.kind !== 'books#volume' || !volume.id || !volume.volumeInfo?.title) {
+      throw new RelpackError(
+        ProviderErrorCode.PROVIDER_BAD_RESPONSE,
+        'googlebooks sent something other than a books#volume',
+        {
+          provider: 'googlebooks',
+        },
+      );
+    }
+    return { ...candidateOf(volume), score: 1 };
   },
 };

@@ -18,27 +18,44 @@ export async function getJson(
   url: string,
   options: { timeoutMs: number; retries: number; headers?: Record<string, string>; signal?: AbortSignal },
 ): Promise<unknown> {
+  return requestJson(provider, url, options);
+}
+
+/** getJson for any method; a `json` body is sent as JSON (TVDB's login is a POST). */
+export async function requestJson(
+  provider: string,
+  url: string,
+  options: {
+    timeoutMs: number;
+    retries: number;
+    method?: 'get' | 'post';
+    json?: unknown;
+    headers?: Record<string, string>;
+    signal?: AbortSignal;
+  },
+): Promise<unknown> {
   let text: string;
+  const method = options.method ?? 'get';
   try {
-    text = await ky
-      .get(url, {
-        timeout: options.timeoutMs,
-        retry: {
-          limit: options.retries,
-          methods: ['get'],
-          statusCodes: [408, 429, 500, 502, 503, 504],
-          afterStatusCodes: [413, 429, 503],
-          maxRetryAfter: 60_000,
-          backoffLimit: 5_000,
-        },
-        headers: {
-          accept: 'application/json',
-          'user-agent': 'relpack (metadata lookup)',
-          ...options.headers,
-        },
-        ...(options.signal ? { signal: options.signal } : {}),
-      })
-      .text();
+    text = await ky(url, {
+      method,
+      ...(options.json === undefined ? {} : { json: options.json }),
+      timeout: options.timeoutMs,
+      retry: {
+        limit: options.retries,
+        methods: [method],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [413, 429, 503],
+        maxRetryAfter: 60_000,
+        backoffLimit: 5_000,
+      },
+      headers: {
+        accept: 'application/json',
+        'user-agent': 'relpack (metadata lookup)',
+        ...options.headers,
+      },
+      ...(options.signal ? { signal: options.signal } : {}),
+    }).text();
   } catch (error) {
     if (error instanceof TimeoutError) {
       throw new RelpackError(

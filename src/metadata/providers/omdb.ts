@@ -79,4 +79,21 @@ export const omdb: VideoProvider = {
         return { ...base, score: scoreVideo(query, base) };
       });
   },
+  async get(ref, settings, signal) {
+    if (!/^tt\d+$/.test(ref.id)) {
+      throw new RelpackError(
+        'INVALID_ARGUMENT',
+        `An OMDb id is an IMDb id such as tt0088247, not "${ref.id}"`,
+        {
+          provider: 'omdb',
+        },
+      );
+    }
+    const [found] = await omdb.search(
+      { kind: ref.kind === 'movie' ? 'movie' : 'episode', imdbId: ref.id },
+      settings,
+      signal,
+    );
+    return found ? { ...found, score: 1 } : null;
+  },
 };

@@ -4,6 +4,7 @@ import {
   type BookCandidate,
   type BookProvider,
   type BookQuery,
+  notFoundAsNull,
   type ProviderSettings,
   scoreBook,
 } from './provider.js';
@@ -17,6 +18,40 @@ interface SearchDoc {
   isbn?: string[];
   number_of_pages_median?: number;
   language?: string[];
+}
+
+interface Edition {
+  title?: string;
+  subtitle?: string;
+  authors?: { key?: string }[];
+  publishers?: string[];
+  publish_date?: string;
+  isbn_13?: string[];
+  isbn_10?: string[];
+  number_of_pages?: number;
+  languages?: { key?: string }[];
+  key?: string;
+}
+
+/** Where one edition lives: `/isbn/{isbn}.json` or `/books/{OLID}.json`. */
+function editionPath(id: string): string {
+  const bare = id.replace(/^\/?(books|works)\//, '').replace(/[-\s]/g, '');
+  if (/^(97[89])?\d{9}[\dX]$/i.test(bare)) return `/isbn/${bare.toUpperCase()}.json`;
+  if (/^OL\d+M$/i.test(bare)) return `/books/${bare.toUpperCase()}.json`;
+  if (/^OL\d+W$/i.test(bare)) {
+    throw new RelpackError(
+      'INVALID_ARGUMENT',
+      `${bare} is an Open Library work, which has many editions: pin an edition (OL…M) or an ISBN`,
+      { provider: 'openlibrary' },
+    );
+  }
+  throw new RelpackError(
+    'INVALID_ARGUMENT',
+    `"${id}" is neither an ISBN nor an Open Library edition id (OL…M)`,
+    {
+      provider: 'openlibrary',
+    },
+  );
 }
 
 /** Open Library's search API (`/search.json`): by ISBN, else by title and author. No key. */
@@ -60,5 +95,35 @@ export const openLibrary: BookProvider = {
         };
         return { ...base, score: scoreBook(query, base) };
       });
+  },
+  async get(id, settings, signal) {
+    const get = (path: string) =>
+      getJson('openlibrary', `${settings.baseUrl}${path}`, {
+        timeoutMs: settings.timeoutMs,
+        retries: settings.retries,
+        ...(signal ? { signal } : {}),
+      });
+    const edition = (await get(editionPath(id)).catch(notFoundAsNull)) as Edition | null;
+    if (!edition?.title) return null;
+    // An edition names its authors by key only; their records hold the names.
+    const authors: string[] = [];
+    for (const a of (edition.authors ?? []).slice(0, 3)) {
+      if (!a.key || !/^\/authors\/OL\d+A$/.test(a.key)) continue;
+      const author = (await get(`${a.key}.json`).catch(notFoundAsNull)) as { name?: string } | null;
+      if (author?.name) authors.push(author.name);
+    }
+    const year = /(\d{4})(?!.*\d{4})/.exec(edition.publish_date ?? '')?.[1];
+    return {
+      provider: 'openlibrary',
+      id: edition.key?.replace(/^\/books\//, '') ?? id,
+      title: edition.subtitle ? `${edition.title}: ${edition.subtitle}` : edition.title,
+      authors,
+      year: year ? Number(year) : null,
+      publisher: edition.publishers?.[0] ?? null,
+      isbn: edition.isbn_13?.[0] ?? edition.isbn_10?.[0] ?? null,
+      pages: edition.number_of_pages ?? null,
+      language: edition.languages?.[0]?.key?.replace(/^\/languages\//, '') ?? null,
+      score: 1,
+    };
   },
 };

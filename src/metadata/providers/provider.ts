@@ -1,3 +1,4 @@
+import { RelpackError } from '../../engine/index.js';
 export interface BookQuery {
   readonly isbn?: string;
   readonly title?: string;
@@ -29,7 +30,15 @@ export interface ProviderSettings {
 export interface BookProvider {
   readonly id: string;
   search(query: BookQuery, settings: ProviderSettings, signal?: AbortSignal): Promise<BookCandidate[]>;
+  /** The record with this id (score 1: the user chose it), or null when the provider has none. */
+  get(id: string, settings: ProviderSettings, signal?: AbortSignal): Promise<BookCandidate | null>;
 }
+
+/** A 404 from a provider means "no such record" when fetching by id. */
+export const notFoundAsNull = (error: unknown): null => {
+  if (error instanceof RelpackError && error.details.status === 404) return null;
+  throw error;
+};
 
 /** Lower-case ASCII words of a title, accents removed: what the match scores compare. */
 export const titleWords = (text: string, minLength = 2) =>

@@ -1,6 +1,6 @@
 import { RelpackError } from '../../engine/index.js';
 import { getJson, ProviderErrorCode } from './http-json.js';
-import type { ProviderSettings } from './provider.js';
+import { notFoundAsNull, type ProviderSettings } from './provider.js';
 import {
   scoreVideo,
   type VideoCandidate,
@@ -22,6 +22,36 @@ interface TmdbSeason {
 
 const MAX_SHOWS_WITH_EPISODES = 3;
 
+/** GET under /3 with the read access token. */
+function client(settings: ProviderSettings, signal?: AbortSignal) {
+  if (!settings.apiKey) {
+    throw new RelpackError(ProviderErrorCode.PROVIDER_DISABLED, 'tmdb needs a read access token', {
+      provider: 'tmdb',
+    });
+  }
+  return (path: string) =>
+    getJson('tmdb', `${settings.baseUrl}/3/${path}`, {
+      timeoutMs: settings.timeoutMs,
+      retries: settings.retries,
+      headers: { authorization: `Bearer ${settings.apiKey}` },
+      ...(signal ? { signal } : {}),
+    });
+}
+
+/** The season's episode, or null when TMDb has no such season or episode. */
+async function findEpisode(
+  get: (path: string) => Promise<unknown>,
+  showId: string,
+  season: number,
+  episode: number,
+) {
+  const answer = (await get(`tv/${showId}/season/${season}`).catch((error: unknown) => {
+    if (error instanceof RelpackError && error.details.status === 404) return { episodes: [] };
+    throw error;
+  })) as TmdbSeason;
+  return answer.episodes?.find((e) => e.episode_number === episode) ?? null;
+}
+
 /**
  * TMDb v3 with a read access token (`Authorization: Bearer`): `search/tv` or `search/movie`, then
  * for an episode the season of the best-matching shows (`tv/{id}/season/{n}`) for its title and
@@ -34,18 +64,7 @@ export const tmdb: VideoProvider = {
     settings: ProviderSettings,
     signal?: AbortSignal,
   ): Promise<VideoCandidate[]> {
-    if (!settings.apiKey) {
-      throw new RelpackError(ProviderErrorCode.PROVIDER_DISABLED, 'tmdb needs a read access token', {
-        provider: 'tmdb',
-      });
-    }
-    const get = (path: string) =>
-      getJson('tmdb', `${settings.baseUrl}/3/${path}`, {
-        timeoutMs: settings.timeoutMs,
-        retries: settings.retries,
-        headers: { authorization: `Bearer ${settings.apiKey}` },
-        ...(signal ? { signal } : {}),
-      });
+    const get = client(settings, signal);
     const movie = query.kind === 'movie';
     const params = new URLSearchParams({ query: query.title ?? '', include_adult: 'false', page: '1' });
     if (query.year) params.set(movie ? 'year' : 'first_air_date_year', String(query.year));
@@ -81,11 +100,7 @@ export const tmdb: VideoProvider = {
         out.push(show);
         continue;
       }
-      const season = (await get(`tv/${show.id}/season/${query.season}`).catch((error: unknown) => {
-        if (error instanceof RelpackError && error.details.status === 404) return { episodes: [] };
-        throw error;
-      })) as TmdbSeason;
-      const ep = season.episodes?.find((e) => e.episode_number === query.episode);
+      const ep = await findEpisode(get, show.id, query.season, query.episode);
       const withEpisode = {
         ...show,
         kind: ep ? ('episode' as const) : show.kind,
@@ -97,5 +112,35 @@ export const tmdb: VideoProvider = {
       out.push({ ...withEpisode, score: scoreVideo(query, withEpisode) });
     }
     return out;
+  },
+  async get(ref, settings, signal) {
+    const get = client(settings, signal);
+    if (!/^\d+$/.test(ref.id)) {
+      throw new RelpackError('INVALID_ARGUMENT', `A TMDb id is a number, not "${ref.id}"`, {
+        provider: 'tmdb',
+      });
+    }
+    const movie = ref.kind === 'movie';
+    const record = (await get(`${movie ? 'movie' : 'tv'}/${ref.id}`).catch(notFoundAsNull)) as
+      | (TmdbShow & { imdb_id?: string | null })
+      | null;
+    if (!record || (!record.name && !record.title)) return null;
+    const ep =
+      !movie && ref.season !== undefined && ref.episode !== undefined
+        ? await findEpisode(get, ref.id, ref.season, ref.episode)
+        : null;
+    return {
+      provider: 'tmdb',
+      id: String(record.id ?? ref.id),
+      kind: movie ? 'movie' : ep ? 'episode' : 'series',
+      title: (record.name ?? record.title)!,
+      year: yearOf(record.first_air_date ?? record.release_date),
+      season: ep ? ref.season! : null,
+      episode: ep ? ref.episode! : null,
+      episodeTitle: ep?.name ?? null,
+      airDate: ep?.air_date ?? null,
+      imdbId: record.imdb_id ?? null,
+      score: 1,
+    };
   },
 };

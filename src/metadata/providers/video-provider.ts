@@ -26,9 +26,19 @@ export interface VideoCandidate {
   readonly score: number;
 }
 
+/** One record at a provider, as a user pins it: the provider's id, what it is, and the episode wanted. */
+export interface VideoRef {
+  readonly id: string;
+  readonly kind: 'series' | 'movie' | 'episode';
+  readonly season?: number;
+  readonly episode?: number;
+}
+
 export interface VideoProvider {
   readonly id: string;
   search(query: VideoQuery, settings: ProviderSettings, signal?: AbortSignal): Promise<VideoCandidate[]>;
+  /** The record with this id (score 1: the user chose it), or null when the provider has none. */
+  get(ref: VideoRef, settings: ProviderSettings, signal?: AbortSignal): Promise<VideoCandidate | null>;
 }
 
 /** Title overlap weighs most, then the year; the asked-for episode found adds the rest; an IMDb id match is certain. */

@@ -57,16 +57,31 @@ export const metadataRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
               .regex(/^tt\d{5,10}$/)
               .optional(),
             provider: z.string().max(32).optional(),
+            id: z
+              .string()
+              .min(1)
+              .max(64)
+              .optional()
+              .describe('pin this record of `provider` (its own id) instead of searching'),
           })
           .strict()
-          .refine((b) => b.title || b.imdbId, 'give a title or an imdbId'),
+          .refine((b) => b.title || b.imdbId || b.id, 'give a title, an imdbId, or a provider and its id')
+          .refine((b) => !b.id || b.provider, 'an id belongs to a provider: give `provider` with it'),
         response: { 200: z.object({ candidates: z.array(VideoCandidate), tried: Tried }), ...errorResponses },
       },
     },
     async (request) => {
-      const { provider, ...query } = request.body;
+      const { provider, id, ...query } = request.body;
       const chain = (await preference(requireAuth(request).userId, 'metadata.videoProviders')) as string[];
-      const result = await services.metadata.lookupVideo(query, provider ? { provider } : { chain });
+      const result =
+        id && provider
+          ? await services.metadata.getVideo(provider, {
+              id,
+              kind: query.kind === 'movie' ? 'movie' : query.season !== undefined ? 'episode' : 'series',
+              ...(query.season !== undefined ? { season: query.season } : {}),
+              ...(query.episode !== undefined ? { episode: query.episode } : {}),
+            })
+          : await services.metadata.lookupVideo(query, provider ? { provider } : { chain });
       return { candidates: [...result.candidates], tried: [...result.tried] };
     },
   );
@@ -84,8 +99,17 @@ export const metadataRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
             author: z.string().max(500).optional(),
             year: z.number().int().min(1000).max(2100).optional(),
             provider: z.string().max(32).optional(),
+            id: z
+              .string()
+              .min(1)
+              .max(64)
+              .optional()
+              .describe(
+                'pin this record of `provider`: an ISBN or OL…M edition (openlibrary), a volume id (googlebooks)',
+              ),
           })
-          .refine((b) => b.isbn || b.title, 'give an isbn or a title'),
+          .refine((b) => b.isbn || b.title || b.id, 'give an isbn, a title, or a provider and its id')
+          .refine((b) => !b.id || b.provider, 'an id belongs to a provider: give `provider` with it'),
         response: {
           200: z.object({
             candidates: z.array(Candidate),
@@ -98,9 +122,12 @@ export const metadataRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
       },
     },
     async (request) => {
-      const { provider, ...query } = request.body;
+      const { provider, id, ...query } = request.body;
       const chain = (await preference(requireAuth(request).userId, 'metadata.bookProviders')) as string[];
-      const result = await services.metadata.lookupBook(query, provider ? { provider } : { chain });
+      const result =
+        id && provider
+          ? await services.metadata.getBook(provider, id)
+          : await services.metadata.lookupBook(query, provider ? { provider } : { chain });
       return {
         candidates: [...result.candidates].map((c) => ({ ...c, authors: [...c.authors] })),
         tried: [...result.tried],

@@ -2673,6 +2673,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         author?: string;
+                        /** @description pin this record of `provider`: an ISBN or OL…M edition (openlibrary), a volume id (googlebooks) */
+                        id?: string;
                         isbn?: string;
                         provider?: string;
                         title?: string;
@@ -2791,6 +2793,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         episode?: number;
+                        /** @description pin this record of `provider` (its own id) instead of searching */
+                        id?: string;
                         imdbId?: string;
                         /**
                          * @default episode

@@ -162,6 +162,9 @@ export const en = {
   'meta.lookupTitle': 'Provider lookup',
   'meta.noCandidates': 'No match found.',
   'meta.pages': 'Pages',
+  'meta.pinHint':
+    "To override a wrong match: the record's id at the chosen provider (an ISBN, a TVDB or TMDb number, an IMDb tt… id).",
+  'meta.pinId': 'Provider id (optional)',
   'meta.provider': 'Provider',
   'meta.providerChain': 'Fallback chain (preferences)',
   'meta.publisher': 'Publisher',

@@ -163,6 +163,9 @@ export const fr: Record<MessageKey, string> = {
   'meta.lookupTitle': 'Recherche chez les fournisseurs',
   'meta.noCandidates': 'Aucun résultat.',
   'meta.pages': 'Pages',
+  'meta.pinHint':
+    'Pour corriger une mauvaise correspondance : l’identifiant de la fiche chez le fournisseur choisi (un ISBN, un numéro TVDB ou TMDb, un identifiant IMDb tt…).',
+  'meta.pinId': 'Identifiant (facultatif)',
   'meta.provider': 'Fournisseur',
   'meta.providerChain': 'Chaîne de repli (préférences)',
   'meta.publisher': 'Éditeur',

@@ -14,6 +14,7 @@ export function MetadataStep({ state, update, answer }: StepProps) {
   const meta = state.draft.metadata?.meta ?? {};
   const lookup = useStepValidation();
   const [provider, setProvider] = useState('');
+  const [pinId, setPinId] = useState('');
   const source = state.draft.source;
   const fileName = source?.kind === 'local' ? (source.path.split('/').pop() ?? '') : '';
 
@@ -84,6 +85,18 @@ export function MetadataStep({ state, update, answer }: StepProps) {
               </option>
             ))}
           </select>
+          <label className="sr-only" htmlFor="pin-id">
+            {t('meta.pinId')}
+          </label>
+          <input
+            id="pin-id"
+            value={pinId}
+            disabled={!provider}
+            placeholder={t('meta.pinId')}
+            title={t('meta.pinHint')}
+            onChange={(e) => setPinId(e.target.value)}
+            style={{ width: 170 }}
+          />
           <button
             type="button"
             disabled={lookup.isPending}
@@ -94,7 +107,7 @@ export function MetadataStep({ state, update, answer }: StepProps) {
                 data: {
                   meta: Object.fromEntries(Object.entries(meta).filter(([, v]) => v.trim())),
                   lookup: true,
-                  ...(provider ? { provider } : {}),
+                  ...(provider ? { provider: pinId.trim() ? `${provider}:${pinId.trim()}` : provider } : {}),
                 },
               })
             }
