@@ -32,6 +32,8 @@ export interface AppServices {
   readonly version: string;
   readonly clock: () => Date;
   readonly dialect: string;
+  /** Changes whenever the data may have; null when the database cannot say (then never cache). */
+  readonly changeToken: () => string | null;
   readonly accessTokens: AccessTokens;
   readonly auth: AuthService;
   readonly users: UserService;
@@ -112,6 +114,7 @@ export async function createServices(
     version: options.version,
     clock,
     dialect: database.dialect,
+    changeToken: () => database.changeToken(),
     accessTokens,
     auth: new AuthService({ ...repos, accessTokens, refreshTtlDays: config.refreshTokenTtlDays, clock }),
     users: new UserService({ ...repos, clock }),

@@ -13,6 +13,13 @@ export interface DatabaseHandle {
   readonly values: DialectValues;
   /** Where the data lives, for logs: the SQLite path or the URL without its password. */
   readonly location: string;
+  /**
+   * A value that changes whenever the database may have changed, cheap enough to read on every
+   * request: SQLite's own write count on this connection plus `data_version` (which moves when
+   * another connection, such as a CLI pack, commits). Null where no such counter exists (the
+   * client-server databases), so callers must not cache there.
+   */
+  changeToken(): string | null;
   close(): Promise<void>;
 }
 
@@ -40,7 +47,17 @@ export function connectDatabase(url: string | undefined, dataDir: string): Datab
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-    return { db, dialect, values, location: path, close: () => db.destroy() };
+    const version = database
+      .prepare('select total_changes() as t, (select data_version from pragma_data_version) as v')
+      .raw();
+    return {
+      db,
+      dialect,
+      values,
+      location: path,
+      changeToken: () => (version.get() as [number, number]).join(':'),
+      close: () => db.destroy(),
+    };
   }
   const location = redact(url!);
   if (dialect === 'mysql') {
@@ -53,7 +70,7 @@ export function connectDatabase(url: string | undefined, dataDir: string): Datab
       bigNumberStrings: false,
     });
     const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool }) });
-    return { db, dialect, values, location, close: () => db.destroy() };
+    return { db, dialect, values, location, changeToken: () => null, close: () => db.destroy() };
   }
   // int8 (bigint) as a number: sizes stay far below 2^53.
   pg.types.setTypeParser(20, (v) => Number(v));
@@ -62,7 +79,7 @@ export function connectDatabase(url: string | undefined, dataDir: string): Datab
     client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect, values, location, close: () => db.destroy() };
+  return { db, dialect, values, location, changeToken: () => null, close: () => db.destroy() };
 }
 
 function redact(url: string): string {

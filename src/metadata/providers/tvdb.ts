@@ -138,7 +138,7 @@ export const tvdb: VideoProvider = {
       limit: '20',
     });
     const body = (await get(`search?${params}`)) as Envelope<TvdbSearchItem[]>;
-    if (!body || body.status !== 'success' || !Array.isArray(body.data)) {
+    if (body?.status !== 'success' || !Array.isArray(body.data)) {
       throw new RelpackError(ProviderErrorCode.PROVIDER_BAD_RESPONSE, 'tvdb sent no search results', {
         provider: 'tvdb',
       });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Job } from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
+import { ResponseMemo } from '../plugins/response-memo.js';
 import { errorResponses, IdParams } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -53,12 +54,13 @@ export const jobView = (job: Job) => ({
 });
 
 export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
+  const listMemo = new ResponseMemo(200);
   app.get(
     '/api/jobs',
     {
-      // The list is the hottest route; jobView builds exactly the documented shape, so it is
-      // written with plain JSON.stringify instead of being re-validated against the schema.
-      serializerCompiler: () => (data) => JSON.stringify(data),
+      // The list is the hottest route; jobView builds exactly the documented shape, so the handler
+      // writes it with plain JSON.stringify instead of having it re-validated against the schema.
+      serializerCompiler: () => (data) => (typeof data === 'string' ? data : JSON.stringify(data)),
       schema: {
         tags: ['jobs'],
         summary: 'List jobs, newest first (operators see their own)',
@@ -85,13 +87,27 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
             limit: z.number(),
             offset: z.number(),
           }),
+          304: z
+            .null()
+            .meta({ description: 'Not modified: the ETag sent in If-None-Match is still current' }),
           ...errorResponses,
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const viewer = requireAuth(request);
+      // The same page for the same viewer, unchanged since the database last changed: the stored
+      // bytes (or a 304 for a client that has them).
+      const token = services.changeToken();
+      const key = `${viewer.role}:${viewer.userId}:${request.url}`;
+      const memo = token ? listMemo.get(key, token) : undefined;
+      if (memo) {
+        reply.header('etag', memo.etag).header('cache-control', 'private, no-cache');
+        if (request.headers['if-none-match'] === memo.etag) return reply.code(304).send(null);
+        return reply.type('application/json; charset=utf-8').send(memo.body as never);
+      }
       const { status, type, owner, parent, q, limit, offset, from, to, order } = request.query;
-      const page = await services.jobs.list(requireAuth(request), {
+      const page = await services.jobs.list(viewer, {
         status,
         limit,
         offset,
@@ -103,7 +119,12 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
         ...(to ? { createdTo: new Date(to) } : {}),
         order,
       });
-      return { items: page.items.map(jobView), total: page.total, limit, offset };
+      const body = JSON.stringify({ items: page.items.map(jobView), total: page.total, limit, offset });
+      if (token) {
+        const stored = listMemo.set(key, token, body);
+        reply.header('etag', stored.etag).header('cache-control', 'private, no-cache');
+      }
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 

@@ -1619,6 +1619,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Not modified: the ETag sent in If-None-Match is still current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
