@@ -45,6 +45,13 @@ const ConfigSchema = z.object({
   RELPACK_DOWNLOAD_LIMIT_BYTES: int(20 * 2 ** 30),
   RELPACK_DOWNLOAD_TIMEOUT_SECONDS: int(30),
   RELPACK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+  RELPACK_URL_ALLOWED_NETWORKS: z
+    .string()
+    .regex(
+      /^\s*[0-9A-Fa-f.:]+(\/\d{1,3})?\s*(,\s*[0-9A-Fa-f.:]+(\/\d{1,3})?\s*)*$/,
+      'must be comma-separated addresses or CIDR ranges, e.g. 192.168.1.10,10.2.0.0/16',
+    )
+    .optional(),
   RELPACK_QUEUE_CONCURRENCY: int(1),
   REDIS_URL: z
     .string()
@@ -90,6 +97,8 @@ export interface Config {
   readonly downloadTimeoutSeconds: number;
   /** Off by default: URL sources resolving to loopback, private, link-local or metadata addresses are refused. */
   readonly allowPrivateUrls: boolean;
+  /** Private ranges URL sources may reach all the same (RELPACK_URL_ALLOWED_NETWORKS). */
+  readonly urlAllowedNetworks: readonly string[];
   /** Jobs run at once per process (in-process queue or each worker). */
   readonly queueConcurrency: number;
   /** Set: jobs go through BullMQ on Redis and `relpack worker` runs them. */
@@ -155,6 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     downloadLimitBytes: e.RELPACK_DOWNLOAD_LIMIT_BYTES,
     downloadTimeoutSeconds: e.RELPACK_DOWNLOAD_TIMEOUT_SECONDS,
     allowPrivateUrls: e.RELPACK_ALLOW_PRIVATE_URLS === 'true',
+    urlAllowedNetworks: (e.RELPACK_URL_ALLOWED_NETWORKS ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean),
     queueConcurrency: e.RELPACK_QUEUE_CONCURRENCY,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.RELPACK_QUEUE_PREFIX,

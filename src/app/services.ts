@@ -20,6 +20,7 @@ import { MetadataLookup } from './metadata/metadata-lookup.js';
 import { PreferenceService } from './preferences/preference-service.js';
 import { loadSecrets } from './secrets/load-secrets.js';
 import { SecretBox } from './secrets/secret-box.js';
+import { UrlPolicy } from './sources/url-guard.js';
 import { renderMetrics } from './system/metrics.js';
 import { checkReadiness, type ReadinessReport } from './system/readiness.js';
 import { TemplateService } from './templates/template-service.js';
@@ -85,6 +86,10 @@ export async function createServices(
     config.previousSecretKeys.map((k) => Buffer.from(k, 'base64')),
   );
   const destinations = new DestinationService(repos.destinations, repos.audit, secretBox, clock);
+  const urlPolicy = new UrlPolicy({
+    allowPrivate: config.allowPrivateUrls,
+    allowedNetworks: config.urlAllowedNetworks,
+  });
   const jobs = new JobService({
     destinations,
     repos,
@@ -93,7 +98,7 @@ export async function createServices(
     outputRoot: config.releasesDir,
     sourceRoots: config.sourceRoots,
     downloadsDir: config.downloadsDir,
-    allowPrivateUrls: config.allowPrivateUrls,
+    urlPolicy,
   });
   const preferences = new PreferenceService(repos.preferences, clock);
   const templates = new TemplateService(repos.templates, clock);
@@ -107,7 +112,7 @@ export async function createServices(
     destinations,
     metadata,
     sourceRoots: config.sourceRoots,
-    allowPrivateUrls: config.allowPrivateUrls,
+    urlPolicy,
   });
   return {
     config,
@@ -149,7 +154,7 @@ export async function createServices(
             dir: config.downloadsDir,
             maxBytes: config.downloadLimitBytes,
             timeoutSeconds: config.downloadTimeoutSeconds,
-            allowPrivate: config.allowPrivateUrls,
+            policy: urlPolicy,
           },
           onPackCompleted: async (pack, packConfig) => {
             await jobs.createUploadsAfterPack(pack, packConfig.destinations ?? []);

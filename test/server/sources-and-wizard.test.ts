@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { hostname, networkInterfaces } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBlockedAddress } from '../../src/app/index.js';
@@ -48,10 +48,23 @@ describe('address guard', () => {
       '100.64.0.1',
       '0.0.0.0',
       '::',
+      // issue #18: IPv4-compatible, site-local, NAT64, 6to4, Teredo and documentation ranges
+      '::127.0.0.1',
+      '::7f00:1',
+      '::ffff:7f00:1',
+      'fec0::1',
+      '64:ff9b::a00:1',
+      '64:ff9b:1::1',
+      '2002:7f00:1::1',
+      '2001:0:4136:e378::1',
+      '2001:db8::1',
+      '192.0.2.1',
+      '198.51.100.7',
+      '203.0.113.9',
     ]) {
       expect(isBlockedAddress(a), a).toBe(true);
     }
-    for (const a of ['8.8.8.8', '1.1.1.1', '2001:4860:4860::8888', '93.184.216.34'])
+    for (const a of ['8.8.8.8', '1.1.1.1', '2001:4860:4860::8888', '93.184.216.34', '::ffff:8.8.8.8'])
       expect(isBlockedAddress(a), a).toBe(false);
   });
 });
@@ -83,7 +96,12 @@ describe('sources and wizard', () => {
     });
     s = await startTestServer(
       'sqlite',
-      { RELPACK_SOURCE_ROOTS: roots, RELPACK_UPLOAD_LIMIT_BYTES: '8000000' },
+      // 127.0.0.2 stands for an allowed address (a LAN host let through by configuration).
+      {
+        RELPACK_SOURCE_ROOTS: roots,
+        RELPACK_UPLOAD_LIMIT_BYTES: '8000000',
+        RELPACK_URL_ALLOWED_NETWORKS: '127.0.0.2/32',
+      },
       { realClock: true },
     );
     ({ admin, operator } = await s.signInAdminAndOperator());
@@ -183,6 +201,10 @@ describe('sources and wizard', () => {
     for (const url of [
       'http://127.0.0.1/x.epub',
       'http://[::1]/x.epub',
+      'http://[::127.0.0.1]/x.epub',
+      'http://[::ffff:127.0.0.1]/x.epub',
+      'http://[fec0::1]/x.epub',
+      'http://foo.localhost/x.epub',
       'http://169.254.169.254/latest/meta-data',
       'http://10.0.0.1/x.epub',
       'http://192.168.0.10/x.epub',
@@ -195,6 +217,27 @@ describe('sources and wizard', () => {
       expect(res.statusCode, url).toBe(403);
       expect(res.json().error.code, url).toBe('URL_NOT_ALLOWED');
     }
+    // issue #18: one message for a private host and for a name that does not resolve (no DNS oracle)
+    const messages = new Set<string>();
+    for (const host of ['10.0.0.1', 'does-not-exist.invalid', 'intranet.localhost']) {
+      const res = await call(operator, 'POST', '/api/jobs', {
+        type: 'ebook',
+        sourceUrl: `http://${host}/x.epub`,
+        group: 'GRP',
+      });
+      const id = res.json().id as string | undefined;
+      const error = id
+        ? (
+            await until(
+              () => getJob(id),
+              (j) => j.status === 'failed' || j.status === 'completed',
+            )
+          ).error
+        : res.json().error;
+      expect(error.code, host).toBe('URL_NOT_ALLOWED');
+      messages.add(error.message.replace(/^http:\/\/[^ ]+/, '<origin>'));
+    }
+    expect([...messages]).toHaveLength(1);
     // a name that resolves to loopback passes the first check and is refused when it connects
     const target = createServer((_req, res) => res.end('secret'));
     const port = await listen(target, '0.0.0.0');
@@ -211,20 +254,17 @@ describe('sources and wizard', () => {
       );
       expect(failed.error.code).toBe('URL_NOT_ALLOWED');
       // a redirect to loopback from an address that is allowed is refused at the second hop
-      const external = Object.values(networkInterfaces())
-        .flat()
-        .find((i) => i && i.family === 'IPv4' && !i.internal && !isBlockedAddress(i.address));
+      let hops = 0;
       const hop = createServer((_req, res) => {
+        hops++;
         res.writeHead(302, { location: `http://127.0.0.1:${port}/x.epub` });
         res.end();
       });
-      const hopPort = await listen(hop, '0.0.0.0');
+      const hopPort = await listen(hop, '127.0.0.2');
       try {
-        const first = external ? `http://${external.address}:${hopPort}/start.epub` : null;
-        expect(first, 'this machine needs a non-private IPv4 address for the redirect case').not.toBeNull();
         const redirected = await call(operator, 'POST', '/api/jobs', {
           type: 'ebook',
-          sourceUrl: first,
+          sourceUrl: `http://127.0.0.2:${hopPort}/start.epub`,
           group: 'GRP',
         });
         expect(redirected.statusCode).toBe(201);
@@ -233,6 +273,7 @@ describe('sources and wizard', () => {
           (j) => j.status === 'failed' || j.status === 'completed',
         );
         expect(done.error.code).toBe('URL_NOT_ALLOWED');
+        expect(hops).toBe(1);
       } finally {
         hop.close();
       }

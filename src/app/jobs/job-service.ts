@@ -5,7 +5,7 @@ import { RelpackError } from '../../engine/index.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { DestinationService } from '../destinations/destination-service.js';
 import { confineToRoots } from '../sources/confine-path.js';
-import { assertUrlAllowed } from '../sources/url-guard.js';
+import type { UrlPolicy } from '../sources/url-guard.js';
 import { type PackJobConfig, PackJobConfigSchema } from './job-config.js';
 import type { JobEvents } from './job-events.js';
 import { JobQueries, type Viewer } from './job-queries.js';
@@ -20,7 +20,7 @@ export interface JobServiceDeps {
   readonly outputRoot: string;
   readonly sourceRoots: readonly string[];
   readonly downloadsDir: string;
-  readonly allowPrivateUrls: boolean;
+  readonly urlPolicy: UrlPolicy;
   readonly destinations: DestinationService;
 }
 
@@ -62,7 +62,7 @@ export class JobService extends JobQueries {
       );
     }
     const given = parsed.data;
-    if (given.sourceUrl) assertUrlAllowed(given.sourceUrl, this.deps.allowPrivateUrls);
+    if (given.sourceUrl) this.deps.urlPolicy.assertAllowed(given.sourceUrl);
     const config: PackJobConfig & { destinations?: string[] } = {
       ...given,
       ...(given.source

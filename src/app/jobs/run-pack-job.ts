@@ -4,6 +4,7 @@ import type { Job } from '../../db/index.js';
 import type { PackProgress } from '../../engine/index.js';
 import { type PackReleaseResult, packRelease } from '../pack-release.js';
 import { downloadUrl } from '../sources/download-url.js';
+import type { UrlPolicy } from '../sources/url-guard.js';
 import { type PackJobConfig, PackJobConfigSchema } from './job-config.js';
 import { type JobRunDeps, type RunOptions, runClaimedJob } from './run-claimed-job.js';
 
@@ -17,7 +18,7 @@ export interface JobRunnerDeps extends JobRunDeps {
     readonly dir: string;
     readonly maxBytes: number;
     readonly timeoutSeconds: number;
-    readonly allowPrivate: boolean;
+    readonly policy: UrlPolicy;
   };
   /** Called once a pack completed (creates the upload jobs it asked for). */
   readonly onPackCompleted?: (job: Job, config: PackJobConfig) => Promise<void>;
@@ -55,7 +56,7 @@ export async function runPackJob(
           dir: join(deps.downloads.dir, jobId),
           maxBytes: deps.downloads.maxBytes,
           timeoutSeconds: deps.downloads.timeoutSeconds,
-          allowPrivate: deps.downloads.allowPrivate,
+          policy: deps.downloads.policy,
           signal,
           onProgress: (done, total) =>
             progress({ phase: 'download', bytesDone: done, bytesTotal: total ?? 0 }),

@@ -1,11 +1,12 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { basename, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Agent, request } from 'undici';
 import { RelpackError } from '../../engine/index.js';
-import { assertUrlAllowed, guardedLookup, UrlErrorCode } from './url-guard.js';
+import { httpGet } from './http-get.js';
+import { hostNotAllowed, UrlErrorCode, type UrlPolicy } from './url-guard.js';
 
 export interface DownloadOptions {
   readonly url: string;
@@ -13,7 +14,7 @@ export interface DownloadOptions {
   readonly dir: string;
   readonly maxBytes: number;
   readonly timeoutSeconds: number;
-  readonly allowPrivate: boolean;
+  readonly policy: UrlPolicy;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number | null) => void;
   readonly log?: (message: string) => void;
@@ -35,116 +36,148 @@ export function downloadName(url: URL): string {
 export async function downloadUrl(
   options: DownloadOptions,
 ): Promise<{ path: string; size: number; resumed: boolean }> {
-  const agent = new Agent({
-    connect: { lookup: guardedLookup(options.allowPrivate), timeout: options.timeoutSeconds * 1000 },
-    headersTimeout: options.timeoutSeconds * 1000,
-    bodyTimeout: options.timeoutSeconds * 2000,
-  });
-  try {
-    let url = assertUrlAllowed(options.url, options.allowPrivate);
-    const name = downloadName(url);
-    await mkdir(options.dir, { recursive: true });
-    const final = join(options.dir, name);
-    const done = await stat(final).catch(() => null);
-    if (done) return { path: final, size: done.size, resumed: false };
-    const part = `${final}.part`;
-    const have = (await stat(part).catch(() => null))?.size ?? 0;
-    for (let hop = 0; ; hop++) {
-      const response = await request(url, {
-        method: 'GET',
-        dispatcher: agent,
-        headers: { 'user-agent': 'relpack', ...(have > 0 ? { range: `bytes=${have}-` } : {}) },
-        ...(options.signal ? { signal: options.signal } : {}),
-      }).catch((error: Error & { code?: string; cause?: { code?: string } }) => {
-        const blocked =
-          error.code === 'ERR_RELPACK_BLOCKED_ADDRESS' || error.cause?.code === 'ERR_RELPACK_BLOCKED_ADDRESS';
-        throw new RelpackError(
-          blocked ? UrlErrorCode.URL_NOT_ALLOWED : UrlErrorCode.DOWNLOAD_FAILED,
-          `Download of ${url.origin} failed: ${error.message}`,
-          {
-            url: url.toString(),
-          },
-        );
-      });
-      if ([301, 302, 303, 307, 308].includes(response.statusCode)) {
-        await response.body.dump();
+  let url = options.policy.assertAllowed(options.url);
+  const name = downloadName(url);
+  await mkdir(options.dir, { recursive: true });
+  const final = join(options.dir, name);
+  const done = await stat(final).catch(() => null);
+  if (done) return { path: final, size: done.size, resumed: false };
+  const part = `${final}.part`;
+  let have = (await stat(part).catch(() => null))?.size ?? 0;
+  for (let hop = 0; ; hop++) {
+    const { response, close } = await httpGet(url, {
+      lookup: options.policy.lookup,
+      // We never ask for a compressed body, so nothing here inflates what the peer sends.
+      headers: {
+        'user-agent': 'relpack',
+        'accept-encoding': 'identity',
+        ...(have > 0 ? { range: `bytes=${have}-` } : {}),
+      },
+      headersTimeoutMs: options.timeoutSeconds * 1000,
+      idleTimeoutMs: options.timeoutSeconds * 2000,
+      ...(options.signal ? { signal: options.signal } : {}),
+    }).catch((error: Error & { code?: string }) => {
+      if (options.signal?.aborted) throw error;
+      if (error.code === 'ERR_RELPACK_BLOCKED_ADDRESS') throw hostNotAllowed(url);
+      throw failed(`Download of ${url.origin} failed: ${error.message}`, url);
+    });
+    try {
+      const status = response.statusCode ?? 0;
+      if ([301, 302, 303, 307, 308].includes(status)) {
         const location = response.headers.location;
         if (!location || hop >= MAX_REDIRECTS) {
-          throw new RelpackError(
-            UrlErrorCode.DOWNLOAD_FAILED,
-            `Too many redirects or a redirect without a location from ${url.origin}`,
-            { url: url.toString() },
-          );
+          throw failed(`Too many redirects or a redirect without a location from ${url.origin}`, url);
         }
-        url = assertUrlAllowed(new URL(String(location), url).toString(), options.allowPrivate);
+        url = options.policy.assertAllowed(new URL(location, url).toString());
         options.log?.(`redirected to ${url.origin}${url.pathname}`);
         continue;
       }
-      if (response.statusCode !== 200 && response.statusCode !== 206) {
-        await response.body.dump();
-        throw new RelpackError(
-          UrlErrorCode.DOWNLOAD_FAILED,
-          `${url.origin} answered HTTP ${response.statusCode}`,
-          { url: url.toString(), status: response.statusCode },
+      if (status === 416 && have > 0) {
+        // The part file does not fit what the server has now: start again from the first byte.
+        await rm(part, { force: true });
+        have = 0;
+        options.log?.('the partial download no longer matches the server; starting again');
+        continue;
+      }
+      if (status !== 200 && status !== 206) {
+        throw failed(`${url.origin} answered HTTP ${status}`, url, { status });
+      }
+      const encoding = response.headers['content-encoding'];
+      if (encoding && encoding !== 'identity') {
+        throw failed(
+          `${url.origin} sent the file ${encoding}-encoded although relpack asked for it as is; link to the file itself`,
+          url,
         );
       }
-      const resumed = response.statusCode === 206 && have > 0;
-      const start = resumed ? have : 0;
+      const start = status === 206 ? resumeOffset(response, have, url) : 0;
+      const resumed = start > 0;
       const length = Number(response.headers['content-length'] ?? Number.NaN);
       const total = Number.isFinite(length) ? start + length : null;
       if (total !== null && total > options.maxBytes) {
-        await response.body.dump();
         throw new RelpackError(
           UrlErrorCode.DOWNLOAD_TOO_LARGE,
           `The file is ${total} bytes; the limit is ${options.maxBytes}`,
           { size: total, limit: options.maxBytes },
         );
       }
-      if (resumed) options.log?.(`resuming at byte ${have}`);
-      let received = start;
-      const meter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          received += chunk.length;
-          if (received > options.maxBytes) {
-            callback(
-              new RelpackError(
-                UrlErrorCode.DOWNLOAD_TOO_LARGE,
-                `The download passed the limit of ${options.maxBytes} bytes`,
-                { limit: options.maxBytes },
-              ),
-            );
-            return;
-          }
-          options.onProgress?.(received, total);
-          callback(null, chunk);
-        },
-      });
-      try {
-        await pipeline(
-          response.body,
-          meter,
-          createWriteStream(part, { flags: resumed ? 'a' : 'w' }),
-          options.signal ? { signal: options.signal } : {},
-        );
-      } catch (error) {
-        if (error instanceof RelpackError || options.signal?.aborted) throw error;
-        throw new RelpackError(
-          UrlErrorCode.DOWNLOAD_FAILED,
-          `The download from ${url.origin} broke off after ${received} bytes (${(error as Error).message}); retry to resume`,
-          { received },
-        );
-      }
+      if (resumed) options.log?.(`resuming at byte ${start}`);
+      const received = await writeBody(response, part, start, total, options, url);
       if (total !== null && received !== total) {
-        throw new RelpackError(
-          UrlErrorCode.DOWNLOAD_FAILED,
-          `The download ended at ${received} of ${total} bytes; retry to resume`,
-          { received, total },
-        );
+        throw failed(`The download ended at ${received} of ${total} bytes; retry to resume`, url, {
+          received,
+          total,
+        });
       }
       await rename(part, final);
       return { path: final, size: received, resumed };
+    } finally {
+      close();
     }
-  } finally {
-    await agent.close();
   }
+}
+
+function failed(message: string, url: URL, details: Record<string, unknown> = {}): RelpackError {
+  return new RelpackError(UrlErrorCode.DOWNLOAD_FAILED, message, { url: url.toString(), ...details });
+}
+
+/** A 206 must continue exactly where the part file ends (`Content-Range: bytes <have>-…`). */
+function resumeOffset(response: IncomingMessage, have: number, url: URL): number {
+  const range = /^bytes (\d+)-\d+\/(?:\d+|\*)$/.exec(String(response.headers['content-range'] ?? ''));
+  if (!range || Number(range[1]) !== have) {
+    throw failed(
+      `${url.origin} resumed at ${range ? `byte ${range[1]}` : 'an unstated offset'} instead of byte ${have}; retry to download again`,
+      url,
+    );
+  }
+  return have;
+}
+
+/**
+ * Streams the body into the part file, at most `maxBytes` in all and never past a declared
+ * length (bytes a peer sends beyond its Content-Length are not part of the file).
+ */
+async function writeBody(
+  response: IncomingMessage,
+  part: string,
+  start: number,
+  total: number | null,
+  options: DownloadOptions,
+  url: URL,
+): Promise<number> {
+  let received = start;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      const room = (total ?? Number.POSITIVE_INFINITY) - received;
+      const piece = chunk.length > room ? chunk.subarray(0, room) : chunk;
+      received += piece.length;
+      if (received > options.maxBytes) {
+        callback(
+          new RelpackError(
+            UrlErrorCode.DOWNLOAD_TOO_LARGE,
+            `The download passed the limit of ${options.maxBytes} bytes`,
+            { limit: options.maxBytes },
+          ),
+        );
+        return;
+      }
+      options.onProgress?.(received, total);
+      callback(null, piece);
+    },
+  });
+  try {
+    await pipeline(
+      response,
+      meter,
+      createWriteStream(part, { flags: start > 0 ? 'a' : 'w', mode: 0o600 }),
+      options.signal ? { signal: options.signal } : {},
+    );
+  } catch (error) {
+    if (error instanceof RelpackError || options.signal?.aborted) throw error;
+    throw failed(
+      `The download from ${url.origin} broke off after ${received} bytes (${(error as Error).message}); retry to resume`,
+      url,
+      { received },
+    );
+  }
+  return received;
 }

@@ -20,7 +20,7 @@ import { EbookMetaSchema, parseMeta, TvMetaSchema } from '../pack-meta.js';
 import { type PackReleaseResult, packRelease } from '../pack-release.js';
 import type { PreferenceService } from '../preferences/preference-service.js';
 import { confineToRoots } from '../sources/confine-path.js';
-import { assertUrlAllowed } from '../sources/url-guard.js';
+import type { UrlPolicy } from '../sources/url-guard.js';
 import type { TemplateService } from '../templates/template-service.js';
 import {
   type PartialWizardState,
@@ -54,7 +54,7 @@ export interface WizardDeps {
   readonly destinations: DestinationService;
   readonly metadata: MetadataLookup;
   readonly sourceRoots: readonly string[];
-  readonly allowPrivateUrls: boolean;
+  readonly urlPolicy: UrlPolicy;
 }
 
 const issues = (error: z.ZodError) =>
@@ -121,7 +121,7 @@ export class WizardService {
       }
       case 'source': {
         if (data.kind === 'url') {
-          assertUrlAllowed(data.url as string, this.deps.allowPrivateUrls);
+          this.deps.urlPolicy.assertAllowed(data.url as string);
           return { kind: 'url' };
         }
         const path = await confineToRoots(data.path as string, this.deps.sourceRoots);
