@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { createTextEngine, RelpackError, renderTemplate } from '../engine/index.js';
+import { RelpackError, sharedTemplateSandbox } from '../engine/index.js';
 
 export interface RemotePathData {
   readonly release: string;
@@ -7,8 +7,6 @@ export interface RemotePathData {
   readonly group: string;
   readonly date: string;
 }
-
-const engine = createTextEngine();
 
 /**
  * The remote release directory: the destination's path template (Liquid, e.g.
@@ -20,7 +18,7 @@ export async function resolveRemoteDir(
   template: string,
   data: RemotePathData,
 ): Promise<string> {
-  const rendered = (await renderTemplate(engine, template, data, 'remote path')).trim();
+  const rendered = (await sharedTemplateSandbox().render(template, data, 'remote path')).trim();
   const segments = rendered.split('/').filter((s: string) => s !== '');
   for (const segment of segments) {
     if (segment === '.' || segment === '..' || [...segment].some((c) => c < ' ' || c === '\\')) {

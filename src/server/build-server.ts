@@ -15,6 +15,7 @@ import { RelpackError } from '../engine/index.js';
 import { registerAccessGuard } from './plugins/access-guard.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { LoginThrottle } from './plugins/login-throttle.js';
+import { registerRenderGate } from './plugins/render-gate.js';
 import { registerWebApp, WEB_ROOT } from './plugins/web-app.js';
 import { apiConfigRoutes } from './routes/api-configs.js';
 import { authRoutes } from './routes/auth.js';
@@ -89,6 +90,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerAccessGuard(app, deps.services.accessTokens);
+  registerRenderGate(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );

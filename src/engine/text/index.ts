@@ -9,6 +9,7 @@ export {
 } from './cp437.js';
 export { createTextEngine, renderTemplate, TextErrorCode, wrap } from './liquid.js';
 export { diskCounter, type RenderedText, readDiskCounter, renderDiz, renderNfo } from './render-text.js';
+export { sharedTemplateSandbox, TemplateSandbox, type TemplateSandboxOptions } from './template-sandbox.js';
 export * from './templates/index.js';
 export {
   DiskSchema,

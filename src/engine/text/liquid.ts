@@ -20,28 +20,93 @@ export function createTextEngine(): Liquid {
     root: [],
     // A template is user input: bound its size, its render time and what it may allocate.
     parseLimit: 200_000,
-    renderLimit: 2_000,
+    // Below the sandbox's 2 s hard stop, so liquidjs's clearer error usually comes first.
+    renderLimit: 1_500,
     memoryLimit: 20_000_000,
   });
-  engine.registerFilter('center', (value: unknown, width = 80) => {
-    const text = String(value ?? '');
-    const pad = Math.max(0, Math.floor((Number(width) - columns(text)) / 2));
-    return ' '.repeat(pad) + text;
+  // relpack's own filters run outside liquidjs's render and memory limits: each bounds its
+  // arguments and its output itself, so `rpad: 80000000` fails at once instead of allocating.
+  engine.registerFilter('center', (value: unknown, width: unknown = 80) => {
+    const text = filterInput('center', value);
+    const pad = Math.max(0, Math.floor((filterWidth('center', width) - columns(text)) / 2));
+    return filterOutput('center', ' '.repeat(pad) + text);
   });
-  engine.registerFilter('rpad', (value: unknown, width: number, char = ' ') => {
-    const text = String(value ?? '');
-    return text + String(char).repeat(Math.max(0, Number(width) - columns(text)));
+  engine.registerFilter('rpad', (value: unknown, width: unknown, char: unknown = ' ') => {
+    const text = filterInput('rpad', value);
+    const fill = padChar('rpad', char);
+    return filterOutput('rpad', text + fill.repeat(Math.max(0, filterWidth('rpad', width) - columns(text))));
   });
-  engine.registerFilter('lpad', (value: unknown, width: number, char = ' ') => {
-    const text = String(value ?? '');
-    return String(char).repeat(Math.max(0, Number(width) - columns(text))) + text;
+  engine.registerFilter('lpad', (value: unknown, width: unknown, char: unknown = ' ') => {
+    const text = filterInput('lpad', value);
+    const fill = padChar('lpad', char);
+    return filterOutput('lpad', fill.repeat(Math.max(0, filterWidth('lpad', width) - columns(text))) + text);
   });
-  engine.registerFilter('wrap', (value: unknown, width = 76, indent = '', hang: unknown = undefined) =>
-    wrap(String(value ?? ''), Number(width), String(indent), hang === undefined ? undefined : String(hang)),
+  engine.registerFilter(
+    'wrap',
+    (value: unknown, width: unknown = 76, indent: unknown = '', hang: unknown = undefined) =>
+      filterOutput(
+        'wrap',
+        wrap(
+          filterInput('wrap', value),
+          filterWidth('wrap', width),
+          padText('wrap', indent),
+          hang === undefined ? undefined : padText('wrap', hang),
+        ),
+      ),
   );
   engine.registerFilter('mb', (bytes: unknown, digits = 0) => (Number(bytes) / 1e6).toFixed(Number(digits)));
   engine.registerFilter('thousands', (value: unknown) => Number(value).toLocaleString('en-US'));
   return engine;
+}
+
+/** Widths past this are no layout an NFO (80 columns) or a DIZ (44) can use. */
+export const MAX_FILTER_WIDTH = 1000;
+/** Indents and pad characters are a few columns; longer ones multiply the output. */
+const MAX_PAD_TEXT = 40;
+
+function filterError(filter: string, message: string): Error {
+  return new Error(`${filter}: ${message}`);
+}
+
+function filterInput(filter: string, value: unknown): string {
+  const text = String(value ?? '');
+  if (text.length > MAX_RENDERED_CHARS) {
+    throw filterError(filter, `the text is ${text.length} characters; the limit is ${MAX_RENDERED_CHARS}`);
+  }
+  return text;
+}
+
+function filterWidth(filter: string, width: unknown): number {
+  const n = Math.floor(Number(width));
+  if (!Number.isFinite(n) || n < 0 || n > MAX_FILTER_WIDTH) {
+    throw filterError(
+      filter,
+      `the width must be a whole number from 0 to ${MAX_FILTER_WIDTH} (got ${String(width).slice(0, 40)})`,
+    );
+  }
+  return n;
+}
+
+function padText(filter: string, value: unknown): string {
+  const text = String(value ?? '');
+  if (text.length > MAX_PAD_TEXT) {
+    throw filterError(filter, `an indent or pad text is at most ${MAX_PAD_TEXT} characters`);
+  }
+  return text;
+}
+
+function padChar(filter: string, value: unknown): string {
+  const text = padText(filter, value);
+  // A pad "character" of several columns would overshoot the width it pads to.
+  if (columns(text) !== 1) throw filterError(filter, 'the pad character must be one column wide');
+  return text;
+}
+
+function filterOutput(filter: string, text: string): string {
+  if (text.length > MAX_RENDERED_CHARS) {
+    throw filterError(filter, `the result is ${text.length} characters; the limit is ${MAX_RENDERED_CHARS}`);
+  }
+  return text;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { encodeCp437, overWidthLines, type ReplacedCharacter, splitLines } from './cp437.js';
-import { createTextEngine, renderTemplate } from './liquid.js';
+import { sharedTemplateSandbox } from './template-sandbox.js';
 import type { DiskTextData, ReleaseTextData } from './text-data.js';
 
 export interface RenderedText {
@@ -12,10 +12,8 @@ export interface RenderedText {
   readonly lineCount: number;
 }
 
-const engine = createTextEngine();
-
 async function render(template: string, data: object, what: string, maxWidth: number): Promise<RenderedText> {
-  const raw = await renderTemplate(engine, template, data, what);
+  const raw = await sharedTemplateSandbox().render(template, data, what);
   const encoded = encodeCp437(raw.replace(/\s+$/, '\n'));
   return {
     text: encoded.text,

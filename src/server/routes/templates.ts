@@ -87,6 +87,7 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
   app.post(
     '/api/templates/render',
     {
+      config: { rendersTemplate: true },
       schema: {
         tags,
         summary: 'Render an unsaved body with sample (or given) data',
@@ -105,6 +106,7 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
   app.post(
     '/api/templates',
     {
+      config: { rendersTemplate: true },
       schema: {
         tags,
         summary: 'Create a template (admins: global unless private)',
@@ -138,6 +140,7 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
   app.put(
     '/api/templates/:id',
     {
+      config: { rendersTemplate: true },
       schema: {
         tags,
         summary: 'Change a template (not a built-in one)',
@@ -169,6 +172,7 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
   app.post(
     '/api/templates/:id/render',
     {
+      config: { rendersTemplate: true },
       schema: {
         tags,
         summary: 'Render a stored template with sample (or given) data',

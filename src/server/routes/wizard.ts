@@ -24,6 +24,7 @@ export const wizardRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
   app.post(
     '/api/wizard/step/validate',
     {
+      config: { rendersTemplate: true },
       schema: {
         tags,
         summary: 'Validate one step: field errors, rule findings, and what the step learnt',
@@ -55,6 +56,7 @@ export const wizardRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
   app.post(
     '/api/wizard/preview',
     {
+      config: { rendersTemplate: true },
       schema: {
         tags,
         summary:
@@ -100,6 +102,7 @@ export const wizardRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
   app.post(
     '/api/wizard/pack',
     {
+      config: { rendersTemplate: true },
       schema: {
         tags,
         summary: 'Create the pack job from the wizard state',
