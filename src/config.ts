@@ -39,6 +39,13 @@ const ConfigSchema = z.object({
   RELPACK_LOGIN_LIMIT_PER_USER: int(10),
   RELPACK_LOGIN_LIMIT_WINDOW_SECONDS: int(60),
   RELPACK_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  RELPACK_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(false|true|\d{1,2}|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      'must be false, a hop count (1 for one nginx), or comma-separated proxy addresses/CIDRs',
+    )
+    .default('false'),
   RELPACK_BODY_LIMIT_BYTES: int(1_048_576),
   RELPACK_SOURCE_ROOTS: z.string().optional(),
   RELPACK_UPLOAD_LIMIT_BYTES: int(20 * 2 ** 30),
@@ -85,6 +92,8 @@ export interface Config {
   readonly refreshTokenTtlDays: number;
   readonly loginLimit: { readonly perIp: number; readonly perUser: number; readonly windowSeconds: number };
   readonly cookieSecure: boolean;
+  /** Fastify's trustProxy: false, true, a hop count, or the proxies' addresses and CIDR ranges. */
+  readonly trustProxy: boolean | number | string;
   readonly bodyLimitBytes: number;
   /** Directories local sources must be inside (API and wizard; the CLI is trusted). */
   readonly sourceRoots: readonly string[];
@@ -149,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       windowSeconds: e.RELPACK_LOGIN_LIMIT_WINDOW_SECONDS,
     },
     cookieSecure: e.RELPACK_COOKIE_SECURE ? e.RELPACK_COOKIE_SECURE === 'true' : production,
+    trustProxy: parseTrustProxy(e.RELPACK_TRUST_PROXY),
     bodyLimitBytes: e.RELPACK_BODY_LIMIT_BYTES,
     sourceRoots: [
       ...(e.RELPACK_SOURCE_ROOTS ?? `${dataDir}/sources`)
@@ -173,6 +183,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     queuePrefix: e.RELPACK_QUEUE_PREFIX,
     workerLockMs: e.RELPACK_WORKER_LOCK_MS,
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 /** Every environment variable relpack reads (checked against .env.example and the README). */

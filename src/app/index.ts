@@ -14,6 +14,7 @@ export { AccessTokens } from './auth/access-tokens.js';
 export { AuthError, AuthErrorCode } from './auth/auth-errors.js';
 export { AuthService, type ClientInfo, type Session } from './auth/auth-service.js';
 export { hashPassword } from './auth/passwords.js';
+export { SessionState, type SessionViewer } from './auth/session-state.js';
 export type { AppContext } from './context.js';
 export { type CreateRarSetInput, type CreateRarSetResult, createRarSet } from './create-rar-set.js';
 export {

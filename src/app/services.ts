@@ -11,6 +11,7 @@ import {
 import { ApiConfigService } from './api-configs/api-config-service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth-service.js';
+import { SessionState } from './auth/session-state.js';
 import { DestinationService } from './destinations/destination-service.js';
 import { JobEvents } from './jobs/job-events.js';
 import { JobService } from './jobs/job-service.js';
@@ -36,6 +37,8 @@ export interface AppServices {
   /** Changes whenever the data may have; null when the database cannot say (then never cache). */
   readonly changeToken: () => string | null;
   readonly accessTokens: AccessTokens;
+  /** What a verified token's user may do now (the database's word, not the token's). */
+  readonly sessions: SessionState;
   readonly auth: AuthService;
   readonly users: UserService;
   readonly jobs: JobService;
@@ -121,6 +124,12 @@ export async function createServices(
     dialect: database.dialect,
     changeToken: () => database.changeToken(),
     accessTokens,
+    sessions: new SessionState({
+      users: repos.users,
+      refreshTokens: repos.refreshTokens,
+      clock,
+      changeToken: () => database.changeToken(),
+    }),
     auth: new AuthService({ ...repos, accessTokens, refreshTtlDays: config.refreshTokenTtlDays, clock }),
     users: new UserService({ ...repos, clock }),
     jobs,

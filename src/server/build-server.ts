@@ -43,13 +43,20 @@ export interface BuildOptions {
   readonly onRoute?: (route: { method: string | string[]; url: string; access: string }) => void;
 }
 
+/** proxy-addr's hop count: the nearest `hops` proxies are trusted to name the client. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 /** The HTTP adapter: plugins registered in one place, every route in `routes/`. */
 export async function buildServer(deps: ServerDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = deps.services;
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: false,
+    // Behind a reverse proxy the client is the forwarded address (RELPACK_TRUST_PROXY), so limits
+    // and the audit log see people, not the proxy.
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -89,15 +96,15 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  registerAccessGuard(app, deps.services.accessTokens);
+  registerAccessGuard(app, deps.services);
   registerRenderGate(app);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
   await app.register(healthRoutes, deps);
-  const throttle = new LoginThrottle(config.loginLimit.perUser, config.loginLimit.windowSeconds * 1000);
-  await app.register(authRoutes, { ...deps, throttle });
-  await app.register(userRoutes, deps);
+  const limits = { ...config.loginLimit, windowMs: config.loginLimit.windowSeconds * 1000 };
+  await app.register(authRoutes, { ...deps, throttle: new LoginThrottle(limits) });
+  await app.register(userRoutes, { ...deps, throttle: new LoginThrottle(limits) });
   await app.register(jobRoutes, deps);
   await app.register(jobActionRoutes, deps);
   await app.register(preferenceRoutes, deps);

@@ -141,11 +141,14 @@ describe('hostile templates', () => {
   });
 
   it('issue #18: one render per user at a time, so another user still gets a thread', async () => {
-    const slow = SLOW;
     const order: string[] = [];
-    const first = render(operator, slow).then((r) => (order.push('hostile-1'), r));
-    const second = render(operator, slow).then((r) => (order.push('hostile-2'), r));
-    const third = await render(operator, slow);
+    const noting = (name: string) => (res: Awaited<ReturnType<typeof render>>) => {
+      order.push(name);
+      return res;
+    };
+    const first = render(operator, SLOW).then(noting('hostile-1'));
+    const second = render(operator, SLOW).then(noting('hostile-2'));
+    const third = await render(operator, SLOW);
     expect(third.statusCode).toBe(429);
     expect(third.json().error.code).toBe('RATE_LIMITED');
     const other = await render(admin, '{{ release.name }}');

@@ -4,8 +4,13 @@ import { AuthError, AuthErrorCode } from './auth-errors.js';
 
 export interface AccessClaims {
   readonly userId: string;
+  /** The role when the token was issued: shown to clients, never trusted for access (see SessionState). */
   readonly role: Role;
+  /** The login (refresh-token family) the token belongs to: it dies with that login. */
+  readonly sessionId: string;
 }
+
+const REQUIRED_CLAIMS = ['sub', 'sid', 'exp', 'iat'];
 
 const CACHE_LIMIT = 5_000;
 /** A download link lives long enough for a browser to start it, not long enough to be shared. */
@@ -13,8 +18,10 @@ const DOWNLOAD_TTL_SECONDS = 120;
 const DOWNLOAD_AUDIENCE = 'relpack-download';
 
 /**
- * Short-lived HS256 JWTs carrying `sub` and `role`; nothing else is trusted from them. A token
- * verified once is remembered until it expires, so a client's burst of calls pays the HMAC once.
+ * Short-lived HS256 JWTs carrying `sub`, `sid` (the login) and `role`. They prove who is asking
+ * and in which login; what that user may do now is read from the database on every request
+ * (SessionState). A token verified once is remembered until it expires, so a client's burst of
+ * calls pays the HMAC once.
  */
 export class AccessTokens {
   private readonly verified = new Map<string, AccessClaims & { exp: number }>();
@@ -27,7 +34,7 @@ export class AccessTokens {
 
   async issue(claims: AccessClaims): Promise<{ token: string; expiresAt: Date }> {
     const now = Math.floor(this.clock().getTime() / 1000);
-    const token = await new SignJWT({ role: claims.role })
+    const token = await new SignJWT({ role: claims.role, sid: claims.sessionId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuer('relpack')
@@ -44,7 +51,7 @@ export class AccessTokens {
    */
   async issueDownload(claims: AccessClaims, artifactId: string): Promise<{ token: string; expiresAt: Date }> {
     const now = Math.floor(this.clock().getTime() / 1000);
-    const token = await new SignJWT({ role: claims.role, art: artifactId })
+    const token = await new SignJWT({ role: claims.role, sid: claims.sessionId, art: artifactId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.userId)
       .setIssuer('relpack')
@@ -62,17 +69,19 @@ export class AccessTokens {
         issuer: 'relpack',
         audience: DOWNLOAD_AUDIENCE,
         algorithms: ['HS256'],
+        requiredClaims: REQUIRED_CLAIMS,
         currentDate: this.clock(),
       });
       const role = payload.role;
       if (
         typeof payload.sub !== 'string' ||
+        typeof payload.sid !== 'string' ||
         payload.art !== artifactId ||
         (role !== 'admin' && role !== 'operator')
       ) {
         throw new AuthError(AuthErrorCode.TOKEN_INVALID, 'This download link is for another file');
       }
-      return { userId: payload.sub, role };
+      return { userId: payload.sub, role, sessionId: payload.sid };
     } catch (error) {
       if (error instanceof AuthError) throw error;
       if (error instanceof errors.JWTExpired) {
@@ -85,7 +94,9 @@ export class AccessTokens {
   async verify(token: string): Promise<AccessClaims> {
     const cached = this.verified.get(token);
     if (cached) {
-      if (cached.exp * 1000 > this.clock().getTime()) return { userId: cached.userId, role: cached.role };
+      if (cached.exp * 1000 > this.clock().getTime()) {
+        return { userId: cached.userId, role: cached.role, sessionId: cached.sessionId };
+      }
       this.verified.delete(token);
     }
     return this.verifyUncached(token);
@@ -97,17 +108,30 @@ export class AccessTokens {
         issuer: 'relpack',
         audience: 'relpack-api',
         algorithms: ['HS256'],
+        requiredClaims: REQUIRED_CLAIMS,
         currentDate: this.clock(),
       });
       const role = payload.role;
-      if (typeof payload.sub !== 'string' || (role !== 'admin' && role !== 'operator')) {
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.sid !== 'string' ||
+        (role !== 'admin' && role !== 'operator')
+      ) {
         throw new AuthError(AuthErrorCode.TOKEN_INVALID, 'The access token is malformed');
       }
+      const claims: AccessClaims = { userId: payload.sub, role, sessionId: payload.sid };
       if (this.verified.size >= CACHE_LIMIT) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(token, { userId: payload.sub, role, exp: payload.exp! });
-      return { userId: payload.sub, role };
+      this.verified.set(token, { ...claims, exp: payload.exp! });
+      return claims;
     } catch (error) {
       if (error instanceof AuthError) throw error;
+      if (error instanceof errors.JWTClaimValidationFailed && error.reason === 'missing') {
+        // Tokens from before sessions were tracked (no `sid`), or not ours: a refresh gives a good one.
+        throw new AuthError(
+          AuthErrorCode.TOKEN_INVALID,
+          'The access token is from an older login; refresh it or sign in again',
+        );
+      }
       if (error instanceof errors.JWTExpired) {
         throw new AuthError(
           AuthErrorCode.TOKEN_EXPIRED,

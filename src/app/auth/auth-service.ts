@@ -130,7 +130,11 @@ export class AuthService {
       userAgent: client.userAgent,
       ip: client.ip,
     });
-    const access = await this.deps.accessTokens.issue({ userId: user.id, role: user.role });
+    const access = await this.deps.accessTokens.issue({
+      userId: user.id,
+      role: user.role,
+      sessionId: familyId,
+    });
     return {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,

@@ -19,6 +19,8 @@ export interface Actor {
   readonly userId: string;
   readonly role: Role;
   readonly ip?: string | null;
+  /** The actor's login; a change to their own account keeps it and ends the others. */
+  readonly sessionId?: string;
 }
 
 export interface UserServiceDeps {
@@ -97,9 +99,14 @@ export class UserService {
       },
       clock(),
     );
-    // A disabled user, a new role or a new password ends every session.
+    // A disabled user, a new role or a new password ends every session (but the one that
+    // changed its own password: the person at the keyboard just proved who they are).
     if (changes.active === false || changes.password || (changes.role && changes.role !== current.role)) {
-      await refreshTokens.revokeAllForUser(id, clock());
+      const keep =
+        id === actor.userId && changes.password && !changes.role && changes.active !== false
+          ? actor.sessionId
+          : undefined;
+      await refreshTokens.revokeAllForUser(id, clock(), keep);
     }
     await audit.record(
       {

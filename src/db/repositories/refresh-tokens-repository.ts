@@ -91,12 +91,28 @@ export class RefreshTokensRepository {
       .execute();
   }
 
-  async revokeAllForUser(userId: string, now: Date): Promise<void> {
-    await this.db
+  /** True while the login holds a token that is neither used, revoked nor expired. */
+  async isFamilyActive(familyId: string, userId: string, now: Date): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('refresh_tokens')
+      .select('id')
+      .where('family_id', '=', familyId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', this.v.time(now))
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Ends every login of the user, but `keepFamilyId` (the one that asked, when it stays). */
+  async revokeAllForUser(userId: string, now: Date, keepFamilyId?: string): Promise<void> {
+    let query = this.db
       .updateTable('refresh_tokens')
       .set({ revoked_at: this.v.time(now) })
       .where('user_id', '=', userId)
-      .where('revoked_at', 'is', null)
-      .execute();
+      .where('revoked_at', 'is', null);
+    if (keepFamilyId) query = query.where('family_id', '!=', keepFamilyId);
+    await query.execute();
   }
 }

@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type AccessTokens, AuthError, AuthErrorCode, type Role } from '../../app/index.js';
+import {
+  type AccessTokens,
+  AuthError,
+  AuthErrorCode,
+  type SessionState,
+  type SessionViewer,
+} from '../../app/index.js';
 
 /** Who may call a route; every route declares it (default: any signed-in user). */
 export type Access = 'public' | 'user' | 'admin';
@@ -9,28 +15,31 @@ declare module 'fastify' {
     access?: Access;
   }
   interface FastifyRequest {
-    auth: { userId: string; role: Role } | null;
+    /** The signed-in user as the database has it now (role included), or null. */
+    auth: SessionViewer | null;
   }
 }
 
-/** Reads the bearer token, if any; throws only when one is present and bad. */
-async function authenticate(
-  request: FastifyRequest,
-  tokens: AccessTokens,
-): Promise<{ userId: string; role: Role } | null> {
+export interface Authenticator {
+  readonly accessTokens: AccessTokens;
+  readonly sessions: SessionState;
+}
+
+/** Reads the bearer token, if any; throws only when one is present and bad, or its login has ended. */
+async function authenticate(request: FastifyRequest, auth: Authenticator): Promise<SessionViewer | null> {
   const header = request.headers.authorization;
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match)
     throw new AuthError(AuthErrorCode.TOKEN_INVALID, 'Authorization must be "Bearer <access token>"');
-  return tokens.verify(match[1]!);
+  return auth.sessions.resolve(await auth.accessTokens.verify(match[1]!));
 }
 
 /**
  * The one guard: an onRequest hook that checks every route's `config.access`. Routes without
  * the setting need a signed-in user, so forgetting it fails closed.
  */
-export function registerAccessGuard(app: FastifyInstance, tokens: AccessTokens): void {
+export function registerAccessGuard(app: FastifyInstance, tokens: Authenticator): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     // No route matched: the not-found handler answers (the web app's page, or a JSON 404), and it
@@ -54,7 +63,7 @@ export function registerAccessGuard(app: FastifyInstance, tokens: AccessTokens):
   });
 }
 
-export function requireAuth(request: FastifyRequest): { userId: string; role: Role } {
+export function requireAuth(request: FastifyRequest): SessionViewer {
   if (!request.auth) throw new AuthError(AuthErrorCode.UNAUTHENTICATED, 'Sign in first');
   return request.auth;
 }

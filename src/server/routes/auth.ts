@@ -59,7 +59,8 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
     {
       config: {
         access: 'public',
-        rateLimit: { max: config.loginLimit.perIp, timeWindow: config.loginLimit.windowSeconds * 1000 },
+        // A CPU guard (each attempt hashes with Argon2); failures are counted by the throttle.
+        rateLimit: { max: config.loginLimit.perIp * 5, timeWindow: config.loginLimit.windowSeconds * 1000 },
       },
       schema: {
         tags: ['auth'],
@@ -69,13 +70,15 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
       },
     },
     async (request, reply) => {
-      throttle.hit(request.body.username.toLowerCase());
-      const session = await services.auth.login(
-        request.body.username,
-        request.body.password,
-        client(request),
-      );
-      throttle.reset(request.body.username.toLowerCase());
+      const { username, password } = request.body;
+      throttle.check(username, request.ip);
+      const session = await services.auth.login(username, password, client(request)).catch((error) => {
+        if (error instanceof AuthError && error.code === AuthErrorCode.INVALID_CREDENTIALS) {
+          throttle.failed(username, request.ip);
+        }
+        throw error;
+      });
+      throttle.succeeded(username, request.ip);
       return answer(reply, session);
     },
   );

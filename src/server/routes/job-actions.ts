@@ -195,7 +195,11 @@ export const jobActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
       const { token } = request.query;
       const viewer =
         request.auth ??
-        (token ? await services.accessTokens.verifyDownload(token, request.params.artifactId) : null);
+        (token
+          ? await services.sessions.resolve(
+              await services.accessTokens.verifyDownload(token, request.params.artifactId),
+            )
+          : null);
       if (!viewer) {
         throw new AuthError(
           AuthErrorCode.UNAUTHENTICATED,
@@ -257,7 +261,7 @@ export const jobActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
       },
     },
     async (request, reply) => {
-      const viewer = requireAuth(request);
+      let viewer = requireAuth(request);
       const id = request.params.id;
       let job = await jobs.get(viewer, id);
       reply.hijack();
@@ -284,6 +288,8 @@ export const jobActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
       });
       try {
         while (!closed) {
+          // A viewer signed out, disabled, demoted or deleted meanwhile loses the stream here.
+          viewer = await services.sessions.resolve(viewer);
           for (const line of await services.jobs.logs(viewer, id, { afterId: lastLog, limit: 500 })) {
             send('log', line);
             lastLog = line.id;

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { User } from '../../app/index.js';
+import { type User, UserErrorCode } from '../../app/index.js';
+import { isRelpackError } from '../../engine/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
+import type { LoginThrottle } from '../plugins/login-throttle.js';
 import { errorResponses, IdParams, iso, Password, RoleSchema, Username, UserSchema } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -12,7 +14,10 @@ const view = (u: User) => ({
   lastLoginAt: iso(u.lastLoginAt),
 });
 
-export const userRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
+export const userRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThrottle }> = async (
+  app,
+  { services, throttle },
+) => {
   const admin = { access: 'admin' as const };
   const actor = (request: Parameters<typeof requireAuth>[0]) => ({ ...requireAuth(request), ip: request.ip });
 
@@ -116,11 +121,17 @@ export const userRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servi
       },
     },
     async (request, reply) => {
-      await services.users.changeOwnPassword(
-        actor(request),
-        request.body.currentPassword,
-        request.body.newPassword,
-      );
+      // A stolen session must not become a way to guess the password it does not know.
+      const who = actor(request);
+      throttle.check(who.userId, request.ip);
+      await services.users
+        .changeOwnPassword(who, request.body.currentPassword, request.body.newPassword)
+        .catch((error) => {
+          if (isRelpackError(error) && error.code === UserErrorCode.WRONG_PASSWORD)
+            throttle.failed(who.userId, request.ip);
+          throw error;
+        });
+      throttle.succeeded(who.userId, request.ip);
       return reply.status(204).send(null);
     },
   );
