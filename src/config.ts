@@ -166,7 +166,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         .map((r) => r.trim())
         .filter(Boolean)
         .map((r) => resolve(cwd, r)),
-      resolve(dataDir, 'uploads'),
     ],
     uploadsDir: resolve(dataDir, 'uploads'),
     downloadsDir: resolve(dataDir, 'downloads'),

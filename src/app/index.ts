@@ -46,6 +46,7 @@ export { type AppServices, createServices } from './services.js';
 export { browseSources, type SourceEntry } from './sources/browse-sources.js';
 export { confineToRoots, SourceErrorCode } from './sources/confine-path.js';
 export { downloadName, downloadUrl } from './sources/download-url.js';
+export { SourceRoots } from './sources/source-roots.js';
 export { isBlockedAddress, UrlErrorCode, UrlPolicy } from './sources/url-guard.js';
 export { checkReadiness, type ReadinessReport } from './system/readiness.js';
 export { type DiskSpace, diskSpace } from './system/system-status.js';

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   buildEbookName,
@@ -101,7 +101,10 @@ export async function packRelease(
       },
     );
   }
-  const path = resolve(request.source);
+  // The real path, links resolved: the writer then refuses a link swapped in meanwhile.
+  const path = await realpath(resolve(request.source)).catch((error) => {
+    throw sourceErrorFromFs(error, request.source);
+  });
   const stats = await stat(path).catch((error) => {
     throw sourceErrorFromFs(error, request.source);
   });

@@ -1,4 +1,4 @@
-import { access, constants, readdir, stat } from 'node:fs/promises';
+import { access, constants, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { sourceErrorFromFs } from '../engine/errors.js';
 import { fileTimeFromStats, type RarInputFile } from '../engine/index.js';
@@ -47,7 +47,8 @@ async function pushFile(path: string, name: string, out: ResolvedSource[]): Prom
   if (!stats.isFile())
     throw sourceErrorFromFs(Object.assign(new Error('not a regular file'), { code: 'EINVAL' }), path);
   out.push({
-    path,
+    // Links resolved now, so the writer can refuse one swapped in later (it opens with O_NOFOLLOW).
+    path: await realpath(path),
     name,
     size: Number(stats.size),
     mtime: fileTimeFromStats(stats),

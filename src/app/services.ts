@@ -21,6 +21,7 @@ import { MetadataLookup } from './metadata/metadata-lookup.js';
 import { PreferenceService } from './preferences/preference-service.js';
 import { loadSecrets } from './secrets/load-secrets.js';
 import { SecretBox } from './secrets/secret-box.js';
+import { SourceRoots } from './sources/source-roots.js';
 import { UrlPolicy } from './sources/url-guard.js';
 import { renderMetrics } from './system/metrics.js';
 import { checkReadiness, type ReadinessReport } from './system/readiness.js';
@@ -39,6 +40,8 @@ export interface AppServices {
   readonly accessTokens: AccessTokens;
   /** What a verified token's user may do now (the database's word, not the token's). */
   readonly sessions: SessionState;
+  /** Where each user may take sources from (shared roots, their own uploads). */
+  readonly sourceRoots: SourceRoots;
   readonly auth: AuthService;
   readonly users: UserService;
   readonly jobs: JobService;
@@ -89,6 +92,7 @@ export async function createServices(
     config.previousSecretKeys.map((k) => Buffer.from(k, 'base64')),
   );
   const destinations = new DestinationService(repos.destinations, repos.audit, secretBox, clock);
+  const sourceRoots = new SourceRoots(config.sourceRoots, config.uploadsDir);
   const urlPolicy = new UrlPolicy({
     allowPrivate: config.allowPrivateUrls,
     allowedNetworks: config.urlAllowedNetworks,
@@ -99,7 +103,7 @@ export async function createServices(
     events,
     clock,
     outputRoot: config.releasesDir,
-    sourceRoots: config.sourceRoots,
+    sourceRoots,
     downloadsDir: config.downloadsDir,
     urlPolicy,
   });
@@ -114,7 +118,7 @@ export async function createServices(
     templates,
     destinations,
     metadata,
-    sourceRoots: config.sourceRoots,
+    sourceRoots,
     urlPolicy,
   });
   return {
@@ -124,6 +128,7 @@ export async function createServices(
     dialect: database.dialect,
     changeToken: () => database.changeToken(),
     accessTokens,
+    sourceRoots,
     sessions: new SessionState({
       users: repos.users,
       refreshTokens: repos.refreshTokens,
@@ -159,6 +164,7 @@ export async function createServices(
           ...base,
           version: options.version,
           outputRoot: config.releasesDir,
+          sourceRoots,
           downloads: {
             dir: config.downloadsDir,
             maxBytes: config.downloadLimitBytes,

@@ -2,7 +2,7 @@
 // preview, pack) through the API. The preview and the pack of one state must agree.
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdir, readdir, readFile, symlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -84,6 +84,7 @@ describe('sources and wizard', () => {
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
   const getJob = async (id: string) => (await call(admin, 'GET', `/api/jobs/${id}`)).json();
+  const userId = async (token: string) => (await call(token, 'GET', '/api/auth/me')).json().id as string;
 
   beforeAll(async () => {
     roots = await tempDir('wiz-roots');
@@ -174,7 +175,9 @@ describe('sources and wizard', () => {
       (j) => j.status === 'completed',
     );
 
-    const before = (await readdir(s.services.config.uploadsDir)).length;
+    const mine = join(s.services.config.uploadsDir, await userId(operator));
+    expect(up.json().path.startsWith(`${mine}/`)).toBe(true);
+    const before = (await readdir(mine)).length;
     const big = multipart('big.epub', randomBytes(9_000_000));
     const tooBig = await s.app.inject({
       method: 'POST',
@@ -192,9 +195,82 @@ describe('sources and wizard', () => {
     });
     expect(mislabelled.statusCode).toBe(422);
     expect(mislabelled.json().error.code).toBe('SOURCE_TYPE_MISMATCH');
-    expect((await readdir(s.services.config.uploadsDir)).length).toBe(before);
+    expect((await readdir(mine)).length).toBe(before);
     const notMultipart = await call(operator, 'POST', '/api/sources/upload', { x: 1 });
     expect(notMultipart.statusCode).toBe(415);
+  });
+
+  it('issue #18: an upload belongs to its uploader (and admins), not to other operators', async () => {
+    const created = await call(admin, 'POST', '/api/users', {
+      username: 'packer2',
+      password: 'packer2-password',
+      role: 'operator',
+    });
+    expect(created.statusCode).toBe(201);
+    const other = (await s.login('packer2', 'packer2-password')).accessToken;
+    const file = multipart('private.epub', await readFile(epub));
+    const up = await s.app.inject({
+      method: 'POST',
+      url: '/api/sources/upload',
+      headers: { ...h(operator), 'content-type': file.contentType },
+      payload: file.payload,
+    });
+    expect(up.statusCode).toBe(201);
+    const path = up.json().path as string;
+    const folder = join(path, '..');
+    // The other operator can neither see it, browse it, preview it nor pack it.
+    const roots = await call(other, 'GET', '/api/sources/browse');
+    expect(JSON.stringify(roots.json())).not.toContain(await userId(operator));
+    for (const p of [
+      folder,
+      join(s.services.config.uploadsDir, await userId(operator)),
+      s.services.config.uploadsDir,
+    ]) {
+      const browse = await call(other, 'GET', `/api/sources/browse?path=${encodeURIComponent(p)}`);
+      expect(browse.statusCode, p).toBe(403);
+      expect(browse.json().error.code).toBe('PATH_OUTSIDE_ROOT');
+    }
+    const job = await call(other, 'POST', '/api/jobs', { type: 'ebook', source: path, group: 'GRP' });
+    expect(job.statusCode).toBe(403);
+    const step = await call(other, 'POST', '/api/wizard/step/validate', {
+      step: 'source',
+      data: { kind: 'local', path },
+      state: { type: { releaseType: 'ebook' } },
+    });
+    expect(step.json().errors[0].code).toBe('PATH_OUTSIDE_ROOT');
+    // Its uploader and an admin can.
+    const own = await call(operator, 'GET', `/api/sources/browse?path=${encodeURIComponent(folder)}`);
+    expect(own.json().entries.map((e: { name: string }) => e.name)).toEqual(['private.epub']);
+    const byAdmin = await call(admin, 'GET', `/api/sources/browse?path=${encodeURIComponent(folder)}`);
+    expect(byAdmin.statusCode).toBe(200);
+  });
+
+  it('issue #18: browsing a file is a 400 that says to browse its folder', async () => {
+    const res = await call(operator, 'GET', `/api/sources/browse?path=${encodeURIComponent(epub)}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/is a file/);
+  });
+
+  it('issue #18: a source swapped for a link out of the roots after queueing is not packed', async () => {
+    const victim = join(roots, 'swapped.epub');
+    await makeEpub(victim, { title: 'Swapped', author: 'Dee', date: '2018-01-01' });
+    const outside = join(await tempDir('outside'), 'secret.epub');
+    await makeEpub(outside, { title: 'Secret', author: 'Dee', date: '2018-01-01' });
+    const ownerId = await userId(operator);
+    // Queued as JobService would, but not yet run.
+    const job = await s.services.repos.jobs.insert({
+      type: 'ebook',
+      profile: 'ebook-2022',
+      ownerId,
+      title: 'swapped.epub',
+      config: { type: 'ebook', source: victim, group: 'GRP', meta: { source: 'RETAiL' } },
+      now: new Date(),
+    });
+    await rm(victim);
+    await symlink(outside, victim);
+    expect(await s.services.runJob(job.id, new AbortController().signal)).toBe('failed');
+    const failed = await getJob(job.id);
+    expect(failed.error.code).toBe('PATH_OUTSIDE_ROOT');
   });
 
   it('refuses URL sources aimed at loopback, private, link-local or metadata addresses', async () => {

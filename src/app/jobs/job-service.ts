@@ -5,6 +5,7 @@ import { RelpackError } from '../../engine/index.js';
 import type { JobQueue } from '../../queue/job-queue.js';
 import type { DestinationService } from '../destinations/destination-service.js';
 import { confineToRoots } from '../sources/confine-path.js';
+import type { SourceRoots } from '../sources/source-roots.js';
 import type { UrlPolicy } from '../sources/url-guard.js';
 import { type PackJobConfig, PackJobConfigSchema } from './job-config.js';
 import type { JobEvents } from './job-events.js';
@@ -18,7 +19,7 @@ export interface JobServiceDeps {
   readonly events: JobEvents;
   readonly clock: () => Date;
   readonly outputRoot: string;
-  readonly sourceRoots: readonly string[];
+  readonly sourceRoots: SourceRoots;
   readonly downloadsDir: string;
   readonly urlPolicy: UrlPolicy;
   readonly destinations: DestinationService;
@@ -69,7 +70,7 @@ export class JobService extends JobQueries {
         ? {
             source: requester.trustedPaths
               ? given.source
-              : await confineToRoots(given.source, this.deps.sourceRoots),
+              : await confineToRoots(given.source, this.deps.sourceRoots.for(requester)),
           }
         : {}),
     };

@@ -1,9 +1,11 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Job } from '../../db/index.js';
-import type { PackProgress } from '../../engine/index.js';
+import { type PackProgress, RelpackError } from '../../engine/index.js';
 import { type PackReleaseResult, packRelease } from '../pack-release.js';
+import { confineToRoots } from '../sources/confine-path.js';
 import { downloadUrl } from '../sources/download-url.js';
+import type { SourceRoots } from '../sources/source-roots.js';
 import type { UrlPolicy } from '../sources/url-guard.js';
 import { type PackJobConfig, PackJobConfigSchema } from './job-config.js';
 import { type JobRunDeps, type RunOptions, runClaimedJob } from './run-claimed-job.js';
@@ -20,6 +22,8 @@ export interface JobRunnerDeps extends JobRunDeps {
     readonly timeoutSeconds: number;
     readonly policy: UrlPolicy;
   };
+  /** Where the job's owner may take sources from, checked again when the job runs. */
+  readonly sourceRoots: SourceRoots;
   /** Called once a pack completed (creates the upload jobs it asked for). */
   readonly onPackCompleted?: (job: Job, config: PackJobConfig) => Promise<void>;
 }
@@ -48,7 +52,12 @@ export async function runPackJob(
       const config = PackJobConfigSchema.parse(job.config);
       await rm(outputDir, { recursive: true, force: true });
       await mkdir(outputDir, { recursive: true });
-      let source = config.source;
+      // Checked again now: the file may have been swapped for a link out of the roots since the
+      // job was queued, or its owner may have lost access to it.
+      let source =
+        config.source && job.ownerId
+          ? await confineForOwner(deps, job.ownerId, config.source)
+          : config.source;
       if (config.sourceUrl) {
         log.info(`downloading ${config.sourceUrl}`);
         const downloaded = await downloadUrl({
@@ -89,6 +98,14 @@ export async function runPackJob(
   );
   if (status === 'completed') await queueUploads(deps, jobId);
   return status;
+}
+
+async function confineForOwner(deps: JobRunnerDeps, ownerId: string, source: string): Promise<string> {
+  const owner = await deps.repos.users.findById(ownerId);
+  if (!owner?.active) {
+    throw new RelpackError('FORBIDDEN', 'The owner of this job no longer has an active account', { ownerId });
+  }
+  return confineToRoots(source, deps.sourceRoots.for({ userId: owner.id, role: owner.role }));
 }
 
 /** Once the pack is `completed` (so the upload job finds its release), the uploads it asked for. */

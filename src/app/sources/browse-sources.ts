@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { CommonErrorCode, RelpackError } from '../../engine/index.js';
 import { confineToRoots } from './confine-path.js';
 
 export interface SourceEntry {
@@ -37,6 +38,15 @@ export async function browseSources(
     return { path: null, entries };
   }
   const dir = await confineToRoots(path, roots);
+  if (!(await stat(dir)).isDirectory()) {
+    throw new RelpackError(
+      CommonErrorCode.INVALID_ARGUMENT,
+      `${path} is a file, not a folder: browse the folder it is in`,
+      {
+        path,
+      },
+    );
+  }
   const entries: SourceEntry[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;

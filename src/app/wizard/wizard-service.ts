@@ -20,6 +20,7 @@ import { EbookMetaSchema, parseMeta, TvMetaSchema } from '../pack-meta.js';
 import { type PackReleaseResult, packRelease } from '../pack-release.js';
 import type { PreferenceService } from '../preferences/preference-service.js';
 import { confineToRoots } from '../sources/confine-path.js';
+import type { SourceRoots } from '../sources/source-roots.js';
 import type { UrlPolicy } from '../sources/url-guard.js';
 import type { TemplateService } from '../templates/template-service.js';
 import {
@@ -53,7 +54,7 @@ export interface WizardDeps {
   readonly templates: TemplateService;
   readonly destinations: DestinationService;
   readonly metadata: MetadataLookup;
-  readonly sourceRoots: readonly string[];
+  readonly sourceRoots: SourceRoots;
   readonly urlPolicy: UrlPolicy;
 }
 
@@ -124,7 +125,7 @@ export class WizardService {
           this.deps.urlPolicy.assertAllowed(data.url as string);
           return { kind: 'url' };
         }
-        const path = await confineToRoots(data.path as string, this.deps.sourceRoots);
+        const path = await confineToRoots(data.path as string, this.deps.sourceRoots.for(user));
         const allowed = releaseType
           ? getProfile(state.type?.profile ?? (await this.defaultProfile(user, releaseType))).sourceExtensions
           : ['epub', 'pdf', 'cbz', 'mobi', 'azw', 'azw3', 'kf8', 'prc', 'mkv'];
@@ -373,7 +374,9 @@ export class WizardService {
           ).body
         : undefined;
     const source =
-      state.source.kind === 'local' ? await confineToRoots(state.source.path, this.deps.sourceRoots) : '';
+      state.source.kind === 'local'
+        ? await confineToRoots(state.source.path, this.deps.sourceRoots.for(user))
+        : '';
     const meta = { ...(state.metadata?.meta ?? {}), ...(state.nfo?.notes ? { notes: state.nfo.notes } : {}) };
     return {
       type,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { type FileHandle, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32, crc32Combine } from '../checksum/crc32.js';
@@ -266,9 +267,22 @@ async function sourceFor(state: WriteState, fileIndex: number): Promise<FileHand
   if (state.source?.index === fileIndex) return state.source.handle;
   await closeSource(state);
   const path = state.options.sources[fileIndex]!;
-  const handle = await open(path, 'r').catch((error) => {
-    throw sourceErrorFromFs(error, path);
-  });
+  // Sources arrive with their links resolved (callers pass real paths): a link found here was
+  // swapped in after the path was checked, and following it could pack a file from anywhere.
+  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ELOOP') {
+        throw new RelpackError(
+          CommonErrorCode.SOURCE_CHANGED,
+          `The source was replaced by a link since it was checked: ${path}`,
+          {
+            path,
+          },
+        );
+      }
+      throw sourceErrorFromFs(error, path);
+    },
+  );
   const size = (await handle.stat()).size;
   const planned = state.plan.files[fileIndex]!.size;
   if (size !== planned) {

@@ -38,7 +38,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
         },
       },
     },
-    async (request) => browseSources(config.sourceRoots, request.query.path),
+    async (request) => browseSources(services.sourceRoots.for(requireAuth(request)), request.query.path),
   );
 
   app.post(
@@ -56,7 +56,7 @@ export const sourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
       },
     },
     async (request, reply) => {
-      requireAuth(request);
+      const uploader = requireAuth(request);
       if (!request.isMultipart()) {
         throw new RelpackError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data', {});
       }
@@ -67,12 +67,12 @@ export const sourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
           .replace(/[^A-Za-z0-9._ -]+/g, '_')
           .replace(/^\.+/, '')
           .slice(0, 200) || 'upload';
-      const dir = join(config.uploadsDir, randomUUID());
-      await mkdir(dir, { recursive: true });
+      const dir = join(services.sourceRoots.uploadDirOf(uploader.userId), randomUUID());
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       const part = join(dir, `.${name}.part`);
       const final = join(dir, name);
       try {
-        await pipeline(file.file, createWriteStream(part, { flags: 'wx' }));
+        await pipeline(file.file, createWriteStream(part, { flags: 'wx', mode: 0o600 }));
         if (file.file.truncated) {
           throw new RelpackError(
             'DOWNLOAD_TOO_LARGE',
