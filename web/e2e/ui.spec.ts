@@ -205,18 +205,22 @@ test('the TV wizard packs a test MKV to a completed job', async ({ browser }) =>
 
 test('editing a template changes its live preview, and it can be saved', async ({ browser }) => {
   const page = await newPage(browser);
+  const name = `E2E template ${test.info().repeatEachIndex}-${test.info().retry}`;
   await signIn(page);
   await page.goto(`${url()}/templates`);
   await expect(page.getByRole('heading', { name: 'Templates' })).toBeVisible();
   await shot(page, '14-templates');
   await page.getByRole('link', { name: 'New template' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('E2E template');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  // Typed at once, as a fast typist would: whether CodeMirror has loaded yet or not.
   const editor = page.getByRole('textbox', { name: 'Template' });
   await editor.click();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('MARKER-ONE {{ release.name }}');
   const preview = page.getByTestId('nfo-preview');
   await expect(preview).toContainText('MARKER-ONE');
+  await expect(page.getByTestId('code-editor')).toBeVisible();
+  await page.getByTestId('code-editor').getByRole('textbox', { name: 'Template' }).click();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('MARKER-TWO {{ release.name }}');
   await expect(preview).toContainText('MARKER-TWO');
@@ -226,7 +230,42 @@ test('editing a template changes its live preview, and it can be saved', async (
   await expect(page).toHaveURL(/\/templates\/[^/]+$/);
   await expect(page.getByRole('status')).toHaveText('Saved.');
   await page.goto(`${url()}/templates`);
-  await expect(page.getByRole('link', { name: 'E2E template' })).toBeVisible();
+  await expect(page.getByRole('link', { name })).toBeVisible();
+});
+
+test('keys typed before the code editor has loaded are kept, and typing goes on in it', async ({
+  browser,
+}) => {
+  const page = await newPage(browser);
+  await signIn(page);
+  // Hold the CodeMirror chunk until the typing is done, so the stand-in textarea is what is typed in.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let requested!: () => void;
+  const chunkRequested = new Promise<void>((resolve) => {
+    requested = resolve;
+  });
+  await page.route(/code-editor-impl-[^/]*\.js$/, async (route) => {
+    requested();
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${url()}/templates/new`);
+  await chunkRequested;
+  const standIn = page.getByRole('textbox', { name: 'Template' });
+  await standIn.click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('EARLY-KEYS {{ release.name }}');
+  await expect(page.getByTestId('code-editor')).toHaveCount(0);
+  release();
+  const codeMirror = page.getByTestId('code-editor').getByRole('textbox', { name: 'Template' });
+  await expect(codeMirror).toContainText('EARLY-KEYS');
+  await expect(codeMirror).toBeFocused();
+  await page.keyboard.type(' LATER-KEYS');
+  await expect(page.getByTestId('nfo-preview')).toContainText('LATER-KEYS');
+  await expect(page.getByTestId('nfo-preview')).toContainText('EARLY-KEYS');
 });
 
 test('admin pages render, and an operator cannot open them', async ({ browser }) => {

@@ -2,24 +2,34 @@ import { liquid } from '@codemirror/lang-liquid';
 import { EditorState } from '@codemirror/state';
 import { oneDark } from '@codemirror/theme-one-dark';
 import { basicSetup, EditorView } from 'codemirror';
-import { useEffect, useRef } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
+
+/** What the stand-in textarea had when CodeMirror replaced it. */
+export interface HandOver {
+  readonly focused: boolean;
+  readonly selectionStart: number;
+  readonly selectionEnd: number;
+}
 
 export interface CodeEditorProps {
   readonly value: string;
   readonly onChange: (value: string) => void;
   readonly label: string;
   readonly dark: boolean;
+  readonly handOver?: RefObject<HandOver | null>;
 }
 
 /** CodeMirror 6 with Liquid highlighting; kept in its own chunk, loaded only where templates are edited. */
-export default function CodeEditorImpl({ value, onChange, label, dark }: CodeEditorProps) {
+export default function CodeEditorImpl({ value, onChange, label, dark, handOver }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
   changed.current = onChange;
 
+  // A layout effect: the editor exists (and holds the focus) before the browser handles the next
+  // key, so a keystroke arriving as the stand-in textarea goes away still lands in the text.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is rebuilt only when the theme changes; value updates flow through the effect below
-  useEffect(() => {
+  useLayoutEffect(() => {
     const editor = new EditorView({
       parent: host.current!,
       state: EditorState.create({
@@ -37,6 +47,19 @@ export default function CodeEditorImpl({ value, onChange, label, dark }: CodeEdi
       }),
     });
     view.current = editor;
+    const given = handOver?.current;
+    if (given?.focused) {
+      const length = editor.state.doc.length;
+      editor.dispatch({
+        selection: {
+          anchor: Math.min(given.selectionStart, length),
+          head: Math.min(given.selectionEnd, length),
+        },
+      });
+      editor.focus();
+    }
+    // Handed over once: a later rebuild (a theme change) must not pull the focus back here.
+    if (handOver) handOver.current = null;
     return () => editor.destroy();
   }, [dark, label]);
 
