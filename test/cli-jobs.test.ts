@@ -2,7 +2,7 @@
 // machine's database) and in server mode (a real server started by the test).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -179,6 +179,40 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     expect(run(['jobs', 'list'], remote).status).toBe(4);
   }, 180_000);
 
+  it('issue #18: parallel commands against the server keep the login', async () => {
+    const login = run(
+      ['login', '--server', url, '-u', 'admin', '--password-stdin'],
+      {},
+      'cli-admin-password\n',
+    );
+    expect(login.status, login.stderr).toBe(0);
+    const credentials = join(configDir, 'credentials.json');
+    const runAsync = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, ...args], { env: { ...env, RELPACK_SERVER: url } });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+        });
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+    for (const round of ['with the stored access token', 'all needing a refresh']) {
+      if (round === 'all needing a refresh') {
+        // Drop the stored access token: every command must refresh, and they race for it.
+        const stored = JSON.parse(await readFile(credentials, 'utf8'));
+        await writeFile(
+          credentials,
+          JSON.stringify(stored.map(({ accessToken: _a, ...rest }: Record<string, unknown>) => rest)),
+          { mode: 0o600 },
+        );
+      }
+      const results = await Promise.all([1, 2, 3, 4].map(() => runAsync(['jobs', 'list', '--json'])));
+      for (const r of results) expect(r.code, `${round}: ${r.stderr}`).toBe(0);
+    }
+    // The login survived: a later command still works, and the file is still private.
+    expect(run(['jobs', 'list', '--json'], { RELPACK_SERVER: url }).status).toBe(0);
+    expect(((await stat(credentials)).mode & 0o777).toString(8)).toBe('600');
+  });
   it('packs a batch of 5 with one broken item, reports it, and --resume skips the 4 that exist', async () => {
     const out = await tempDir('cli-batch-out');
     const items = [

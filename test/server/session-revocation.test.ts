@@ -109,8 +109,14 @@ describe.each(dialects)('session revocation on %s', (dialect) => {
     expect(rotated.statusCode).toBe(200);
     const fresh = rotated.json().accessToken as string;
     expect((await get(fresh, '/api/auth/me')).statusCode).toBe(200);
-    // The thief replays the old refresh token: the whole login dies, its access tokens too.
-    expect((await refresh(again.refreshToken)).json().error.code).toBe('REFRESH_TOKEN_REUSED');
+    // The thief replays the old refresh token from elsewhere: the login dies, its access tokens too.
+    const stolen = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      payload: { refreshToken: again.refreshToken },
+      remoteAddress: '198.51.100.44',
+    });
+    expect(stolen.json().error.code).toBe('REFRESH_TOKEN_REUSED');
     expect((await get(fresh, '/api/auth/me')).statusCode).toBe(401);
     expect((await get(again.accessToken, '/api/auth/me')).statusCode).toBe(401);
   });
@@ -164,5 +170,42 @@ describe.each(dialects)('session revocation on %s', (dialect) => {
       text += decoder.decode(value);
     }
     expect(text).toMatch(/event: error\ndata: \{"code":"TOKEN_INVALID"/);
+  });
+
+  it('issue #18: the same client refreshing twice at once keeps its login; another client does not', async () => {
+    const user = await makeUser('operator');
+    const refresh = (token: string, client: { ip: string; ua: string }) =>
+      s.app.inject({
+        method: 'POST',
+        url: '/api/auth/refresh',
+        payload: { refreshToken: token },
+        remoteAddress: client.ip,
+        headers: { 'user-agent': client.ua },
+      });
+    const cli = { ip: '127.0.0.1', ua: 'relpack-cli' };
+    const first = await refresh(user.refreshToken, cli);
+    expect(first.statusCode).toBe(200);
+    // The racing second command of the same client, a moment later: answered, login intact.
+    const second = await refresh(user.refreshToken, cli);
+    expect(second.statusCode, second.body).toBe(200);
+    for (const token of [first.json().accessToken, second.json().accessToken]) {
+      expect((await get(token, '/api/auth/me')).statusCode).toBe(200);
+    }
+    // A copy of that refresh token used from elsewhere is reuse: the whole login ends.
+    const thief = await refresh(user.refreshToken, { ip: '198.51.100.3', ua: 'curl/8' });
+    expect(thief.json().error.code).toBe('REFRESH_TOKEN_REUSED');
+    expect((await get(first.json().accessToken, '/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('issue #18: the same client replaying a rotated refresh token after the grace is reuse', async () => {
+    const user = await makeUser('operator');
+    const refresh = (token: string) =>
+      s.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken: token } });
+    const first = await refresh(user.refreshToken);
+    expect(first.statusCode).toBe(200);
+    s.advance(11_000);
+    const late = await refresh(user.refreshToken);
+    expect(late.json().error.code).toBe('REFRESH_TOKEN_REUSED');
+    expect((await refresh(first.json().refreshToken)).statusCode).toBe(401);
   });
 });

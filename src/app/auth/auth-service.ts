@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type {
   AuditRepository,
+  RefreshTokenRow,
   RefreshTokensRepository,
   Role,
   User,
@@ -36,6 +37,13 @@ export interface AuthDeps {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
+ * A client that sends the same refresh token twice at once (two commands, two tabs) sees the
+ * second answered within this time if it comes from the same address and user agent as the
+ * rotation itself; a copy used from anywhere else, or later, still revokes the whole login.
+ */
+export const ROTATION_GRACE_MS = 10_000;
+
+/**
  * Login, refresh with rotation, logout. A refresh token is a random value stored only as a
  * hash; each refresh replaces it, and presenting a replaced one (a stolen copy, a replay)
  * revokes the whole family, so both the thief and the owner must log in again.
@@ -66,6 +74,9 @@ export class AuthService {
     const row = await refreshTokens.findByHash(hashToken(refreshToken));
     if (!row) throw new AuthError(AuthErrorCode.TOKEN_INVALID, 'Unknown refresh token; log in again');
     if (row.replacedBy !== null || row.revokedAt !== null) {
+      if (row.replacedBy !== null && (await this.isConcurrentRotation(row, client, now))) {
+        return this.sibling(row, client);
+      }
       if (row.replacedBy !== null) {
         await refreshTokens.revokeFamily(row.familyId, now);
         await audit.record(
@@ -93,7 +104,10 @@ export class AuthService {
     }
     const nextId = randomUUID();
     if (!(await refreshTokens.markReplaced(row.id, nextId, now))) {
-      // Another request rotated this token a moment ago: treat as reuse.
+      // Another request rotated this token a moment ago: the same client racing itself gets the
+      // grace, anyone else is treated as reuse.
+      const raced = await refreshTokens.findById(row.id);
+      if (raced && (await this.isConcurrentRotation(raced, client, now))) return this.sibling(raced, client);
       await refreshTokens.revokeFamily(row.familyId, now);
       throw new AuthError(
         AuthErrorCode.REFRESH_TOKEN_REUSED,
@@ -101,6 +115,27 @@ export class AuthService {
       );
     }
     return this.startSession(strip(user), row.familyId, client, nextId);
+  }
+
+  /** The token was rotated a moment ago by this very client, and its successor is still live. */
+  private async isConcurrentRotation(row: RefreshTokenRow, client: ClientInfo, now: Date): Promise<boolean> {
+    if (row.replacedBy === null || row.revokedAt === null) return false;
+    if (now.getTime() - row.revokedAt.getTime() > ROTATION_GRACE_MS) return false;
+    const successor = await this.deps.refreshTokens.findById(row.replacedBy);
+    return (
+      successor !== null &&
+      successor.revokedAt === null &&
+      successor.ip === (client.ip?.slice(0, 64) ?? null) &&
+      successor.userAgent === (client.userAgent?.slice(0, 255) ?? null)
+    );
+  }
+
+  /** A second live token in the same login, for the racing request of the same client. */
+  private async sibling(row: RefreshTokenRow, client: ClientInfo): Promise<Session> {
+    const user = await this.deps.users.findById(row.userId);
+    if (!user?.active)
+      throw new AuthError(AuthErrorCode.ACCOUNT_DISABLED, 'This account is disabled; ask an administrator');
+    return this.startSession(strip(user), row.familyId, client);
   }
 
   async logout(refreshToken: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { RelpackError } from '../../engine/index.js';
 import type { Backend, DestinationRecord, JobView } from './backend.js';
-import { readLogins, saveLogin } from './credentials.js';
+import { readLogins, type StoredLogin, saveLogin, withCredentialsLock } from './credentials.js';
 
 export const CliErrorCode = { SERVER_UNREACHABLE: 'SERVER_UNREACHABLE' } as const;
 
@@ -8,30 +8,60 @@ export function normaliseServer(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
+/** An access token this close to its expiry is refreshed rather than reused. */
+const REUSE_MARGIN_MS = 60_000;
+
 /**
- * Server mode: the same operations through the API with the login `relpack login` stored. The
- * access token is obtained by refreshing (which rotates the stored refresh token).
+ * The access token for a stored login: the one the last command left while it is still valid,
+ * else a refresh (which rotates the stored refresh token). Under the credentials lock, so parallel
+ * commands never present one refresh token twice.
  */
+async function accessTokenFor(base: string, options: { forceRefresh?: boolean } = {}): Promise<string> {
+  return withCredentialsLock(async () => {
+    const login = (await readLogins()).find((l) => l.server === base);
+    if (!login) {
+      throw new RelpackError(
+        'UNAUTHENTICATED',
+        `Not logged in to ${base}: run relpack login --server ${base}`,
+        { server: base },
+      );
+    }
+    if (!options.forceRefresh && isFresh(login)) return login.accessToken!;
+    const session = await callApi<{
+      accessToken: string;
+      accessTokenExpiresAt: string;
+      refreshToken: string;
+    }>(base, 'POST', '/api/auth/refresh', undefined, { refreshToken: login.refreshToken });
+    await saveLogin({
+      ...login,
+      refreshToken: session.refreshToken,
+      accessToken: session.accessToken,
+      accessTokenExpiresAt: session.accessTokenExpiresAt,
+    });
+    return session.accessToken;
+  });
+}
+
+function isFresh(login: StoredLogin): boolean {
+  const expires = login.accessTokenExpiresAt ? Date.parse(login.accessTokenExpiresAt) : Number.NaN;
+  return Boolean(login.accessToken) && expires - Date.now() > REUSE_MARGIN_MS;
+}
+
+/** Server mode: the same operations through the API with the login `relpack login` stored. */
 export async function openHttpBackend(server: string): Promise<Backend> {
   const base = normaliseServer(server);
-  const login = (await readLogins()).find((l) => l.server === base);
-  if (!login) {
-    throw new RelpackError(
-      'UNAUTHENTICATED',
-      `Not logged in to ${base}: run relpack login --server ${base}`,
-      { server: base },
-    );
-  }
-  const session = await callApi<{ accessToken: string; refreshToken: string }>(
-    base,
-    'POST',
-    '/api/auth/refresh',
-    undefined,
-    { refreshToken: login.refreshToken },
-  );
-  await saveLogin({ ...login, refreshToken: session.refreshToken });
-  const api = <T>(method: string, path: string, body?: unknown) =>
-    callApi<T>(base, method, path, session.accessToken, body);
+  let token = await accessTokenFor(base);
+  const api = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    try {
+      return await callApi<T>(base, method, path, token, body);
+    } catch (error) {
+      // A reused token the server no longer takes (expired early, clock skew): refresh once.
+      if (!(error instanceof RelpackError) || !['TOKEN_EXPIRED', 'TOKEN_INVALID'].includes(error.code))
+        throw error;
+      token = await accessTokenFor(base, { forceRefresh: true });
+      return callApi<T>(base, method, path, token, body);
+    }
+  };
   const g = (global: boolean) => (global ? '/global' : '');
   return {
     mode: 'server',

@@ -32,17 +32,22 @@ export function register(program: Command, deps: CliDeps): void {
           {},
         );
       const base = normaliseServer(server);
-      const session = await callApi<{ refreshToken: string; user: { username: string; role: string } }>(
-        base,
-        'POST',
-        '/api/auth/login',
-        undefined,
-        {
-          username: o.username,
-          password,
-        },
-      );
-      await saveLogin({ server: base, username: session.user.username, refreshToken: session.refreshToken });
+      const session = await callApi<{
+        accessToken: string;
+        accessTokenExpiresAt: string;
+        refreshToken: string;
+        user: { username: string; role: string };
+      }>(base, 'POST', '/api/auth/login', undefined, {
+        username: o.username,
+        password,
+      });
+      await saveLogin({
+        server: base,
+        username: session.user.username,
+        refreshToken: session.refreshToken,
+        accessToken: session.accessToken,
+        accessTokenExpiresAt: session.accessTokenExpiresAt,
+      });
       if (o.json) return printJson(deps, { server: base, user: session.user });
       deps.stdout.write(`logged in to ${base} as ${session.user.username} (${session.user.role})\n`);
     });

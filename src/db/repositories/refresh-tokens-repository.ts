@@ -1,14 +1,17 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DialectValues } from '../dialect.js';
-import type { Database } from '../schema.js';
+import type { Database, RefreshTokensTable } from '../schema.js';
 
 export interface RefreshTokenRow {
   readonly id: string;
   readonly userId: string;
   readonly familyId: string;
+  readonly createdAt: Date;
   readonly expiresAt: Date;
   readonly revokedAt: Date | null;
   readonly replacedBy: string | null;
+  readonly userAgent: string | null;
+  readonly ip: string | null;
 }
 
 /** Refresh tokens are stored only as SHA-256 hashes; a family links every rotation of one login. */
@@ -51,14 +54,29 @@ export class RefreshTokensRepository {
       .selectAll()
       .where('token_hash', '=', tokenHash)
       .executeTakeFirst();
-    if (!row) return null;
+    return row ? this.map(row) : null;
+  }
+
+  async findById(id: string): Promise<RefreshTokenRow | null> {
+    const row = await this.db
+      .selectFrom('refresh_tokens')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? this.map(row) : null;
+  }
+
+  private map(row: Selectable<RefreshTokensTable>): RefreshTokenRow {
     return {
       id: row.id,
       userId: row.user_id,
       familyId: row.family_id,
+      createdAt: this.v.readTime(row.created_at),
       expiresAt: this.v.readTime(row.expires_at),
       revokedAt: this.v.readTimeOrNull(row.revoked_at),
       replacedBy: row.replaced_by,
+      userAgent: row.user_agent,
+      ip: row.ip,
     };
   }
 
