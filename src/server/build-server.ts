@@ -13,7 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { RelpackError } from '../engine/index.js';
 import { registerAccessGuard } from './plugins/access-guard.js';
-import { registerErrorHandler } from './plugins/error-handler.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
 import { LoginThrottle } from './plugins/login-throttle.js';
 import { registerRenderGate } from './plugins/render-gate.js';
 import { registerWebApp, WEB_ROOT } from './plugins/web-app.js';
@@ -43,6 +43,23 @@ export interface BuildOptions {
   readonly onRoute?: (route: { method: string | string[]; url: string; access: string }) => void;
 }
 
+/** Query parameters that carry a credential (download links): never written to a log. */
+const SECRET_PARAMS = /([?&](?:token|access_token|key|api_key)=)[^&#]*/gi;
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, '$1[redacted]');
+}
+
+/** pino's request line, with credentials in the URL redacted. */
+function redactedRequest(request: { method: string; url: string; ip?: string; hostname?: string }) {
+  return {
+    method: request.method,
+    url: redactUrl(request.url),
+    hostname: request.hostname,
+    remoteAddress: request.ip,
+  };
+}
+
 /** proxy-addr's hop count: the nearest `hops` proxies are trusted to name the client. */
 function trustHops(hops: number): (address: string, hop: number) => boolean {
   return (_address, hop) => hop < hops;
@@ -52,8 +69,17 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 export async function buildServer(deps: ServerDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = deps.services;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+            serializers: { req: redactedRequest },
+          },
     bodyLimit: config.bodyLimitBytes,
+    frameworkErrors,
+    clientErrorHandler,
     // Behind a reverse proxy the client is the forwarded address (RELPACK_TRUST_PROXY), so limits
     // and the audit log see people, not the proxy.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,

@@ -9,6 +9,9 @@ export const HttpErrorCode = {
   NOT_READY: 'NOT_READY',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
   RANGE_NOT_SATISFIABLE: 'RANGE_NOT_SATISFIABLE',
+  URI_TOO_LONG: 'URI_TOO_LONG',
+  HEADERS_TOO_LARGE: 'HEADERS_TOO_LARGE',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
 } as const;
 
 /** The one table from error code to HTTP status (docs/errors.md); nothing branches on message text. */
@@ -79,6 +82,9 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   INTERRUPTED: 500,
   PATH_OUTSIDE_ROOT: 403,
   RANGE_NOT_SATISFIABLE: 416,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   PROVIDER_TIMEOUT: 504,
   PROVIDER_ERROR: 502,
   PROVIDER_BAD_RESPONSE: 502,

@@ -33,7 +33,13 @@ export interface TestServer {
 export async function startTestServer(
   dialect: Dialect,
   env: Record<string, string> = {},
-  options: { realClock?: boolean; redis?: { url: string; prefix: string }; webRoot?: string } = {},
+  options: {
+    realClock?: boolean;
+    redis?: { url: string; prefix: string };
+    webRoot?: string;
+    /** Where the server's request log goes (JSON lines); default: no log. */
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(dialect);
   const config = loadConfig({
@@ -62,7 +68,7 @@ export async function startTestServer(
   const app = await buildServer(
     { services },
     {
-      logger: false,
+      logger: options.logStream ? { level: 'info', stream: options.logStream } : false,
       ...(options.webRoot ? { webRoot: options.webRoot } : {}),
       onRoute: (r) => {
         for (const method of [r.method].flat())

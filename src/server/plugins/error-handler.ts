@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isRelpackError } from '../../engine/index.js';
 import { httpStatusFor } from '../http-status.js';
@@ -63,6 +65,41 @@ export function registerErrorHandler(app: FastifyInstance): void {
     else request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(body('INTERNAL_ERROR', 'Internal error; the server log has the details'));
   });
+}
+
+/**
+ * Errors the router raises before any route or hook runs (a path parameter over the length limit,
+ * a malformed URL): same envelope, codes from our vocabulary.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply
+      .status(414)
+      .send(body('URI_TOO_LONG', 'A path parameter is over 100 characters; ids and names are shorter', {}));
+    return;
+  }
+  void reply.status(400).send(body('MALFORMED_REQUEST', `The URL cannot be read: ${error.message}`));
+}
+
+/**
+ * Errors of the HTTP parser itself (headers over 16 KB, a request that timed out, garbage): the
+ * connection is answered with the envelope and closed, as Node would, but never in another shape.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'The request headers are over 16 KB; send fewer or shorter ones']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'The request did not arrive in time']
+        : [400, 'MALFORMED_REQUEST', 'The request is not valid HTTP'];
+  const text = JSON.stringify(body(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${text}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 /** The JSON 404 for a path no route serves (the web app's not-found handler answers API paths with it). */
