@@ -17,7 +17,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'relpack-bench-http-'));
 const env = {
   ...process.env,
   RELPACK_DATA_DIR: dataDir,
-  RELPACK_ADMIN_PASSWORD: 'bench-password',
+  RELPACK_ADMIN_PASSWORD: 'bench-lighthouse-fig-8',
   LOG_LEVEL: 'warn',
   HOST: '127.0.0.1',
   PORT: '18499',
@@ -58,7 +58,7 @@ const login = await (
   await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'bench-password' }),
+    body: JSON.stringify({ username: 'admin', password: 'bench-lighthouse-fig-8' }),
   })
 ).json();
 

@@ -32,7 +32,7 @@ const ConfigSchema = z.object({
     .optional(),
   RELPACK_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 48)').optional(),
-  RELPACK_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  RELPACK_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: int(900),
   REFRESH_TOKEN_TTL_DAYS: int(30),
   RELPACK_LOGIN_LIMIT_PER_IP: int(20),

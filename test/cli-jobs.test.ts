@@ -43,7 +43,7 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
       RELPACK_DATA_DIR: dataDir,
       RELPACK_CONFIG_DIR: configDir,
       RELPACK_SOURCE_ROOTS: sources,
-      RELPACK_ADMIN_PASSWORD: 'cli-admin-password',
+      RELPACK_ADMIN_PASSWORD: 'velvet-quarry-moth-27',
       LOG_LEVEL: 'warn',
     };
     const port = await freePort();
@@ -95,7 +95,7 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     const login = run(
       ['login', '--server', url, '-u', 'admin', '--password-stdin', '--json'],
       {},
-      'cli-admin-password\n',
+      'velvet-quarry-moth-27\n',
     );
     expect(login.status, login.stderr).toBe(0);
     expect(((await stat(join(configDir, 'credentials.json'))).mode & 0o777).toString(8)).toBe('600');
@@ -183,7 +183,7 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     const login = run(
       ['login', '--server', url, '-u', 'admin', '--password-stdin'],
       {},
-      'cli-admin-password\n',
+      'velvet-quarry-moth-27\n',
     );
     expect(login.status, login.stderr).toBe(0);
     const credentials = join(configDir, 'credentials.json');

@@ -31,7 +31,7 @@ describe('relpack secrets rotate (built CLI)', () => {
         OLD,
         ['admin', 'create', '-u', 'admin', '-r', 'admin', '--password-stdin'],
         {},
-        'admin-password-1\n',
+        'saffron-bridge-echo-9\n',
       ).status,
     ).toBe(0);
     const added = run(OLD, [

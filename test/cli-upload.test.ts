@@ -72,7 +72,7 @@ describe.runIf(canRunServers())('relpack destinations, upload and pack --upload 
       RELPACK_DATA_DIR: join(work, 'data'),
       RELPACK_CONFIG_DIR: join(work, 'config'),
       RELPACK_SOURCE_ROOTS: sources,
-      RELPACK_ADMIN_PASSWORD: 'cli-admin-password',
+      RELPACK_ADMIN_PASSWORD: 'velvet-quarry-moth-27',
       LOG_LEVEL: 'warn',
       FTP_PASS: ftp.password,
     };
@@ -321,7 +321,7 @@ describe.runIf(canRunServers())('relpack destinations, upload and pack --upload 
     const login = run(
       ['login', '--server', url, '-u', 'admin', '--password-stdin'],
       {},
-      'cli-admin-password\n',
+      'velvet-quarry-moth-27\n',
     );
     expect(login.status, login.stderr).toBe(0);
     const remoteEnv = { RELPACK_SERVER: url };

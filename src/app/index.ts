@@ -13,6 +13,7 @@ export {
 export { AccessTokens } from './auth/access-tokens.js';
 export { AuthError, AuthErrorCode } from './auth/auth-errors.js';
 export { AuthService, type ClientInfo, type Session } from './auth/auth-service.js';
+export { assertStrongPassword, MIN_PASSWORD_LENGTH, PasswordErrorCode } from './auth/password-policy.js';
 export { hashPassword } from './auth/passwords.js';
 export { SessionState, type SessionViewer } from './auth/session-state.js';
 export type { AppContext } from './context.js';

@@ -12,6 +12,7 @@ import { jobControlMigration } from './migrations/0002-job-control.js';
 import { templateDescriptionMigration } from './migrations/0003-template-description.js';
 import { providerCacheMigration } from './migrations/0004-provider-cache.js';
 import { destinationSettingsMigration } from './migrations/0005-destination-settings.js';
+import { usernameCaseMigration } from './migrations/0006-username-case.js';
 import type { Database } from './schema.js';
 
 /** One ordered list for every dialect; a migration gets the dialect to pick column types. */
@@ -21,6 +22,7 @@ const MIGRATIONS: readonly [name: string, make: (dialect: SqlDialect) => Migrati
   ['0003-template-description', templateDescriptionMigration],
   ['0004-provider-cache', providerCacheMigration],
   ['0005-destination-settings', destinationSettingsMigration],
+  ['0006-username-case', usernameCaseMigration],
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -26,7 +26,7 @@ export const Username = z
   .min(3)
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, underscore or hyphen');
-export const Password = z.string().min(8, 'at least 8 characters').max(256);
+export const Password = z.string().min(12, 'at least 12 characters').max(256);
 export const IdParams = z.object({ id: z.uuid() });
 
 /** Standard error responses, so every route documents them in OpenAPI. */

@@ -11,7 +11,7 @@ import { buildServer } from '../../src/server/index.js';
 import { createTestDatabase, type Dialect, type TestDatabase } from './databases.js';
 import { tempDir } from './readers.js';
 
-export const ADMIN_PASSWORD = 'admin-password-123';
+export const ADMIN_PASSWORD = 'kettle-orbit-lantern-7';
 
 export interface TestServer {
   readonly app: FastifyInstance;
@@ -101,10 +101,10 @@ export async function startTestServer(
         method: 'POST',
         url: '/api/users',
         headers: { authorization: `Bearer ${admin}` },
-        payload: { username: 'packer', password: 'packer-password', role: 'operator' },
+        payload: { username: 'packer', password: 'violet-canyon-drum-88', role: 'operator' },
       });
       if (created.statusCode !== 201) throw new Error(`cannot create the operator: ${created.body}`);
-      return { admin, operator: (await server.login('packer', 'packer-password')).accessToken };
+      return { admin, operator: (await server.login('packer', 'violet-canyon-drum-88')).accessToken };
     },
     async close() {
       await app.close();

@@ -64,10 +64,10 @@ describe.each(dialects)('server on %s', (dialect) => {
       method: 'POST',
       url: '/api/users',
       headers: bearer(admin.accessToken),
-      payload: { username: 'sleepy', password: 'sleepy-password', role: 'operator' },
+      payload: { username: 'sleepy', password: 'mellow-sparrow-kiln-5', role: 'operator' },
     });
     expect(created.statusCode).toBe(201);
-    const session = await s.login('sleepy', 'sleepy-password');
+    const session = await s.login('sleepy', 'mellow-sparrow-kiln-5');
     await s.app.inject({
       method: 'PATCH',
       url: `/api/users/${created.json().id}`,
@@ -77,7 +77,7 @@ describe.each(dialects)('server on %s', (dialect) => {
     const disabled = await s.app.inject({
       method: 'POST',
       url: '/api/auth/login',
-      payload: { username: 'sleepy', password: 'sleepy-password' },
+      payload: { username: 'sleepy', password: 'mellow-sparrow-kiln-5' },
     });
     expect(disabled.statusCode).toBe(403);
     expect(disabled.json().error.code).toBe('ACCOUNT_DISABLED');
@@ -193,7 +193,7 @@ describe.each(dialects)('server on %s', (dialect) => {
       method: 'POST',
       url: '/api/users',
       headers: h,
-      payload: { username: 'op1', password: 'op1-password', role: 'operator' },
+      payload: { username: 'op1', password: 'silver-thicket-oar-19', role: 'operator' },
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).not.toHaveProperty('passwordHash');
@@ -201,11 +201,11 @@ describe.each(dialects)('server on %s', (dialect) => {
       method: 'POST',
       url: '/api/users',
       headers: h,
-      payload: { username: 'op1', password: 'op1-password', role: 'operator' },
+      payload: { username: 'op1', password: 'silver-thicket-oar-19', role: 'operator' },
     });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('USERNAME_TAKEN');
-    const op = await s.login('op1', 'op1-password');
+    const op = await s.login('op1', 'silver-thicket-oar-19');
     const forbidden = await s.app.inject({
       method: 'GET',
       url: '/api/users',
@@ -216,10 +216,10 @@ describe.each(dialects)('server on %s', (dialect) => {
       method: 'POST',
       url: '/api/users/me/password',
       headers: bearer(op.accessToken),
-      payload: { currentPassword: 'op1-password', newPassword: 'op1-new-password' },
+      payload: { currentPassword: 'silver-thicket-oar-19', newPassword: 'copper-meadow-tide-62' },
     });
     expect(own.statusCode).toBe(204);
-    await s.login('op1', 'op1-new-password');
+    await s.login('op1', 'copper-meadow-tide-62');
     const adminId = admin.user.id;
     const demote = await s.app.inject({
       method: 'PATCH',
@@ -251,7 +251,7 @@ describe.each(dialects)('server on %s', (dialect) => {
       method: 'POST',
       url: '/api/users',
       headers: bearer(admin.accessToken),
-      payload: { username: 'packer', password: 'packer-password', role: 'operator' },
+      payload: { username: 'packer', password: 'violet-canyon-drum-88', role: 'operator' },
     });
     const jobs = s.services.repos.jobs;
     const base = Date.parse('2026-01-01T00:00:00Z');
@@ -302,7 +302,7 @@ describe.each(dialects)('server on %s', (dialect) => {
       headers: h,
     });
     expect(none.json().total).toBe(0);
-    const packer = await s.login('packer', 'packer-password');
+    const packer = await s.login('packer', 'violet-canyon-drum-88');
     const own = await s.app.inject({
       method: 'GET',
       url: '/api/jobs?limit=200',

@@ -81,7 +81,7 @@ describe.runIf(run)('serve + 2 workers on MariaDB and Redis', () => {
       RELPACK_QUEUE_PREFIX: prefix,
       RELPACK_DATA_DIR: await tempDir('topo-data'),
       RELPACK_SOURCE_ROOTS: roots,
-      RELPACK_ADMIN_PASSWORD: 'topology-admin-pass',
+      RELPACK_ADMIN_PASSWORD: 'granite-willow-comet-4',
       RELPACK_METRICS_TOKEN: METRICS_TOKEN,
       JWT_SECRET: 'topology-jwt-secret-that-is-long-enough-123',
       RELPACK_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
@@ -115,7 +115,7 @@ describe.runIf(run)('serve + 2 workers on MariaDB and Redis', () => {
     const login = await fetch(`${url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'topology-admin-pass' }),
+      body: JSON.stringify({ username: 'admin', password: 'granite-willow-comet-4' }),
     });
     token = ((await login.json()) as { accessToken: string }).accessToken;
   }, 120_000);

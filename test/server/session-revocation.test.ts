@@ -27,7 +27,7 @@ describe.each(dialects)('session revocation on %s', (dialect) => {
   /** A second admin (or operator), signed in: its id and its session. */
   async function makeUser(role: 'admin' | 'operator') {
     const username = `user${++n}`;
-    const password = `password-of-${username}-long`;
+    const password = `quiet-harbour-${n}-lamp`;
     const created = await s.app.inject({
       method: 'POST',
       url: '/api/users',

@@ -203,11 +203,11 @@ describe('sources and wizard', () => {
   it('issue #18: an upload belongs to its uploader (and admins), not to other operators', async () => {
     const created = await call(admin, 'POST', '/api/users', {
       username: 'packer2',
-      password: 'packer2-password',
+      password: 'amber-glacier-flute-31',
       role: 'operator',
     });
     expect(created.statusCode).toBe(201);
-    const other = (await s.login('packer2', 'packer2-password')).accessToken;
+    const other = (await s.login('packer2', 'amber-glacier-flute-31')).accessToken;
     const file = multipart('private.epub', await readFile(epub));
     const up = await s.app.inject({
       method: 'POST',

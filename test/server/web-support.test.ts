@@ -87,9 +87,9 @@ describe.each(dialects)('web support routes on %s', (dialect) => {
       method: 'POST',
       url: '/api/users',
       headers: h(admin),
-      payload: { username: 'other', password: 'other-password-1', role: 'operator' },
+      payload: { username: 'other', password: 'ivory-lagoon-spire-70', role: 'operator' },
     });
-    const otherToken = (await s.login('other', 'other-password-1')).accessToken;
+    const otherToken = (await s.login('other', 'ivory-lagoon-spire-70')).accessToken;
     const foreign = await s.app.inject({
       method: 'POST',
       url: `/api/jobs/${id}/artifacts/${zip.id}/link`,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { makeEpub } from '../../test/helpers/make-epub.js';
 import { makeMkv } from '../../test/helpers/make-mkv.js';
 
-export const ADMIN_PASSWORD = 'e2e-admin-password';
+export const ADMIN_PASSWORD = 'tangerine-oboe-ridge-3';
 export const EPUB_NAME = 'Ursula.K.Le.Guin-The.Dispossessed.epub';
 export const MKV_NAME = 'Night.Harbour.S02E05.720p.HDTV.x264.mkv';
 

@@ -279,7 +279,7 @@ test('admin pages render, and an operator cannot open them', async ({ browser })
   await shot(page, '16-preferences');
   await page.goto(`${url()}/admin/users`);
   await page.getByLabel('Username').fill('packer');
-  await page.getByLabel('Password').fill('packer-password-1');
+  await page.getByLabel('Password').fill('cobalt-fennel-arch-56');
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('cell', { name: 'packer', exact: true })).toBeVisible();
   await shot(page, '17-admin-users');
@@ -296,7 +296,7 @@ test('admin pages render, and an operator cannot open them', async ({ browser })
   await shot(page, '21-admin-audit');
 
   const operator = await newPage(browser);
-  await signIn(operator, 'packer', 'packer-password-1');
+  await signIn(operator, 'packer', 'cobalt-fennel-arch-56');
   await expect(operator.getByRole('link', { name: 'Admin' })).toHaveCount(0);
   await operator.goto(`${url()}/admin/users`);
   await expect(operator.getByRole('heading', { name: 'Not allowed' })).toBeVisible();

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { isRelpackError, RelpackError } from '../../engine/index.js';
+import { PasswordErrorCode } from '../auth/password-policy.js';
 import type { AppServices } from '../services.js';
 
 export interface BootstrapResult {
@@ -13,7 +15,14 @@ export async function bootstrapAdmin(services: AppServices): Promise<BootstrapRe
   if ((await services.repos.users.count()) > 0) return { created: false };
   const given = services.config.adminPassword;
   const password = given ?? randomBytes(12).toString('base64url');
-  await services.users.create(null, { username: 'admin', password, role: 'admin' });
+  await services.users.create(null, { username: 'admin', password, role: 'admin' }).catch((error) => {
+    if (isRelpackError(error) && error.code === PasswordErrorCode.PASSWORD_TOO_WEAK) {
+      throw new RelpackError('CONFIG_INVALID', `RELPACK_ADMIN_PASSWORD is too weak: ${error.message}`, {
+        variable: 'RELPACK_ADMIN_PASSWORD',
+      });
+    }
+    throw error;
+  });
   return given
     ? { created: true, username: 'admin' }
     : { created: true, username: 'admin', generatedPassword: password };

@@ -6,6 +6,7 @@ import type {
   UsersRepository,
 } from '../../db/index.js';
 import { CommonErrorCode, RelpackError } from '../../engine/index.js';
+import { assertStrongPassword } from '../auth/password-policy.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 
 export const UserErrorCode = {
@@ -50,6 +51,7 @@ export class UserService {
     input: { username: string; password: string; role: Role },
   ): Promise<User> {
     const { users, audit, clock } = this.deps;
+    await assertStrongPassword(input.password, input.username);
     if (await users.findByUsername(input.username)) {
       throw new RelpackError(UserErrorCode.USERNAME_TAKEN, `The username "${input.username}" is taken`, {
         username: input.username,
@@ -81,6 +83,7 @@ export class UserService {
   ): Promise<User> {
     const { users, refreshTokens, audit, clock } = this.deps;
     const current = await this.get(id);
+    if (changes.password) await assertStrongPassword(changes.password, current.username);
     const losesAdmin =
       current.role === 'admin' && current.active && (changes.role === 'operator' || changes.active === false);
     if (losesAdmin && (await users.countActiveAdmins()) <= 1) {

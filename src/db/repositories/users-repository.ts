@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DialectValues } from '../dialect.js';
 import type { Database, UsersTable } from '../schema.js';
 
@@ -66,11 +66,12 @@ export class UsersRepository {
     return row ? this.map(row) : null;
   }
 
+  /** Usernames compare without case: "Admin" finds "admin". */
   async findByUsername(username: string): Promise<UserWithHash | null> {
     const row = await this.db
       .selectFrom('users')
       .selectAll()
-      .where('username', '=', username)
+      .where(sql`lower(username)`, '=', username.toLowerCase())
       .executeTakeFirst();
     return row ? this.map(row) : null;
   }
