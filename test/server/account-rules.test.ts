@@ -56,7 +56,13 @@ describe.each(dialects)('account rules on %s', (dialect) => {
     const again = await create('CASEY', 'other-lilac-vane-77');
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('USERNAME_TAKEN');
-    expect((await s.login('casey', 'lilac-summit-vane-23')).user.username).toBe('Casey');
+    const session = await s.login('casey', 'lilac-summit-vane-23');
+    const me = await s.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${session.accessToken}` },
+    });
+    expect(me.json().username).toBe('Casey');
   });
 
   it('issue #18: the database itself refuses a second username differing only in case', async () => {
