@@ -1,6 +1,8 @@
 // The built CLI runs the server (what `npm start` runs), migrates, and creates users for scripts.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { freePort } from './helpers/net.js';
@@ -53,6 +55,11 @@ describe('relpack start / db migrate / admin create', () => {
       });
       expect(login.status).toBe(200);
       expect(login.headers.get('set-cookie')).toMatch(/relpack_refresh=.*HttpOnly/i);
+      // issue #18: the database (password hashes, sealed secrets) is readable by its owner only
+      for (const file of ['relpack.sqlite', 'relpack.sqlite-wal', 'secrets.json']) {
+        const mode = (await stat(join(dataDir, file))).mode & 0o777;
+        expect(mode.toString(8), file).toBe('600');
+      }
     } finally {
       child.kill('SIGTERM');
       const [code] = await once(child, 'exit');

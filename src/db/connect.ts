@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
@@ -33,6 +33,21 @@ export function dialectOf(url: string | undefined): SqlDialect {
 }
 
 /**
+ * The database holds password hashes and sealed secrets: a folder created for it is 0700, and the
+ * file is 0600 before SQLite opens it (SQLite gives its -wal and -shm files the same mode). An
+ * existing file is tightened too; an existing folder is left as its owner set it.
+ */
+function createPrivateFile(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    // Not ours to change: the owner decides.
+  }
+}
+
+/**
  * `DATABASE_URL` picks the dialect: unset → `<dataDir>/relpack.sqlite` (WAL), `sqlite:<path>`,
  * `mysql://` / `mariadb://` → mysql2, `postgres://` → pg. Times are UTC on every dialect.
  */
@@ -41,7 +56,7 @@ export function connectDatabase(url: string | undefined, dataDir: string): Datab
   const values = dialectValues(dialect);
   if (dialect === 'sqlite') {
     const path = url ? url.replace(/^(sqlite|file):(\/\/)?/, '') : join(dataDir, 'relpack.sqlite');
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') createPrivateFile(path);
     const database = new SQLite(path);
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');

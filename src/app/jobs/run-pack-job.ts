@@ -51,7 +51,7 @@ export async function runPackJob(
     async ({ job, log, signal, progress }) => {
       const config = PackJobConfigSchema.parse(job.config);
       await rm(outputDir, { recursive: true, force: true });
-      await mkdir(outputDir, { recursive: true });
+      await mkdir(outputDir, { recursive: true, mode: 0o700 });
       // Checked again now: the file may have been swapped for a link out of the roots since the
       // job was queued, or its owner may have lost access to it.
       let source =

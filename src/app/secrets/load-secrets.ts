@@ -47,7 +47,7 @@ export async function loadSecrets(config: Config): Promise<Secrets> {
       secretKey: stored.secretKey ?? randomBytes(32).toString('base64'),
       jwtSecret: stored.jwtSecret ?? randomBytes(48).toString('base64'),
     };
-    await mkdir(config.dataDir, { recursive: true });
+    await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
     await writeFile(file, `${JSON.stringify(stored, null, 2)}\n`, { mode: 0o600 });
     await chmod(file, 0o600);
   }

@@ -38,7 +38,7 @@ export async function downloadUrl(
 ): Promise<{ path: string; size: number; resumed: boolean }> {
   let url = options.policy.assertAllowed(options.url);
   const name = downloadName(url);
-  await mkdir(options.dir, { recursive: true });
+  await mkdir(options.dir, { recursive: true, mode: 0o700 });
   const final = join(options.dir, name);
   const done = await stat(final).catch(() => null);
   if (done) return { path: final, size: done.size, resumed: false };
