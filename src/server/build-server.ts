@@ -16,6 +16,7 @@ import { registerAccessGuard } from './plugins/access-guard.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
 import { LoginThrottle } from './plugins/login-throttle.js';
 import { registerRenderGate } from './plugins/render-gate.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWebApp, WEB_ROOT } from './plugins/web-app.js';
 import { apiConfigRoutes } from './routes/api-configs.js';
 import { authRoutes } from './routes/auth.js';
@@ -87,6 +88,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerSecurityHeaders(app);
   // swagger-ui's own routes are public documentation, and so is the web app's static files
   // (everything outside /api and /metrics): the data they show comes from guarded API calls.
   app.addHook('onRoute', (route) => {

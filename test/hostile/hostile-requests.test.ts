@@ -75,4 +75,13 @@ describe('hostile requests', () => {
     expect(logText).toContain('/download?token=[redacted]');
     expect(logText).not.toContain('secret-part');
   });
+
+  it('issue #18: API answers carry nosniff, no-referrer and a CSP that loads nothing', async () => {
+    for (const url of ['/api/health', '/api/jobs', `/api/jobs/${'a'.repeat(150)}`]) {
+      const res = await s.app.inject({ method: 'GET', url });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
+  });
 });

@@ -27,9 +27,20 @@ async function signIn(page: Page, username = 'admin', password = ADMIN_PASSWORD)
   await expect(page.getByTestId('current-user')).toContainText(username);
 }
 
+/** Content Security Policy violations seen by any page of the running test (must stay empty). */
+const cspViolations: string[] = [];
+
+test.afterEach(() => {
+  const seen = cspViolations.splice(0);
+  expect(seen, 'the UI works under its Content Security Policy').toEqual([]);
+});
+
 async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ baseURL: url() });
   const page = await context.newPage();
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   if (process.env.E2E_DEBUG) {
     page.on('framenavigated', (f) => f === page.mainFrame() && console.log('nav', f.url()));
     page.on(
@@ -49,6 +60,39 @@ async function waitForJob(page: Page) {
   await expect(page.getByTestId('job-status')).toHaveText(/completed|failed/, { timeout: 90_000 });
   await expect(page.getByTestId('job-status')).toHaveText('completed');
 }
+
+test('the UI is served with its security headers and runs under its CSP', async ({ browser }) => {
+  const page = await newPage(browser);
+  const response = await page.goto(`${url()}/login`);
+  const headers = response!.headers();
+  expect(headers['content-security-policy']).toContain("script-src 'self'");
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  // The theme is set before the first paint by a script file, not an inline one.
+  await expect(page.locator('html')).toHaveAttribute('data-theme', /light|dark/);
+  // An inline script injected into the page does not run.
+  const ran = await page.evaluate(async () => {
+    const marker = window as unknown as { injected?: boolean };
+    const script = document.createElement('script');
+    script.textContent = 'window.injected = true';
+    document.head.append(script);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return marker.injected === true;
+  });
+  expect(ran).toBe(false);
+  // The refusal is reported (so the check after each test would see any other), then cleared.
+  await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+  cspViolations.splice(0);
+  // Nor can the UI be framed by another site.
+  const framed = await newPage(browser);
+  await framed.setContent(`<iframe src="${url()}/login"></iframe>`);
+  const frame = framed.frames()[1];
+  await expect
+    .poll(async () => (await frame?.evaluate(() => document.title).catch(() => null)) ?? null)
+    .not.toBe('relpack');
+  cspViolations.splice(0);
+});
 
 test('sign-in shows errors inline and lands on the dashboard', async ({ browser }) => {
   const page = await newPage(browser);

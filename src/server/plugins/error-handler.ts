@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isRelpackError } from '../../engine/index.js';
 import { httpStatusFor } from '../http-status.js';
+import { applySecurityHeaders } from './security-headers.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
@@ -71,7 +72,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
  * Errors the router raises before any route or hook runs (a path parameter over the length limit,
  * a malformed URL): same envelope, codes from our vocabulary.
  */
-export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  applySecurityHeaders(reply, request.url);
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     void reply
       .status(414)
