@@ -1,10 +1,12 @@
 // The built CLI as a child process: JSON output, exit codes, and no partial volumes on errors.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdir, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { readdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { until } from './helpers/job-fixtures.js';
 import { tempDir } from './helpers/readers.js';
 
 const bin = fileURLToPath(new URL('../bin/relpack.js', import.meta.url));
@@ -111,5 +113,59 @@ describe('relpack rar (built CLI)', () => {
     const run = relpack(['rar', 'x', '-o', 'y', '--volume-sise', '5']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--volume-size');
+  });
+
+  it('issue #18: a SIGHUP mid-write cleans up like SIGTERM: nothing is left', async () => {
+    const src = await tempDir('cli');
+    const big = join(src, 'big.mkv');
+    await writeFile(big, '');
+    await truncate(big, 6 * 2 ** 30); // sparse: reads as zeros, fast, but not instant
+    const out = join(await tempDir('cli-out'), 'rel');
+    const child = spawn(process.execPath, [
+      bin,
+      'rar',
+      big,
+      '-o',
+      join(out, 'x'),
+      '-v',
+      '500MB',
+      '--no-progress',
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = once(child, 'exit');
+    // Once the first volume is being written, the terminal goes away.
+    await until(
+      () => readdir(out).catch(() => [] as string[]),
+      (names) => names.some((n) => n.includes('.tmp-')),
+      60_000,
+    );
+    child.kill('SIGHUP');
+    const [code] = await exited;
+    expect(code, stderr).toBe(5);
+    expect(stderr).toContain('ABORTED');
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('issue #18: leftovers of an interrupted run are named, and --clean-partial removes them', async () => {
+    const src = await tempDir('cli');
+    await writeFile(join(src, 'ep.mkv'), randomBytes(2000));
+    const out = await tempDir('cli-out');
+    await writeFile(join(out, 'x.rar.tmp-0123456789ab'), 'half a volume');
+    await writeFile(join(out, 'x.r00.tmp-0123456789ab'), 'another half');
+    const refused = relpack(['rar', join(src, 'ep.mkv'), '-o', join(out, 'x')]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('OUTPUT_NOT_EMPTY');
+    expect(refused.stderr).toContain('--clean-partial');
+    const cleaned = relpack(['rar', join(src, 'ep.mkv'), '-o', join(out, 'x'), '--clean-partial']);
+    expect(cleaned.status, cleaned.stderr).toBe(0);
+    expect(await readdir(out)).toEqual(['x.rar']);
+    // Anything else in the folder still refuses the run, leftovers or not.
+    await writeFile(join(out, 'y.rar.tmp-0123456789ab'), 'half');
+    const mixed = relpack(['rar', join(src, 'ep.mkv'), '-o', join(out, 'z'), '--clean-partial']);
+    expect(mixed.status).toBe(2);
+    expect((await readdir(out)).sort()).toEqual(['x.rar', 'y.rar.tmp-0123456789ab']);
   });
 });

@@ -27,6 +27,8 @@ export interface CreateRarSetInput {
   readonly hostOs?: RarHostOs;
   /** Plan only: report the volumes without writing anything. */
   readonly dryRun?: boolean;
+  /** Remove the `.tmp-*` leftovers of an interrupted run when they are all the folder holds. */
+  readonly cleanPartial?: boolean;
 }
 
 export interface CreateRarSetResult {
@@ -73,7 +75,7 @@ export async function createRarSet(
   });
   const sfvName = `${baseName}.sfv`;
   if (input.dryRun) return summarize(plan, outputDir, null, input.sfv ? sfvName : null, true);
-  await assertEmptyOutputDir(outputDir);
+  await assertEmptyOutputDir(outputDir, input.cleanPartial ?? false);
   const written = await writeRarVolumes(plan, {
     sources: sources.map((s) => s.path),
     outputDir,
@@ -102,7 +104,10 @@ export async function createRarSet(
   );
 }
 
-async function assertEmptyOutputDir(dir: string): Promise<void> {
+/** What writeRarVolumes and the SFV writer leave when a run is killed: `<name>.tmp-<12 hex>`. */
+const LEFTOVER = /\.tmp-[0-9a-f]{12}$/;
+
+async function assertEmptyOutputDir(dir: string, cleanPartial: boolean): Promise<void> {
   const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw new RelpackError(
@@ -120,6 +125,18 @@ async function assertEmptyOutputDir(dir: string): Promise<void> {
       );
     });
     return;
+  }
+  const leftovers = entries.filter((e) => LEFTOVER.test(e));
+  if (entries.length > 0 && leftovers.length === entries.length) {
+    if (cleanPartial) {
+      await Promise.all(leftovers.map((e) => rm(join(dir, e), { force: true })));
+      return;
+    }
+    throw new RelpackError(
+      CommonErrorCode.OUTPUT_NOT_EMPTY,
+      `Output directory ${dir} holds only ${leftovers.length} leftover(s) of an interrupted relpack run (*.tmp-*); run again with --clean-partial to remove them`,
+      { path: dir, entries: entries.length, leftovers },
+    );
   }
   if (entries.length > 0) {
     throw new RelpackError(

@@ -9,8 +9,10 @@ import { readPackageVersion } from './version.js';
 export async function runCli(argv: readonly string[]): Promise<number> {
   const controller = new AbortController();
   const onSignal = () => controller.abort();
+  // A closed terminal (SIGHUP) cleans up like Ctrl-C and kill: no half-written set is left.
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
   const json = argv.includes('--json');
   let exitCode: number = ExitCode.OK;
   const program = buildProgram({
@@ -41,6 +43,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
   }
 }
 

@@ -14,6 +14,7 @@ interface RarOptions {
   dryRun: boolean;
   json: boolean;
   progress: boolean;
+  cleanPartial: boolean;
 }
 
 export function register(program: Command, deps: CliDeps): void {
@@ -47,6 +48,11 @@ export function register(program: Command, deps: CliDeps): void {
     )
     .option('--sfv', 'also write <basename>.sfv with the CRC32 of every volume', false)
     .option('--dry-run', 'print the volume plan without writing anything', false)
+    .option(
+      '--clean-partial',
+      'remove the .tmp-* leftovers of an interrupted run when they are all the output folder holds',
+      false,
+    )
     .option('--json', 'print the result as one JSON document on stdout', false)
     .option('--no-progress', 'do not report progress on stderr')
     .action(async (files: string[], options: RarOptions) => {
@@ -62,6 +68,7 @@ export function register(program: Command, deps: CliDeps): void {
           sfv: options.sfv,
           hostOs: options.host,
           dryRun: options.dryRun,
+          cleanPartial: options.cleanPartial,
         },
         { signal: deps.signal, onProgress: (p) => reporter.update(p) },
       ).finally(() => reporter.stop());
