@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { volumeIndexFromName } from '../rar/index.js';
 import type { FindingCollector, RuleProfile } from '../rules/index.js';
@@ -131,13 +131,31 @@ function checkDiz(
     );
 }
 
+/** NFOs are a few KB; the validator reads at most this much of any text file it is handed. */
+export const MAX_NFO_BYTES = 1 << 20;
+
+/** The NFO's text, or null (and a finding) when it is too large to be one. */
+async function readNfoText(path: string, name: string, out: FindingCollector): Promise<string | null> {
+  const size = (await stat(path)).size;
+  if (size > MAX_NFO_BYTES) {
+    out.add(
+      'release.nfo-size',
+      `${name} is ${size} bytes; an NFO over ${MAX_NFO_BYTES} bytes is not read`,
+      name,
+    );
+    return null;
+  }
+  return decodeCp437(await readFile(path));
+}
+
 export async function checkNfoWidth(
   path: string,
   name: string,
   profile: RuleProfile,
   out: FindingCollector,
 ): Promise<void> {
-  const text = decodeCp437(await readFile(path));
+  const text = await readNfoText(path, name, out);
+  if (text === null) return;
   for (const line of overWidthLines(text, profile.packaging.nfo.maxWidth)) {
     out.add(
       'release.nfo-width',

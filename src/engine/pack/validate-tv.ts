@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { crc32OfFile, formatCrc32, parseSfv } from '../checksum/index.js';
 import { readMatroskaHeader } from '../media/index.js';
@@ -6,7 +6,7 @@ import type { ParsedEpisodeName } from '../naming/index.js';
 import { volumeIndexFromName } from '../rar/index.js';
 import type { FindingCollector, RuleProfile } from '../rules/index.js';
 import { checkRarSet } from './rar-set-checks.js';
-import { checkNfoWidth } from './validate-ebook.js';
+import { checkNfoWidth, MAX_NFO_BYTES } from './validate-ebook.js';
 import type { DirectoryListing } from './validate-release.js';
 
 /**
@@ -94,6 +94,16 @@ async function checkSfv(
   }
   if (sfvs.length > 1) out.add('release.sfv-coverage', `${sfvs.length} .sfv files; one covers the whole set`);
   const sfv = sfvs[0]!;
+  // An SFV lists a few hundred volumes at most; a huge one is not an SFV to trust.
+  const sfvSize = (await stat(join(dir, sfv.name))).size;
+  if (sfvSize > MAX_NFO_BYTES) {
+    out.add(
+      'release.sfv-crc',
+      `${sfv.name} is ${sfvSize} bytes; an SFV over ${MAX_NFO_BYTES} bytes is not read`,
+      sfv.name,
+    );
+    return;
+  }
   const parsed = parseSfv((await readFile(join(dir, sfv.name))).toString('latin1'));
   for (const bad of parsed.invalidLines)
     out.add('release.sfv-coverage', `${sfv.name} line ${bad.line} is not "name crc32"`, sfv.name);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
@@ -22,8 +22,26 @@ export interface PdfFields {
 
 const xml = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, isArray: () => false });
 
+/**
+ * pdf-lib parses a whole PDF in memory (several times its size): larger files are packed all the
+ * same, but their metadata is typed in rather than read, so one upload cannot exhaust the heap.
+ */
+export const MAX_PDF_METADATA_BYTES = 64 * 2 ** 20;
+
 /** The info dictionary, then XMP for what it lacks (dc:title, dc:creator, dc:publisher, dates). */
 export async function readPdfMetadata(path: string): Promise<Extracted<PdfFields>> {
+  const size = (
+    await stat(path).catch((error) => {
+      throw sourceErrorFromFs(error, path);
+    })
+  ).size;
+  if (size > MAX_PDF_METADATA_BYTES) {
+    throw new ExtractError(
+      ExtractErrorCode.METADATA_UNREADABLE,
+      `The PDF ${path} is ${size} bytes; metadata is read from PDFs up to ${MAX_PDF_METADATA_BYTES} bytes, enter it by hand`,
+      { path, size, limit: MAX_PDF_METADATA_BYTES },
+    );
+  }
   const bytes = await readFile(path).catch((error) => {
     throw sourceErrorFromFs(error, path);
   });

@@ -196,6 +196,13 @@ export function videoChecks(r: string, packagingSection: string, namingSection: 
       confidence: 'S',
     },
     {
+      id: 'release.nfo-size',
+      severity: 'warn',
+      message: 'An NFO is text of a few kilobytes; over 1 MiB it is not read or checked',
+      ref: 'facts §3.2 (inferred: a budget for hostile folders)',
+      confidence: 'I',
+    },
+    {
       id: 'release.nfo-width',
       severity: 'warn',
       message: 'NFO lines are at most 80 columns',
