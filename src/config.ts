@@ -49,6 +49,9 @@ const ConfigSchema = z.object({
   RELPACK_BODY_LIMIT_BYTES: int(1_048_576),
   RELPACK_SOURCE_ROOTS: z.string().optional(),
   RELPACK_UPLOAD_LIMIT_BYTES: int(20 * 2 ** 30),
+  RELPACK_UPLOAD_QUOTA_BYTES: int(50 * 2 ** 30),
+  RELPACK_UPLOAD_RETENTION_DAYS: int(30),
+  RELPACK_DOWNLOAD_RETENTION_DAYS: int(7),
   RELPACK_DOWNLOAD_LIMIT_BYTES: int(20 * 2 ** 30),
   RELPACK_DOWNLOAD_TIMEOUT_SECONDS: int(30),
   RELPACK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
@@ -106,6 +109,12 @@ export interface Config {
   readonly downloadTimeoutSeconds: number;
   /** Off by default: URL sources resolving to loopback, private, link-local or metadata addresses are refused. */
   readonly allowPrivateUrls: boolean;
+  /** What one user's uploads may take in all, in bytes. */
+  readonly uploadQuotaBytes: number;
+  /** Uploads untouched this long are removed; 0 keeps them. */
+  readonly uploadRetentionDays: number;
+  /** Partial downloads of jobs failed or cancelled this long ago are removed; 0 keeps them. */
+  readonly downloadRetentionDays: number;
   /** Private ranges URL sources may reach all the same (RELPACK_URL_ALLOWED_NETWORKS). */
   readonly urlAllowedNetworks: readonly string[];
   /** Jobs run at once per process (in-process queue or each worker). */
@@ -173,6 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     downloadLimitBytes: e.RELPACK_DOWNLOAD_LIMIT_BYTES,
     downloadTimeoutSeconds: e.RELPACK_DOWNLOAD_TIMEOUT_SECONDS,
     allowPrivateUrls: e.RELPACK_ALLOW_PRIVATE_URLS === 'true',
+    uploadQuotaBytes: e.RELPACK_UPLOAD_QUOTA_BYTES,
+    uploadRetentionDays: e.RELPACK_UPLOAD_RETENTION_DAYS,
+    downloadRetentionDays: e.RELPACK_DOWNLOAD_RETENTION_DAYS,
     urlAllowedNetworks: (e.RELPACK_URL_ALLOWED_NETWORKS ?? '')
       .split(',')
       .map((n) => n.trim())

@@ -48,6 +48,7 @@ export { browseSources, type SourceEntry } from './sources/browse-sources.js';
 export { confineToRoots, SourceErrorCode } from './sources/confine-path.js';
 export { downloadName, downloadUrl } from './sources/download-url.js';
 export { SourceRoots } from './sources/source-roots.js';
+export { type SweepResult, sweepStorage, uploadedBytes } from './sources/sweep-storage.js';
 export { isBlockedAddress, UrlErrorCode, UrlPolicy } from './sources/url-guard.js';
 export { checkReadiness, type ReadinessReport } from './system/readiness.js';
 export { type DiskSpace, diskSpace } from './system/system-status.js';

@@ -22,6 +22,7 @@ import { PreferenceService } from './preferences/preference-service.js';
 import { loadSecrets } from './secrets/load-secrets.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { SourceRoots } from './sources/source-roots.js';
+import { type SweepResult, sweepStorage } from './sources/sweep-storage.js';
 import { UrlPolicy } from './sources/url-guard.js';
 import { renderMetrics } from './system/metrics.js';
 import { checkReadiness, type ReadinessReport } from './system/readiness.js';
@@ -42,6 +43,8 @@ export interface AppServices {
   readonly sessions: SessionState;
   /** Where each user may take sources from (shared roots, their own uploads). */
   readonly sourceRoots: SourceRoots;
+  /** Removes uploads and partial downloads past their retention (run at start and hourly). */
+  sweepStorage(): Promise<SweepResult>;
   readonly auth: AuthService;
   readonly users: UserService;
   readonly jobs: JobService;
@@ -129,6 +132,15 @@ export async function createServices(
     changeToken: () => database.changeToken(),
     accessTokens,
     sourceRoots,
+    sweepStorage: () =>
+      sweepStorage({
+        uploadsDir: config.uploadsDir,
+        downloadsDir: config.downloadsDir,
+        jobs: repos.jobs,
+        clock,
+        uploadRetentionDays: config.uploadRetentionDays,
+        downloadRetentionDays: config.downloadRetentionDays,
+      }),
     sessions: new SessionState({
       users: repos.users,
       refreshTokens: repos.refreshTokens,

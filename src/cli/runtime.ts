@@ -68,10 +68,24 @@ export async function serve(
     print('relpack: created user "admin" with the password from RELPACK_ADMIN_PASSWORD');
   }
   const app = await startServer(runtime.services, print);
+  const sweep = () =>
+    runtime.services
+      .sweepStorage()
+      .then((r) => {
+        if (r.uploadsRemoved + r.downloadsRemoved > 0)
+          print(
+            `relpack: removed ${r.uploadsRemoved} old upload(s) and ${r.downloadsRemoved} old download(s)`,
+          );
+      })
+      .catch((error) => runtime.services.logger.error({ err: error }, 'storage sweep failed'));
+  await sweep();
+  const sweeper = setInterval(() => void sweep(), 3_600_000);
+  sweeper.unref();
   return {
     runtime,
     app,
     async close() {
+      clearInterval(sweeper);
       await app.close();
       await runtime.close();
     },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { browseSources } from '../../app/index.js';
+import { browseSources, SourceErrorCode, uploadedBytes } from '../../app/index.js';
 import { detectSourceType, RelpackError } from '../../engine/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import { errorResponses } from '../schemas.js';
@@ -60,7 +60,12 @@ export const sourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
       if (!request.isMultipart()) {
         throw new RelpackError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data', {});
       }
-      const file = await request.file({ limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 5 } });
+      // An upload may take what is left of its uploader's quota, and never more than the file limit.
+      const mine = services.sourceRoots.uploadDirOf(uploader.userId);
+      const room = config.uploadQuotaBytes - (await uploadedBytes(mine));
+      if (room <= 0) throw quotaExceeded(config.uploadQuotaBytes);
+      const limit = Math.min(config.uploadLimitBytes, room);
+      const file = await request.file({ limits: { fileSize: limit, files: 1, fields: 5 } });
       if (!file) throw new RelpackError('VALIDATION_FAILED', 'No file in the upload', {});
       const name =
         file.filename
@@ -73,6 +78,8 @@ export const sourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
       const final = join(dir, name);
       try {
         await pipeline(file.file, createWriteStream(part, { flags: 'wx', mode: 0o600 }));
+        if (file.file.truncated && limit < config.uploadLimitBytes)
+          throw quotaExceeded(config.uploadQuotaBytes);
         if (file.file.truncated) {
           throw new RelpackError(
             'DOWNLOAD_TOO_LARGE',
@@ -95,6 +102,14 @@ export const sourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
     },
   );
 };
+
+function quotaExceeded(quota: number): RelpackError {
+  return new RelpackError(
+    SourceErrorCode.UPLOAD_QUOTA_EXCEEDED,
+    `Your uploads would take more than your quota of ${quota} bytes; delete uploads you packed, or ask an admin to raise RELPACK_UPLOAD_QUOTA_BYTES`,
+    { quota },
+  );
+}
 
 async function renameTo(from: string, to: string): Promise<string> {
   await rename(from, to);
