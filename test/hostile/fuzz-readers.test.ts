@@ -39,7 +39,8 @@ afterAll(() => {
 });
 
 function record(reader: string, outcome: 'ok' | 'coded', ms: number) {
-  const s = (stats[reader] ??= { cases: 0, coded: 0, ok: 0, slowestMs: 0 });
+  stats[reader] ??= { cases: 0, coded: 0, ok: 0, slowestMs: 0 };
+  const s = stats[reader];
   s.cases++;
   s[outcome]++;
   s.slowestMs = Math.max(s.slowestMs, ms);
