@@ -1,20 +1,23 @@
 // Crash-consistency trials (issue #18): `relpack serve` is killed with SIGKILL at 20 seeded random
-// points of a pack and 20 of a URL download, then started again. Every time the job ends failed
-// (INTERRUPTED), no partial release is left where a complete one would be, and a retry finishes
-// (a download resumes from what reached the disk) with a release `relpack validate` accepts.
+// points each of a pack, a URL download and an FTP upload, then started again. Every time the job
+// ends failed (INTERRUPTED), no partial release is left where a complete one would be, and a retry
+// finishes (a download or an upload resumes from what reached the disk) with a release
+// `relpack validate` accepts, or a site holding the release byte for byte.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSources, tvConfig, until } from '../helpers/job-fixtures.js';
+import { ebookConfig, makeSources, tvConfig, until } from '../helpers/job-fixtures.js';
 import { makeEpub } from '../helpers/make-epub.js';
 import { freePort } from '../helpers/net.js';
 import { tempDir } from '../helpers/readers.js';
 import { shouldRunWith } from '../helpers/tools.js';
+import { canRunServers, ensureTestUsers, userWritableDir } from '../servers/system-users.js';
+import { type FtpServer, startVsftpd } from '../servers/vsftpd.js';
 
 const bin = fileURLToPath(new URL('../../bin/relpack.js', import.meta.url));
 const TRIALS = Number(process.env.RELPACK_CRASH_TRIALS ?? 20);
@@ -242,4 +245,96 @@ describe.runIf(shouldRunWith('mkvmerge'))('crash-consistency trials', () => {
       http.close();
     }
   }, 1_200_000);
+
+  it.runIf(canRunServers())(
+    `issue #18: ${TRIALS} kills mid-upload: failed, the retry resumes and the site has the release`,
+    async () => {
+      const ids = ensureTestUsers();
+      const site = await userWritableDir(join(await tempDir('crash-site'), 'site'), ids.password);
+      // Rate-limited, so each kill lands at a known point of the transfer.
+      const ftp: FtpServer = await startVsftpd({
+        dir: await tempDir('crash-ftp'),
+        tls: false,
+        maxRate: 4_000_000,
+      });
+      try {
+        await makeEpub(join(roots, 'upload.epub'), {
+          title: 'Upload Book',
+          author: 'Ann Author',
+          date: '2020-01-01',
+          padding: 6_000_000,
+        });
+        const destination = await api<{ id: string }>('POST', '/api/destinations', {
+          name: 'crash-ftp',
+          protocol: 'ftp',
+          host: '127.0.0.1',
+          port: ftp.port,
+          username: ftp.username,
+          password: ftp.password,
+          basePath: site,
+          pathTemplate: '{{ release }}',
+          retries: 0,
+        });
+        const pack = await api<JobView>('POST', '/api/jobs', ebookConfig(join(roots, 'upload.epub')));
+        const packed = await ended(pack.id);
+        expect(packed.status).toBe('completed');
+        const local = join(dataDir, 'releases', pack.id, packed.result!.releaseName);
+        const files = (await readdir(local, { recursive: true, withFileTypes: true })).filter((f) =>
+          f.isFile(),
+        );
+        const total = (await Promise.all(files.map((f) => stat(join(f.parentPath, f.name))))).reduce(
+          (n, st) => n + st.size,
+          0,
+        );
+        const remoteBytes = async () => {
+          const entries = await readdir(join(site, packed.result!.releaseName), {
+            recursive: true,
+            withFileTypes: true,
+          }).catch(() => []);
+          let n = 0;
+          for (const e of entries) if (e.isFile()) n += (await stat(join(e.parentPath, e.name))).size;
+          return n;
+        };
+        const random = seeded(18_003);
+        let resumedTrials = 0;
+        for (let trial = 0; trial < TRIALS; trial++) {
+          const point = Math.floor((0.05 + random() * 0.85) * total);
+          const queued = await api<{ items: JobView[] }>('POST', `/api/jobs/${pack.id}/upload`, {
+            destinations: [destination.id],
+          });
+          const upload = queued.items[0]!;
+          await until(remoteBytes, (bytes) => bytes >= Math.min(point, total - 1), 60_000);
+          await kill();
+          await start();
+          const after = await job(upload.id);
+          expect(after.status).toBe('failed');
+          expect(after.error?.code).toBe('INTERRUPTED');
+          await api('POST', `/api/jobs/${upload.id}/retry`);
+          const done = await ended(upload.id);
+          expect(done.status, JSON.stringify(done.error)).toBe('completed');
+          const logs = await api<{ items: { message: string }[] }>(
+            'GET',
+            `/api/jobs/${upload.id}/logs?limit=500`,
+          );
+          const resumed = logs.items.some((l) => /resuming at byte|already there/.test(l.message));
+          if (resumed) resumedTrials++;
+          // The site holds exactly the release, byte for byte.
+          for (const f of files) {
+            const path = join(f.parentPath, f.name);
+            const remote = join(site, packed.result!.releaseName, path.slice(local.length + 1));
+            expect((await readFile(remote)).equals(await readFile(path)), remote).toBe(true);
+          }
+          figures.push(
+            `upload trial ${trial + 1}: killed at ${point} of ${total} bytes; retried${resumed ? ', resumed' : ''}; the site has the release`,
+          );
+          // Start the next trial from an empty site.
+          await rm(join(site, packed.result!.releaseName), { recursive: true, force: true });
+        }
+        expect(resumedTrials).toBeGreaterThan(TRIALS / 2);
+      } finally {
+        await ftp.stop();
+      }
+    },
+    1_200_000,
+  );
 });
