@@ -1,5 +1,6 @@
 // Property-based fuzzing of every reader of untrusted bytes (issue #18): the RAR4 and RAR5 header
-// readers, the ZIP reader, the SFV parser, the NFO decoder and the release-name parsers. Mutated
+// readers, the ZIP reader, source detection (EPUB), the Matroska header reader, the SFV parser, the
+// NFO decoder and the release-name parsers. Mutated
 // real archives (flipped bytes, 32-bit extremes, runs of 0xFF for vints, cuts, appended junk) and
 // random text; each must answer a result or a coded error, within a time budget, never crash.
 // Fixed seed in CI, RELPACK_FUZZ_RUNS cases each (default 10,000); a longer run is documented in
@@ -12,16 +13,21 @@ import { afterAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 import {
   decodeCp437,
+  detectSourceType,
   getProfile,
   isRelpackError,
   overWidthLines,
   parseEbookName,
   parseEpisodeName,
   parseSfv,
+  readMatroskaHeader,
   readRarVolume,
 } from '../../src/engine/index.js';
 import { readZipEntries } from '../../src/engine/zip/zip-reader.js';
+import { makeEpub } from '../helpers/make-epub.js';
+import { makeMkv } from '../helpers/make-mkv.js';
 import { tempDir } from '../helpers/readers.js';
+import { shouldRunWith } from '../helpers/tools.js';
 
 const RUNS = Number(process.env.RELPACK_FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.RELPACK_FUZZ_SEED ?? 0x5eed_18);
@@ -159,6 +165,23 @@ describe('fuzzing the readers of untrusted bytes', () => {
       (error) => error instanceof Error,
     );
   });
+
+  it('issue #18: source detection answers damaged EPUBs with a code', async () => {
+    const path = join(await tempDir('fuzz-epub-base'), 'b.epub');
+    await makeEpub(path, { title: 'Fuzz', author: 'Dee', date: '2018-01-01' });
+    await fuzzFile('epub-detection', await readFile(path), 'x.epub', (p) => detectSourceType(p, ['epub']));
+  });
+
+  it.runIf(shouldRunWith('mkvmerge'))(
+    'issue #18: the Matroska header reader answers damaged MKVs with a code',
+    async () => {
+      const path = join(await tempDir('fuzz-mkv-base'), 'e.mkv');
+      makeMkv(path, { width: 640, height: 352, seconds: 2, frameBytes: 500 });
+      // The header and the first cluster are what the reader looks at.
+      const base = (await readFile(path)).subarray(0, 16_384);
+      await fuzzFile('matroska', base, 'x.mkv', readMatroskaHeader);
+    },
+  );
 
   it('issue #18: the SFV parser reads any text', () => {
     sync('sfv', fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
