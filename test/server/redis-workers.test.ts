@@ -47,6 +47,8 @@ describe.runIf(run)('BullMQ workers on Redis', () => {
         ...process.env,
         DATABASE_URL: config.databaseUrl,
         RELPACK_DATA_DIR: config.dataDir,
+        // Workers check a job's source against the same roots again when they run it (issue #18).
+        RELPACK_SOURCE_ROOTS: config.sourceRoots.join(','),
         REDIS_URL,
         RELPACK_QUEUE_PREFIX: prefix,
         RELPACK_WORKER_LOCK_MS: '3000',
