@@ -90,7 +90,12 @@ export function connectDatabase(url: string | undefined, dataDir: string): Datab
   // int8 (bigint) as a number: sizes stay far below 2^53.
   pg.types.setTypeParser(20, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A connection the server ends (a restart, an admin's pg_terminate_backend, a dropped database)
+  // emits 'error' on its client; unheard, that ends the process. The pool drops the client and
+  // the next query opens a new connection, so the event is only noted.
+  pool.on('error', () => undefined);
   pool.on('connect', (client) => {
+    client.on('error', () => undefined);
     client.query("SET TIME ZONE 'UTC'").catch(() => undefined);
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -175,12 +175,22 @@ function fail(path: string, reason: string): never {
   );
 }
 
+/** The EBML header, segment Info and Tracks are a few KB; a larger one is a lying size field. */
+const MAX_HEADER_ELEMENT_BYTES = 16 * 2 ** 20;
+
 async function readBytes(
   handle: FileHandle,
   position: number,
   length: number,
   path: string,
 ): Promise<Buffer> {
+  // The size comes from the file: bound it before allocating (found by fuzzing, issue #18).
+  if (length > MAX_HEADER_ELEMENT_BYTES) {
+    fail(
+      path,
+      `a header element at byte ${position} declares ${length} bytes; at most ${MAX_HEADER_ELEMENT_BYTES}`,
+    );
+  }
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await handle.read(buffer, 0, length, position);
   if (bytesRead !== length) fail(path, 'the file ends inside a header element');
