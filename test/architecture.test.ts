@@ -7,15 +7,17 @@ import { describe, expect, it } from 'vitest';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
 const ALLOWED: Record<string, string[]> = {
-  engine: ['engine'],
-  metadata: ['metadata', 'engine'],
-  delivery: ['delivery', 'engine'],
-  db: ['db', 'engine'],
-  app: ['app', 'engine', 'metadata', 'delivery', 'db', 'queue'],
-  queue: ['queue', 'app', 'engine'],
-  server: ['server', 'app', 'engine'],
+  // The error base (RelpackError and the code registry) is below every layer.
+  errors: ['errors'],
+  engine: ['engine', 'errors'],
+  metadata: ['errors', 'metadata', 'engine'],
+  delivery: ['errors', 'delivery', 'engine'],
+  db: ['errors', 'db', 'engine'],
+  app: ['errors', 'app', 'engine', 'metadata', 'delivery', 'db', 'queue'],
+  queue: ['errors', 'queue', 'app', 'engine'],
+  server: ['errors', 'server', 'app', 'engine'],
   // The CLI is the composition root: `relpack serve` and `relpack worker` wire server, queue and app.
-  cli: ['cli', 'app', 'engine', 'server', 'queue'],
+  cli: ['errors', 'cli', 'app', 'engine', 'server', 'queue'],
 };
 
 async function sourceFiles(dir: string): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { RelpackError } from '../engine/index.js';
+import type { ErrorCode } from '../errors/index.js';
 
 /** What went wrong talking to a destination; each kind has its own advice for the user. */
 export const DeliveryErrorCode = {
@@ -12,7 +13,7 @@ export const DeliveryErrorCode = {
   DELIVERY_NETWORK: 'DELIVERY_NETWORK',
   DELIVERY_VERIFY_FAILED: 'DELIVERY_VERIFY_FAILED',
   DELIVERY_PROTOCOL: 'DELIVERY_PROTOCOL',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export type DeliveryErrorCodeValue = (typeof DeliveryErrorCode)[keyof typeof DeliveryErrorCode];
 

@@ -1,25 +1,6 @@
-/**
- * The one error base class of relpack. Every layer (engine, app, server, CLI) throws
- * subclasses of it, and adapters map `code` (never the message) to an HTTP status or exit code.
- *
- * @example
- * throw new RelpackError('SOURCE_NOT_FOUND', 'Source file does not exist', { path });
- */
-export class RelpackError<D extends object = Record<string, unknown>> extends Error {
-  readonly code: string;
-  readonly details: D;
+import { type ErrorCode, RelpackError } from '../errors/index.js';
 
-  constructor(code: string, message: string, details: D, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'RelpackError';
-    this.code = code;
-    this.details = details;
-  }
-
-  toJSON(): { code: string; message: string; details: D } {
-    return { code: this.code, message: this.message, details: this.details };
-  }
-}
+export { isRelpackError, RelpackError } from '../errors/index.js';
 
 /** Codes shared by every capability of the engine (inputs, outputs, misuse). */
 export const CommonErrorCode = {
@@ -31,11 +12,7 @@ export const CommonErrorCode = {
   OUTPUT_EXISTS: 'OUTPUT_EXISTS',
   OUTPUT_UNWRITABLE: 'OUTPUT_UNWRITABLE',
   ABORTED: 'ABORTED',
-} as const;
-
-export function isRelpackError(value: unknown): value is RelpackError {
-  return value instanceof RelpackError;
-}
+} as const satisfies Record<string, ErrorCode>;
 
 /** Wraps a Node.js file-system error on a source path into a coded error. */
 export function sourceErrorFromFs(error: unknown, path: string): RelpackError {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { ApiConfigsRepository, AuditRepository } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 
 export const ApiConfigErrorCode = {
   UNKNOWN_PROVIDER: 'UNKNOWN_PROVIDER',
   API_CONFIG_NOT_FOUND: 'API_CONFIG_NOT_FOUND',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 /** The metadata providers relpack knows, and whether each needs a key. */
 export const PROVIDERS = {

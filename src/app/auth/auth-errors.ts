@@ -1,4 +1,5 @@
 import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 
 export const AuthErrorCode = {
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
@@ -8,7 +9,7 @@ export const AuthErrorCode = {
   TOKEN_EXPIRED: 'TOKEN_EXPIRED',
   REFRESH_TOKEN_REUSED: 'REFRESH_TOKEN_REUSED',
   FORBIDDEN: 'FORBIDDEN',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
 

@@ -1,6 +1,10 @@
 import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 
-export const PasswordErrorCode = { PASSWORD_TOO_WEAK: 'PASSWORD_TOO_WEAK' } as const;
+export const PasswordErrorCode = { PASSWORD_TOO_WEAK: 'PASSWORD_TOO_WEAK' } as const satisfies Record<
+  string,
+  ErrorCode
+>;
 
 export const MIN_PASSWORD_LENGTH = 12;
 

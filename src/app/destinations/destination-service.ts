@@ -6,6 +6,7 @@ import {
   type ServerIdentity,
 } from '../../delivery/index.js';
 import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import {
   type DestinationInput,
@@ -19,7 +20,7 @@ export const DestinationErrorCode = {
   DESTINATION_NOT_FOUND: 'DESTINATION_NOT_FOUND',
   DESTINATION_NAME_TAKEN: 'DESTINATION_NAME_TAKEN',
   DESTINATION_DISABLED: 'DESTINATION_DISABLED',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export interface Actor {
   readonly userId: string | null;

@@ -1,5 +1,6 @@
 import type { JobStatus } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 
 export const JobErrorCode = {
   JOB_NOT_FOUND: 'JOB_NOT_FOUND',
@@ -7,7 +8,7 @@ export const JobErrorCode = {
   JOB_INVALID_STATE: 'JOB_INVALID_STATE',
   /** Stored on a job whose process died while it ran. */
   INTERRUPTED: 'INTERRUPTED',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 /** The one table of legal status changes; everything that changes a status goes through it. */
 const TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {

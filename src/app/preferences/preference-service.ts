@@ -1,11 +1,12 @@
 import type { PreferencesRepository } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 import { isPreferenceKey, PREFERENCES, type PreferenceKey } from './preference-registry.js';
 
 export const PreferenceErrorCode = {
   UNKNOWN_PREFERENCE: 'UNKNOWN_PREFERENCE',
   INVALID_PREFERENCE: 'INVALID_PREFERENCE',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export type PreferenceSource = 'user' | 'global' | 'default';
 

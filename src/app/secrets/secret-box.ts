@@ -1,7 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 
-export const SecretErrorCode = { SECRET_UNREADABLE: 'SECRET_UNREADABLE' } as const;
+export const SecretErrorCode = { SECRET_UNREADABLE: 'SECRET_UNREADABLE' } as const satisfies Record<
+  string,
+  ErrorCode
+>;
 
 /**
  * AES-256-GCM for secrets at rest (API keys, destination passwords). The row id is the AAD, so

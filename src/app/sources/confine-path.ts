@@ -1,11 +1,12 @@
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import { RelpackError, sourceErrorFromFs } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 
 export const SourceErrorCode = {
   PATH_OUTSIDE_ROOT: 'PATH_OUTSIDE_ROOT',
   UPLOAD_QUOTA_EXCEEDED: 'UPLOAD_QUOTA_EXCEEDED',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 /**
  * Resolves `path` with realpath (so `..` and symlinks are followed first) and accepts it only

@@ -1,12 +1,13 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 
 export const UrlErrorCode = {
   URL_NOT_ALLOWED: 'URL_NOT_ALLOWED',
   DOWNLOAD_FAILED: 'DOWNLOAD_FAILED',
   DOWNLOAD_TOO_LARGE: 'DOWNLOAD_TOO_LARGE',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 /** Addresses a server-side download must never reach unless private URLs are allowed. */
 const BLOCKED = new BlockList();

@@ -12,12 +12,13 @@ import {
   type TemplateVariable,
   templateVariables,
 } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 
 export const TemplateErrorCode = {
   TEMPLATE_NOT_FOUND: 'TEMPLATE_NOT_FOUND',
   TEMPLATE_READ_ONLY: 'TEMPLATE_READ_ONLY',
   TEMPLATE_NAME_TAKEN: 'TEMPLATE_NAME_TAKEN',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export interface TemplateView extends StoredTemplate {
   /** Built-in templates ship with relpack: they can be copied, not changed or deleted. */

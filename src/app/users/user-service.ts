@@ -6,6 +6,7 @@ import type {
   UsersRepository,
 } from '../../db/index.js';
 import { CommonErrorCode, RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 import { assertStrongPassword } from '../auth/password-policy.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 
@@ -14,7 +15,7 @@ export const UserErrorCode = {
   USERNAME_TAKEN: 'USERNAME_TAKEN',
   LAST_ADMIN: 'LAST_ADMIN',
   WRONG_PASSWORD: 'WRONG_PASSWORD',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export interface Actor {
   readonly userId: string;

@@ -10,6 +10,7 @@ import {
   RelpackError,
   readMatroskaHeader,
 } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 import { readEpubMetadata } from '../../metadata/extract/index.js';
 import type { AppContext } from '../context.js';
 import type { DestinationService } from '../destinations/destination-service.js';
@@ -31,7 +32,10 @@ import {
   WizardSteps,
 } from './wizard-state.js';
 
-export const WizardErrorCode = { SOURCE_NOT_LOCAL: 'SOURCE_NOT_LOCAL' } as const;
+export const WizardErrorCode = { SOURCE_NOT_LOCAL: 'SOURCE_NOT_LOCAL' } as const satisfies Record<
+  string,
+  ErrorCode
+>;
 
 export interface WizardUser {
   readonly userId: string;

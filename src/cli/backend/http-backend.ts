@@ -1,8 +1,12 @@
-import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
+import { isErrorCode, knownCode, RelpackError } from '../../errors/index.js';
 import type { Backend, DestinationRecord, JobView } from './backend.js';
 import { readLogins, type StoredLogin, saveLogin, withCredentialsLock } from './credentials.js';
 
-export const CliErrorCode = { SERVER_UNREACHABLE: 'SERVER_UNREACHABLE' } as const;
+export const CliErrorCode = { SERVER_UNREACHABLE: 'SERVER_UNREACHABLE' } as const satisfies Record<
+  string,
+  ErrorCode
+>;
 
 export function normaliseServer(url: string): string {
   return url.replace(/\/+$/, '');
@@ -184,11 +188,11 @@ export async function callApi<T>(
     const err = (
       parsed as { error?: { code: string; message: string; details: Record<string, unknown> } } | null
     )?.error;
-    throw new RelpackError(
-      err?.code ?? 'INTERNAL_ERROR',
-      err?.message ?? `HTTP ${response.status}`,
-      err?.details ?? {},
-    );
+    // A code this CLI does not know (a newer server) keeps its text in the details.
+    throw new RelpackError(knownCode(err?.code), err?.message ?? `HTTP ${response.status}`, {
+      ...(err?.details ?? {}),
+      ...(err?.code && !isErrorCode(err.code) ? { serverCode: err.code } : {}),
+    });
   }
   return parsed as T;
 }

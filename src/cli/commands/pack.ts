@@ -17,7 +17,7 @@ import type { JobView } from '../backend/backend.js';
 import { openHttpBackend } from '../backend/http-backend.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
-import { exitCodeFor } from '../exit-codes.js';
+import { exitCodeFor, knownCode } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
 import { followJob, JobProgressView, uploadJobsOf } from '../follow-job.js';
 import { collectList, collectMeta } from '../meta-option.js';
@@ -200,7 +200,7 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
 
 function reportUploadsExit(deps: CliDeps, uploads: readonly JobView[]): void {
   const failed = uploads.find((j) => j.status !== 'completed');
-  if (failed) deps.setExitCode(exitCodeFor(failed.error?.code ?? 'ABORTED'));
+  if (failed) deps.setExitCode(exitCodeFor(knownCode(failed.error?.code, 'ABORTED')));
 }
 
 /** The end of a pack run as a job (local or on a server): summary or JSON, and the exit code. */
@@ -228,7 +228,7 @@ function reportJob(
   }
   if (uploads && !json) reportUploads(deps, uploads, false);
   else if (uploads) reportUploadsExit(deps, uploads);
-  if (done.status !== 'completed') deps.setExitCode(exitCodeFor(done.error?.code ?? 'INTERNAL_ERROR'));
+  if (done.status !== 'completed') deps.setExitCode(exitCodeFor(knownCode(done.error?.code)));
 }
 
 /** Server mode: the pack becomes a job on the server; progress is followed until it ends. */

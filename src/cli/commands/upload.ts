@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { Backend, JobView } from '../backend/backend.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
-import { exitCodeFor } from '../exit-codes.js';
+import { exitCodeFor, knownCode } from '../exit-codes.js';
 import { followJob } from '../follow-job.js';
 import { printJson, SERVER_OPTION } from '../output.js';
 
@@ -81,7 +81,7 @@ export const uploadSummary = (jobs: readonly JobView[]) =>
 /** Prints upload jobs (or one JSON document) and sets the exit code when one did not complete. */
 export function reportUploads(deps: CliDeps, jobs: readonly JobView[], json: boolean): void {
   const failed = jobs.find((j) => j.status === 'failed' || j.status === 'cancelled');
-  if (failed) deps.setExitCode(exitCodeFor(failed.error?.code ?? 'ABORTED'));
+  if (failed) deps.setExitCode(exitCodeFor(knownCode(failed.error?.code, 'ABORTED')));
   if (json) {
     printJson(deps, { jobs: uploadSummary(jobs) });
     return;

@@ -1,7 +1,11 @@
 import { type FileHandle, open } from 'node:fs/promises';
+import type { ErrorCode } from '../../errors/index.js';
 import { RelpackError, sourceErrorFromFs } from '../errors.js';
 
-export const MediaErrorCode = { METADATA_UNREADABLE: 'METADATA_UNREADABLE' } as const;
+export const MediaErrorCode = { METADATA_UNREADABLE: 'METADATA_UNREADABLE' } as const satisfies Record<
+  string,
+  ErrorCode
+>;
 
 /** What a reader found, and which of the fields it looks for were absent. */
 export interface Extracted<T> {

@@ -1,10 +1,11 @@
+import type { ErrorCode } from '../../errors/index.js';
 import { RelpackError } from '../errors.js';
 
 export const NamingErrorCode = {
   MISSING_FIELDS: 'NAME_MISSING_FIELDS',
   INVALID_FIELD: 'NAME_INVALID_FIELD',
   WRONG_PROFILE_KIND: 'NAME_WRONG_PROFILE_KIND',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export type NamingErrorCode = (typeof NamingErrorCode)[keyof typeof NamingErrorCode];
 

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../errors/index.js';
 import { RelpackError } from '../errors.js';
 
 export const PackErrorCode = {
@@ -13,7 +14,7 @@ export const PackErrorCode = {
   SAMPLE_FAILED: 'SAMPLE_FAILED',
   SOURCE_TOO_SHORT_FOR_SAMPLE: 'SOURCE_TOO_SHORT_FOR_SAMPLE',
   NOT_A_RELEASE_DIRECTORY: 'NOT_A_RELEASE_DIRECTORY',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export type PackErrorCode = (typeof PackErrorCode)[keyof typeof PackErrorCode];
 

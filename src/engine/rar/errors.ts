@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../errors/index.js';
 import { RelpackError } from '../errors.js';
 
 /** Stable codes of the RAR writer and reader; public API, never renamed or reused. */
@@ -12,7 +13,7 @@ export const RarErrorCode = {
   HEADER_CORRUPT: 'RAR_HEADER_CORRUPT',
   UNSUPPORTED: 'RAR_UNSUPPORTED',
   SIZE_MISMATCH: 'RAR_SIZE_MISMATCH',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export type RarErrorCodeValue = (typeof RarErrorCode)[keyof typeof RarErrorCode];
 

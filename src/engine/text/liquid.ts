@@ -1,11 +1,12 @@
 import { Liquid } from 'liquidjs';
+import type { ErrorCode } from '../../errors/index.js';
 import { RelpackError } from '../errors.js';
 import { columns } from './cp437.js';
 
 export const TextErrorCode = {
   TEMPLATE_INVALID: 'TEMPLATE_INVALID',
   TEMPLATE_RENDER_FAILED: 'TEMPLATE_RENDER_FAILED',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 /**
  * One Liquid engine for NFO and DIZ templates. `ownPropertyOnly` keeps templates from reaching

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { knownCode } from '../../errors/index.js';
 import { RelpackError } from '../errors.js';
 import { TextErrorCode } from './liquid.js';
 import type { RenderReply, RenderRequest } from './template-worker.js';
@@ -148,7 +149,7 @@ export class TemplateSandbox {
       if ('text' in message) current.task.resolve(message.text);
       else
         current.task.reject(
-          new RelpackError(message.error.code, message.error.message, message.error.details),
+          new RelpackError(knownCode(message.error.code), message.error.message, message.error.details),
         );
       this.dispatch();
     });

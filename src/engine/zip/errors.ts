@@ -1,10 +1,11 @@
+import type { ErrorCode } from '../../errors/index.js';
 import { RelpackError } from '../errors.js';
 
 export const ZipErrorCode = {
   NAME_NOT_8_3: 'ZIP_NAME_NOT_8_3',
   DUPLICATE_ENTRY: 'ZIP_DUPLICATE_ENTRY',
   ENTRY_NAME_INVALID: 'ZIP_ENTRY_NAME_INVALID',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export type ZipErrorCodeValue = (typeof ZipErrorCode)[keyof typeof ZipErrorCode];
 

@@ -1,10 +1,11 @@
 import { RelpackError } from '../../engine/errors.js';
 import { MediaErrorCode } from '../../engine/media/matroska-header.js';
+import type { ErrorCode } from '../../errors/index.js';
 
 export const ExtractErrorCode = {
   /** The file is not what its type says, or is damaged where the metadata lives (shared with the engine's readers). */
   METADATA_UNREADABLE: MediaErrorCode.METADATA_UNREADABLE,
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 export class ExtractError extends RelpackError {
   constructor(

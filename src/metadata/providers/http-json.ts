@@ -1,5 +1,6 @@
 import ky, { HTTPError, TimeoutError } from 'ky';
 import { RelpackError } from '../../engine/index.js';
+import type { ErrorCode } from '../../errors/index.js';
 
 export const ProviderErrorCode = {
   PROVIDER_TIMEOUT: 'PROVIDER_TIMEOUT',
@@ -7,7 +8,7 @@ export const ProviderErrorCode = {
   PROVIDER_BAD_RESPONSE: 'PROVIDER_BAD_RESPONSE',
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   PROVIDER_DISABLED: 'PROVIDER_DISABLED',
-} as const;
+} as const satisfies Record<string, ErrorCode>;
 
 /**
  * One GET returning JSON: a timeout per attempt, retries with exponential backoff that honour

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { isRelpackError } from '../../engine/index.js';
+import { type ErrorCode, isRelpackError } from '../../errors/index.js';
 import { httpStatusFor } from '../http-status.js';
 import { applySecurityHeaders } from './security-headers.js';
 
@@ -10,12 +10,12 @@ export interface ErrorBody {
   error: { code: string; message: string; details: Record<string, unknown> };
 }
 
-const body = (code: string, message: string, details: Record<string, unknown> = {}): ErrorBody => ({
+const body = (code: ErrorCode, message: string, details: Record<string, unknown> = {}): ErrorBody => ({
   error: { code, message, details },
 });
 
 /** Fastify's own client errors, named in our vocabulary. */
-const FASTIFY_CODES: Readonly<Record<string, [string, number]>> = {
+const FASTIFY_CODES: Readonly<Record<string, [ErrorCode, number]>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 413],
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 415],
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['MALFORMED_REQUEST', 400],
@@ -89,7 +89,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
  */
 export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] =
+  const [status, code, message]: [number, ErrorCode, string] =
     error.code === 'HPE_HEADER_OVERFLOW'
       ? [431, 'HEADERS_TOO_LARGE', 'The request headers are over 16 KB; send fewer or shorter ones']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'

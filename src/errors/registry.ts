@@ -1,0 +1,756 @@
+import { ExitCode } from './exit-code.js';
+
+/** What the adapters and the docs say of one error code. */
+export interface ErrorSpec {
+  /** The status the API answers with. */
+  readonly http: number;
+  /** The exit code of the CLI. */
+  readonly exit: (typeof ExitCode)[keyof typeof ExitCode];
+  /** What happened, for docs/errors.md. */
+  readonly meaning: string;
+  /** What the user does about it (the recovery hint). */
+  readonly fix: string;
+  /** The issue that introduced it. */
+  readonly since: string;
+}
+
+/**
+ * Every error code relpack raises, once. A code is public API: never renamed or reused.
+ * docs/errors.md is rendered from this table (`UPDATE_ERRORS_DOC=1 vitest run test/error-codes.test.ts`).
+ */
+export const ERRORS = {
+  INVALID_ARGUMENT: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'An option or argument has a value relpack cannot use.',
+    fix: 'Read the message; it names the option and the accepted values.',
+    since: '#3',
+  },
+  SOURCE_NOT_FOUND: {
+    http: 404,
+    exit: ExitCode.INPUT,
+    meaning: 'A source file or folder does not exist.',
+    fix: 'Check the path.',
+    since: '#3',
+  },
+  SOURCE_UNREADABLE: {
+    http: 422,
+    exit: ExitCode.INPUT,
+    meaning: 'A source exists but cannot be read (permissions, not a regular file).',
+    fix: 'Fix permissions or pass a regular file.',
+    since: '#3',
+  },
+  SOURCE_CHANGED: {
+    http: 409,
+    exit: ExitCode.INPUT,
+    meaning: 'A source changed size between planning and writing.',
+    fix: 'Do not modify sources while packing; run again.',
+    since: '#3',
+  },
+  OUTPUT_NOT_EMPTY: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'The output directory already holds files.',
+    fix: 'Choose a new or empty directory.',
+    since: '#3',
+  },
+  OUTPUT_EXISTS: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'A file relpack would write already exists; nothing is overwritten.',
+    fix: 'Remove it or choose another output.',
+    since: '#3',
+  },
+  OUTPUT_UNWRITABLE: {
+    http: 500,
+    exit: ExitCode.INPUT,
+    meaning: 'The output directory cannot be created or written.',
+    fix: 'Check permissions and free space.',
+    since: '#3',
+  },
+  ABORTED: {
+    http: 409,
+    exit: ExitCode.INTERNAL,
+    meaning: 'The operation was cancelled; partial output was removed.',
+    fix: 'Run again.',
+    since: '#3',
+  },
+  RAR_VOLUME_TOO_SMALL: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'The volume size cannot hold the RAR headers plus one data byte.',
+    fix: 'Use at least the size given in `details.minimumVolumeSize`.',
+    since: '#3',
+  },
+  RAR_TOO_MANY_VOLUMES: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning:
+      'The set needs more volumes than the naming allows (901 for old naming, 65,536 for part naming).',
+    fix: 'Choose a larger volume size.',
+    since: '#3',
+  },
+  RAR_NAME_INVALID: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning:
+      'A name cannot be stored: empty, absolute, `..`, control characters, backslash, unpaired surrogate, or too long.',
+    fix: 'Rename the file.',
+    since: '#3',
+  },
+  RAR_DUPLICATE_NAME: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'Two inputs would be stored under the same name (case-insensitive).',
+    fix: 'Rename one of them.',
+    since: '#3',
+  },
+  RAR_NO_FILES: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'Nothing to archive.',
+    fix: 'Pass at least one file.',
+    since: '#3',
+  },
+  RAR_NOT_RAR: {
+    http: 422,
+    exit: ExitCode.INPUT,
+    meaning: 'A file read as RAR has no RAR signature.',
+    fix: 'Pass a RAR volume.',
+    since: '#3',
+  },
+  RAR_TRUNCATED: {
+    http: 422,
+    exit: ExitCode.INPUT,
+    meaning: 'A RAR volume ends inside a header or data area.',
+    fix: 'The file is incomplete; fetch it again.',
+    since: '#3',
+  },
+  RAR_HEADER_CORRUPT: {
+    http: 422,
+    exit: ExitCode.INPUT,
+    meaning: 'A RAR header is malformed (impossible sizes).',
+    fix: 'The file is damaged.',
+    since: '#3',
+  },
+  RAR_UNSUPPORTED: {
+    http: 422,
+    exit: ExitCode.INPUT,
+    meaning: 'A RAR feature relpack does not read (values beyond 2^53).',
+    fix: '—',
+    since: '#3',
+  },
+  RAR_SIZE_MISMATCH: {
+    http: 500,
+    exit: ExitCode.INTERNAL,
+    meaning: 'The writer produced a different size than planned (a bug).',
+    fix: 'Report it with the command line.',
+    since: '#3',
+  },
+  ZIP_NAME_NOT_8_3: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'A ZIP disk name is not lower-case 8.3.',
+    fix: 'Use names like `grpttl01.zip`.',
+    since: '#3',
+  },
+  ZIP_DUPLICATE_ENTRY: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'A ZIP disk would hold the same entry twice.',
+    fix: 'Rename one entry.',
+    since: '#3',
+  },
+  ZIP_ENTRY_NAME_INVALID: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'A ZIP disk entry name has a folder or `..`.',
+    fix: 'Use a plain file name.',
+    since: '#3',
+  },
+  RULE_VIOLATION: {
+    http: 422,
+    exit: ExitCode.RULE_VIOLATION,
+    meaning: 'The release (or name) breaks a `block` rule of its profile; nothing was put in place.',
+    fix: 'Fix what each finding says (`details.findings`), or have an admin override the rule id.',
+    since: '#4',
+  },
+  UNKNOWN_PROFILE: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'No rule profile has this id.',
+    fix: 'Run `relpack rules list`.',
+    since: '#4',
+  },
+  NAME_MISSING_FIELDS: {
+    http: 422,
+    exit: ExitCode.USAGE,
+    meaning: 'A release name cannot be built: fields are missing (listed in `details.missing`).',
+    fix: 'Pass them with `--meta key=value` or give `--name`.',
+    since: '#4',
+  },
+  NAME_INVALID_FIELD: {
+    http: 422,
+    exit: ExitCode.USAGE,
+    meaning: 'A name field has a value the profile does not allow (a tag, language, format or resolution).',
+    fix: 'Use one of the values in `details.allowed`, or another profile.',
+    since: '#4',
+  },
+  NAME_WRONG_PROFILE_KIND: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'An eBOOK profile was used for an episode name or the other way round.',
+    fix: 'Choose a profile of the right release type.',
+    since: '#4',
+  },
+  SOURCE_TYPE_NOT_ALLOWED: {
+    http: 422,
+    exit: ExitCode.USAGE,
+    meaning: 'The source file type is not one the profile packs.',
+    fix: 'Pass a file of an allowed type (listed in the message).',
+    since: '#4',
+  },
+  SOURCE_TYPE_MISMATCH: {
+    http: 422,
+    exit: ExitCode.INPUT,
+    meaning: 'The file content does not match its extension (checked by magic bytes).',
+    fix: 'Pass the real file, or rename it to its true type.',
+    since: '#4',
+  },
+  METADATA_UNREADABLE: {
+    http: 422,
+    exit: ExitCode.INPUT,
+    meaning:
+      'The metadata of the source (EPUB package, Matroska header) cannot be read: damaged or not that format.',
+    fix: 'Check the file; pass the fields with `--meta` and `--name`.',
+    since: '#4',
+  },
+  VOLUME_SIZE_NOT_ALLOWED: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'The volume size is not one the profile allows.',
+    fix: 'Use one of the sizes in the message, or leave it out.',
+    since: '#4',
+  },
+  TOO_MANY_VOLUMES: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'The source needs more volumes than the profile allows at that size.',
+    fix: 'Choose a larger allowed volume size.',
+    since: '#4',
+  },
+  RAR_FORMAT_NOT_ALLOWED: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'The archive format is not allowed by the profile (TV rules forbid RAR5).',
+    fix: 'Use `--format rar4`.',
+    since: '#4',
+  },
+  RELEASE_EXISTS: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'A release directory with this name already exists.',
+    fix: 'Remove it or choose another `--out`.',
+    since: '#4',
+  },
+  NOT_A_RELEASE_DIRECTORY: {
+    http: 404,
+    exit: ExitCode.INPUT,
+    meaning: 'The path to validate is not a directory.',
+    fix: 'Pass the release directory.',
+    since: '#4',
+  },
+  SAMPLE_TOOL_MISSING: {
+    http: 500,
+    exit: ExitCode.USAGE,
+    meaning: '`mkvmerge` is needed to cut a sample and is not installed.',
+    fix: '`apt-get install mkvtoolnix`, or pack without `--sample`.',
+    since: '#4',
+  },
+  SAMPLE_FAILED: {
+    http: 500,
+    exit: ExitCode.INTERNAL,
+    meaning: 'mkvmerge failed to cut the sample.',
+    fix: 'Read its message in the error; check the MKV plays.',
+    since: '#4',
+  },
+  SOURCE_TOO_SHORT_FOR_SAMPLE: {
+    http: 422,
+    exit: ExitCode.INPUT,
+    meaning: 'The video is shorter than a sample must be (50 s).',
+    fix: 'Pack without `--sample`.',
+    since: '#4',
+  },
+  TEMPLATE_INVALID: {
+    http: 422,
+    exit: ExitCode.USAGE,
+    meaning: 'An NFO or DIZ template does not parse (Liquid syntax).',
+    fix: 'Fix the template; the message gives the line.',
+    since: '#4',
+  },
+  TEMPLATE_RENDER_FAILED: {
+    http: 422,
+    exit: ExitCode.USAGE,
+    meaning: 'An NFO or DIZ template failed while rendering (unknown filter, bad value).',
+    fix: 'Fix the template.',
+    since: '#4',
+  },
+  CONFIG_INVALID: {
+    http: 500,
+    exit: ExitCode.USAGE,
+    meaning: 'A setting (environment variable) has an invalid value, or a production secret is missing.',
+    fix: 'Read the message: it names the variable; see README "Configuration".',
+    since: '#5',
+  },
+  MIGRATION_FAILED: {
+    http: 500,
+    exit: ExitCode.INTERNAL,
+    meaning: 'A database migration failed; the database is left at the last good version.',
+    fix: 'Check the database server and its permissions; run `relpack db migrate` again.',
+    since: '#5',
+  },
+  INVALID_CREDENTIALS: {
+    http: 401,
+    exit: ExitCode.REMOTE,
+    meaning: 'Wrong username or password (the two are not told apart).',
+    fix: 'Check both; after too many attempts wait for the limit to pass.',
+    since: '#5',
+  },
+  ACCOUNT_DISABLED: {
+    http: 403,
+    exit: ExitCode.REMOTE,
+    meaning: 'The account is disabled.',
+    fix: 'Ask an administrator to enable it.',
+    since: '#5',
+  },
+  UNAUTHENTICATED: {
+    http: 401,
+    exit: ExitCode.REMOTE,
+    meaning: 'No access token was sent (or no refresh token for refresh/logout).',
+    fix: 'Log in and send `Authorization: Bearer <token>`.',
+    since: '#5',
+  },
+  TOKEN_INVALID: {
+    http: 401,
+    exit: ExitCode.REMOTE,
+    meaning: 'The access or refresh token is malformed, forged, revoked or unknown.',
+    fix: 'Log in again.',
+    since: '#5',
+  },
+  TOKEN_EXPIRED: {
+    http: 401,
+    exit: ExitCode.REMOTE,
+    meaning: 'The token has expired.',
+    fix: 'Refresh the access token with `POST /api/auth/refresh`, or log in again.',
+    since: '#5',
+  },
+  REFRESH_TOKEN_REUSED: {
+    http: 401,
+    exit: ExitCode.REMOTE,
+    meaning: 'A refresh token was used twice; every session of that login is revoked.',
+    fix: 'Log in again; if you did not reuse it, someone else may hold a copy.',
+    since: '#5',
+  },
+  FORBIDDEN: {
+    http: 403,
+    exit: ExitCode.REMOTE,
+    meaning: 'Your role may not do this (admin only).',
+    fix: 'Ask an administrator.',
+    since: '#5',
+  },
+  WRONG_PASSWORD: {
+    http: 403,
+    exit: ExitCode.REMOTE,
+    meaning: 'The current password given to change it is wrong.',
+    fix: 'Give your current password.',
+    since: '#5',
+  },
+  USER_NOT_FOUND: {
+    http: 404,
+    exit: ExitCode.INPUT,
+    meaning: 'No user with this id.',
+    fix: 'List users to find the id.',
+    since: '#5',
+  },
+  USERNAME_TAKEN: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'Another user has this username.',
+    fix: 'Choose another name.',
+    since: '#5',
+  },
+  LAST_ADMIN: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'The change would leave no active admin.',
+    fix: 'Make another user admin first.',
+    since: '#5',
+  },
+  JOB_NOT_FOUND: {
+    http: 404,
+    exit: ExitCode.INPUT,
+    meaning: 'No job with this id that you may see.',
+    fix: 'List your jobs to find the id.',
+    since: '#5',
+  },
+  SECRET_UNREADABLE: {
+    http: 500,
+    exit: ExitCode.INTERNAL,
+    meaning: 'A stored secret does not decrypt: another key sealed it, or it was tampered with.',
+    fix: 'Restore the right `RELPACK_SECRET_KEY`, or set the secret again.',
+    since: '#5',
+  },
+  VALIDATION_FAILED: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'A request body, query or path parameter does not match its schema.',
+    fix: '`details.issues` lists each field and what is wrong.',
+    since: '#5',
+  },
+  MALFORMED_REQUEST: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'The request cannot be parsed (bad JSON, empty body, bad length).',
+    fix: 'Send valid JSON with `content-type: application/json`.',
+    since: '#5',
+  },
+  NOT_FOUND: {
+    http: 404,
+    exit: ExitCode.INPUT,
+    meaning: 'No such route.',
+    fix: 'Check the URL against `/api/docs`.',
+    since: '#5',
+  },
+  PAYLOAD_TOO_LARGE: {
+    http: 413,
+    exit: ExitCode.USAGE,
+    meaning: 'The body is over the limit (`RELPACK_BODY_LIMIT_BYTES`).',
+    fix: 'Send less.',
+    since: '#5',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    http: 415,
+    exit: ExitCode.USAGE,
+    meaning: 'The body has a content type the route does not take.',
+    fix: 'Send JSON.',
+    since: '#5',
+  },
+  RATE_LIMITED: {
+    http: 429,
+    exit: ExitCode.REMOTE,
+    meaning: 'Too many requests (login attempts per address or per user).',
+    fix: 'Wait the `Retry-After` seconds.',
+    since: '#5',
+  },
+  NOT_READY: {
+    http: 503,
+    exit: ExitCode.REMOTE,
+    meaning: 'The server is up but the database does not answer or migrations are pending.',
+    fix: 'Check the database; run `relpack db migrate`.',
+    since: '#5',
+  },
+  INTERNAL_ERROR: {
+    http: 500,
+    exit: ExitCode.INTERNAL,
+    meaning: 'An unexpected error; the server log has the details.',
+    fix: 'Report it with the log lines.',
+    since: '#5',
+  },
+  JOB_INVALID_STATE: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning:
+      "The action does not fit the job's status (retry a running job, delete a running job, cancel a finished one).",
+    fix: 'Reload the job; cancel a running job before deleting it.',
+    since: '#6',
+  },
+  INTERRUPTED: {
+    http: 500,
+    exit: ExitCode.INTERNAL,
+    meaning: 'Stored on a job whose process stopped while it ran; its partial output was removed.',
+    fix: 'Retry the job.',
+    since: '#6',
+  },
+  PATH_OUTSIDE_ROOT: {
+    http: 403,
+    exit: ExitCode.USAGE,
+    meaning: 'A source path is outside the allowed source directories (after resolving `..` and symlinks).',
+    fix: 'Put the file under one of `RELPACK_SOURCE_ROOTS`, or ask an admin to add a root.',
+    since: '#6',
+  },
+  RANGE_NOT_SATISFIABLE: {
+    http: 416,
+    exit: ExitCode.USAGE,
+    meaning: 'A download asked for bytes outside the file.',
+    fix: 'Ask for a range within the file size.',
+    since: '#6',
+  },
+  URI_TOO_LONG: {
+    http: 414,
+    exit: ExitCode.USAGE,
+    meaning: 'A path parameter is over 100 characters.',
+    fix: 'Send the id or name itself; no id is that long.',
+    since: '#18',
+  },
+  PASSWORD_TOO_WEAK: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning:
+      'A new password is under 12 characters, contains the username, repeats few characters, or is one of the 49,000 most common passwords.',
+    fix: 'Choose a longer passphrase that is not a known password.',
+    since: '#18',
+  },
+  UPLOAD_QUOTA_EXCEEDED: {
+    http: 413,
+    exit: ExitCode.USAGE,
+    meaning: "The upload would take the uploader's uploads past `RELPACK_UPLOAD_QUOTA_BYTES`.",
+    fix: 'Delete uploads already packed, or ask an admin to raise the quota.',
+    since: '#18',
+  },
+  HEADERS_TOO_LARGE: {
+    http: 431,
+    exit: ExitCode.USAGE,
+    meaning: 'The request headers are over 16 KB (answered by the HTTP parser, then the connection closes).',
+    fix: 'Send fewer or shorter headers (cookies, tokens).',
+    since: '#18',
+  },
+  REQUEST_TIMEOUT: {
+    http: 408,
+    exit: ExitCode.REMOTE,
+    meaning: 'The request did not arrive in time.',
+    fix: 'Check the network; retry.',
+    since: '#18',
+  },
+  UNKNOWN_PREFERENCE: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'No preference has this key.',
+    fix: '`GET /api/preferences` lists every key.',
+    since: '#7',
+  },
+  INVALID_PREFERENCE: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'A preference value (or an import document) does not match its type.',
+    fix: '`details.issues` says what is wrong.',
+    since: '#7',
+  },
+  TEMPLATE_NOT_FOUND: {
+    http: 404,
+    exit: ExitCode.INPUT,
+    meaning: 'No template with this id or name that you may see.',
+    fix: 'List templates.',
+    since: '#7',
+  },
+  TEMPLATE_READ_ONLY: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'Built-in templates cannot be changed or deleted.',
+    fix: 'Copy it into a new template.',
+    since: '#7',
+  },
+  TEMPLATE_NAME_TAKEN: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'Another template of the same owner has this name.',
+    fix: 'Choose another name.',
+    since: '#7',
+  },
+  URL_NOT_ALLOWED: {
+    http: 403,
+    exit: ExitCode.USAGE,
+    meaning:
+      'A source URL is not http(s), carries credentials, or resolves to a loopback, private, link-local or metadata address.',
+    fix: 'Use a public http(s) URL, or have an admin list the host in `RELPACK_URL_ALLOWED_NETWORKS`.',
+    since: '#7, #18',
+  },
+  DOWNLOAD_FAILED: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'A source URL could not be downloaded (connection, HTTP status, timeout, cut short).',
+    fix: 'Check the URL; retry the job to resume the download.',
+    since: '#7',
+  },
+  DOWNLOAD_TOO_LARGE: {
+    http: 413,
+    exit: ExitCode.USAGE,
+    meaning: 'A download or upload is over the size limit.',
+    fix: 'Raise `RELPACK_DOWNLOAD_LIMIT_BYTES` / `RELPACK_UPLOAD_LIMIT_BYTES`, or use a smaller file.',
+    since: '#7',
+  },
+  SOURCE_NOT_LOCAL: {
+    http: 422,
+    exit: ExitCode.USAGE,
+    meaning: 'The preview needs the file on the server; a URL source is planned once downloaded.',
+    fix: 'Pack it (the job downloads it), or upload the file and preview that.',
+    since: '#7',
+  },
+  SERVER_UNREACHABLE: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'The CLI cannot reach the relpack server given with `--server` / `RELPACK_SERVER`.',
+    fix: 'Check the URL and that the server runs.',
+    since: '#11',
+  },
+  UNKNOWN_PROVIDER: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'No metadata provider has this id.',
+    fix: 'Use openlibrary, googlebooks, omdb, tmdb or tvdb.',
+    since: '#8',
+  },
+  API_CONFIG_NOT_FOUND: {
+    http: 404,
+    exit: ExitCode.INPUT,
+    meaning: 'The provider has no stored configuration.',
+    fix: 'Configure it first.',
+    since: '#8',
+  },
+  PROVIDER_TIMEOUT: {
+    http: 504,
+    exit: ExitCode.REMOTE,
+    meaning: 'A metadata provider did not answer in time.',
+    fix: 'Retry; raise the provider `timeoutMs` setting.',
+    since: '#8',
+  },
+  PROVIDER_ERROR: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'A metadata provider answered with an error or could not be reached, after retries.',
+    fix: 'Retry later; check the provider settings and key.',
+    since: '#8',
+  },
+  PROVIDER_BAD_RESPONSE: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'A metadata provider sent something that is not the JSON it documents.',
+    fix: 'Check the provider `baseUrl`.',
+    since: '#8',
+  },
+  QUOTA_EXCEEDED: {
+    http: 429,
+    exit: ExitCode.REMOTE,
+    meaning: 'A provider used its daily request quota (`dailyQuota`).',
+    fix: 'Wait for the next day (UTC) or raise the quota.',
+    since: '#8',
+  },
+  PROVIDER_DISABLED: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'The provider is turned off in the API configuration.',
+    fix: 'Enable it under /api/config/apis.',
+    since: '#8',
+  },
+  DESTINATION_NOT_FOUND: {
+    http: 404,
+    exit: ExitCode.INPUT,
+    meaning: 'No destination has that id or name.',
+    fix: 'List them with `GET /api/destinations` or `relpack destinations list`.',
+    since: '#9',
+  },
+  DESTINATION_NAME_TAKEN: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'Another destination already has that name.',
+    fix: 'Choose another name.',
+    since: '#9',
+  },
+  DESTINATION_DISABLED: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'The destination is turned off.',
+    fix: 'Enable it, or choose another destination.',
+    since: '#9',
+  },
+  DELIVERY_DNS: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'The destination host name does not resolve.',
+    fix: 'Check the host name.',
+    since: '#9',
+  },
+  DELIVERY_REFUSED: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'Nothing answers on the destination host and port.',
+    fix: 'Check the host, the port and that the server runs.',
+    since: '#9',
+  },
+  DELIVERY_TLS: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'The FTPS certificate is not trusted (self-signed, wrong host, or not the pinned fingerprint).',
+    fix: 'Fix the certificate, pin its SHA-256 fingerprint, or explicitly accept self-signed certificates.',
+    since: '#9',
+  },
+  DELIVERY_HOST_KEY: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning:
+      'The SFTP host key is not the pinned one, or none is pinned and trust on first use is off; `details.seen` is the key offered.',
+    fix: "Compare `details.seen` with the server's key, then pin it (or enable trust on first use).",
+    since: '#9',
+  },
+  DELIVERY_AUTH: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'The server refused the username, password or key.',
+    fix: 'Check the credentials of the destination.',
+    since: '#9',
+  },
+  DELIVERY_PERMISSION: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'The user may not create or write the remote path.',
+    fix: 'Fix the server permissions or the base path.',
+    since: '#9',
+  },
+  DELIVERY_DISK_FULL: {
+    http: 507,
+    exit: ExitCode.REMOTE,
+    meaning: 'The server has no space (or quota) left.',
+    fix: 'Free space on the server, then retry the upload job: it resumes.',
+    since: '#9',
+  },
+  DELIVERY_NETWORK: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'The connection dropped or timed out; retried with backoff before this is reported.',
+    fix: 'Retry the job: every file continues from its remote size.',
+    since: '#9',
+  },
+  DELIVERY_VERIFY_FAILED: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning:
+      'A remote file kept a different size or CRC-32 than the local one, even after uploading it again.',
+    fix: 'Check the server (disk, a site script rewriting files), then retry.',
+    since: '#9',
+  },
+  DELIVERY_PROTOCOL: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'The server answered something unexpected (an unsupported command, a malformed reply).',
+    fix: 'Read `details.serverMessage`; check the protocol setting (ftp, ftps, sftp).',
+    since: '#9',
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERRORS, value);
+}
+
+export function httpStatusFor(code: ErrorCode): number {
+  return ERRORS[code].http;
+}
+
+export function exitCodeFor(code: ErrorCode): number {
+  return ERRORS[code].exit;
+}
+
+/** A code read from outside (a stored job, a server's answer): unknown ones count as internal. */
+export function knownCode(value: string | undefined, fallback: ErrorCode = 'INTERNAL_ERROR'): ErrorCode {
+  return value !== undefined && isErrorCode(value) ? value : fallback;
+}
