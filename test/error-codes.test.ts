@@ -104,7 +104,7 @@ describe('error registry', () => {
     const start = doc.indexOf('| code ');
     expect(start, 'docs/errors.md has no table').toBeGreaterThan(0);
     const rendered = `${doc.slice(0, start)}${renderErrorTable()}\n`;
-    if (process.env.UPDATE_ERRORS_DOC) await writeFile(docPath, rendered);
+    if (process.env.UPDATE_ERRORS_DOC) return writeFile(docPath, rendered);
     expect(doc, 'run UPDATE_ERRORS_DOC=1 npx vitest run test/error-codes.test.ts').toBe(rendered);
   });
 

@@ -197,7 +197,7 @@ export const ERRORS = {
     since: '#4',
   },
   NAME_WRONG_PROFILE_KIND: {
-    http: 400,
+    http: 422,
     exit: ExitCode.USAGE,
     meaning: 'An eBOOK profile was used for an episode name or the other way round.',
     fix: 'Choose a profile of the right release type.',
@@ -226,10 +226,10 @@ export const ERRORS = {
     since: '#4',
   },
   VOLUME_SIZE_NOT_ALLOWED: {
-    http: 400,
+    http: 422,
     exit: ExitCode.USAGE,
-    meaning: 'The volume size is not one the profile allows.',
-    fix: 'Use one of the sizes in the message, or leave it out.',
+    meaning: 'The volume size is not one the profile allows (checked when the job is created).',
+    fix: 'Use one of the sizes in `details.allowed`, or leave it out.',
     since: '#4',
   },
   TOO_MANY_VOLUMES: {
@@ -240,7 +240,7 @@ export const ERRORS = {
     since: '#4',
   },
   RAR_FORMAT_NOT_ALLOWED: {
-    http: 400,
+    http: 422,
     exit: ExitCode.USAGE,
     meaning: 'The archive format is not allowed by the profile (TV rules forbid RAR5).',
     fix: 'Use `--format rar4`.',

@@ -28,19 +28,21 @@ const FASTIFY_CODES: Readonly<Record<string, [ErrorCode, number]>> = {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
+      // The same issue shape the use-cases' own checks give (`tls.verify`), whoever found it first.
       const issues = error.validation.map((v) => ({
-        path: v.instancePath || '/',
+        path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
         message: v.message ?? 'invalid',
       }));
-      return reply.status(400).send(
-        body(
-          'VALIDATION_FAILED',
-          `Invalid ${error.validationContext ?? 'request'}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
-          {
-            issues,
-          },
-        ),
-      );
+      const what = error.validationContext ?? 'request';
+      return reply
+        .status(400)
+        .send(
+          body(
+            'VALIDATION_FAILED',
+            `Invalid ${what}: ${issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')}`,
+            { issues },
+          ),
+        );
     }
     if (isRelpackError(error)) {
       const status = httpStatusFor(error.code);
