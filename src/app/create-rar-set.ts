@@ -14,7 +14,7 @@ import {
   writeRarVolumes,
 } from '../engine/index.js';
 import type { AppContext } from './context.js';
-import { resolveSources } from './resolve-sources.js';
+import { resolveSources } from './pack/resolve-sources.js';
 
 export interface CreateRarSetInput {
   readonly sources: readonly string[];

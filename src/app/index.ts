@@ -1,30 +1,101 @@
 export type { Artifact, JobLogLine, LogLevel, Role, User } from '../db/index.js';
 export { LOG_LEVELS } from '../db/index.js';
-export { bookFields, extractMetadata, type FileMetadata } from '../metadata/extract/index.js';
-export { type BookCandidate, type BookQuery, ProviderErrorCode } from '../metadata/providers/index.js';
+// The rules, names and progress types the adapters show, from the engine through the app.
 export {
+  checkReleaseName,
+  describeVolumeSizes,
+  type Finding,
+  getProfile,
+  listProfiles,
+  parseEpisodeName,
+  type RarWriteProgress,
+  type RuleProfile,
+} from '../engine/index.js';
+export {
+  type BookCandidate,
+  type BookQuery,
+  bookFields,
+  extractMetadata,
+  type FileMetadata,
+  ProviderErrorCode,
+} from '../metadata/index.js';
+export {
+  ApiConfigCreateSchema,
   ApiConfigErrorCode,
+  type ApiConfigInput,
+  ApiConfigInputSchema,
   ApiConfigService,
   type ApiConfigView,
+  ApiConfigViewSchema,
   type ApiSettings,
   PROVIDERS,
   type ProviderId,
 } from './api-configs/api-config-service.js';
+export { type Caller, requireAdmin } from './auth/access.js';
 export { AccessTokens } from './auth/access-tokens.js';
 export { AuthError, AuthErrorCode } from './auth/auth-errors.js';
 export { AuthService, type ClientInfo, type Session } from './auth/auth-service.js';
 export { assertStrongPassword, MIN_PASSWORD_LENGTH, PasswordErrorCode } from './auth/password-policy.js';
 export { hashPassword } from './auth/passwords.js';
 export { SessionState, type SessionViewer } from './auth/session-state.js';
+export { type BatchItem, BatchItemSchema, parseBatch } from './batch/batch-file.js';
+export {
+  type BatchItemResult,
+  type BatchOptions,
+  type BatchSummary,
+  failedItem,
+  itemFromJob,
+  runBatch,
+  summarize,
+} from './batch/run-batch.js';
 export type { AppContext } from './context.js';
 export { type CreateRarSetInput, type CreateRarSetResult, createRarSet } from './create-rar-set.js';
 export {
+  type DestinationCreate,
   type DestinationInput,
   DestinationInputSchema,
+  type DestinationUpdate,
+  DestinationUpdateSchema,
   type DestinationView,
+  DestinationViewSchema,
 } from './destinations/destination-schema.js';
 export { DestinationErrorCode, DestinationService } from './destinations/destination-service.js';
+export {
+  type FollowOptions,
+  followJob,
+  JobStreamDataSchemas,
+  type JobStreamEvent,
+} from './jobs/follow-job.js';
 export { type PackJobConfig, PackJobConfigSchema } from './jobs/job-config.js';
+export {
+  ArtifactSchema,
+  type ArtifactView,
+  FindingSchema,
+  isTerminal,
+  JOB_STATUSES,
+  JOB_TYPES,
+  type JobDetail,
+  JobDetailSchema,
+  type JobListFilter,
+  type JobListQuery,
+  JobListQuerySchema,
+  type JobPage,
+  JobPageSchema,
+  JobProgressSchema,
+  JobResultSchema,
+  JobStatusSchema,
+  JobTypeSchema,
+  type JobView,
+  JobViewSchema,
+  type LogFilter,
+  LogLineSchema,
+  type LogLineView,
+  type LogQuery,
+  LogQuerySchema,
+  RELEASE_TYPES,
+  ReleaseTypeSchema,
+  toJobView,
+} from './jobs/job-contract.js';
 export { type JobEvent, JobEvents } from './jobs/job-events.js';
 export { type Job, JobQueries, type JobStatus, type JobType, type Viewer } from './jobs/job-queries.js';
 export { JobService, type Requester } from './jobs/job-service.js';
@@ -32,7 +103,33 @@ export { JobErrorCode, TERMINAL_STATUSES } from './jobs/job-state.js';
 export { jobOutputDir } from './jobs/run-pack-job.js';
 export { type UploadJobConfig, UploadJobConfigSchema } from './jobs/upload-job-config.js';
 export { type LookupResult, MetadataLookup } from './metadata/metadata-lookup.js';
-export { type PackReleaseRequest, type PackReleaseResult, packRelease } from './pack-release.js';
+export { checkPackOptions, defaultProfileId, type PackOptions } from './pack/check-pack-options.js';
+export { type PackReleaseRequest, type PackReleaseResult, packRelease } from './pack/pack-release.js';
+export {
+  GroupTagSchema,
+  MetaSchema,
+  type PackJobRequest,
+  PackJobRequestSchema,
+  ProfileIdSchema,
+  RarFormatSchema,
+  type TemplateChoice,
+  TemplateChoiceSchema,
+  VolumeSizeSchema,
+} from './pack/pack-request.js';
+export { type ResolvedSource, resolveSources } from './pack/resolve-sources.js';
+export { parseInput } from './parse-input.js';
+export {
+  GlobalValueSchema,
+  GlobalValuesSchema,
+  ImportResultSchema,
+  OneValueSchema,
+  PreferenceExportSchema,
+  PreferenceKeySchema,
+  PreferenceListSchema,
+  type PreferenceValues,
+  PreferenceValuesSchema,
+  ResolvedPreferenceSchema,
+} from './preferences/preference-contract.js';
 export { isPreferenceKey, PREFERENCES, type PreferenceKey } from './preferences/preference-registry.js';
 export {
   type ImportChange,
@@ -41,15 +138,29 @@ export {
   PreferenceService,
   type ResolvedPreference,
 } from './preferences/preference-service.js';
-export { type ResolvedSource, resolveSources } from './resolve-sources.js';
+export type { RotationReport } from './secrets/rotate-secrets.js';
 export { SecretBox, SecretErrorCode } from './secrets/secret-box.js';
-export { type AppServices, createServices } from './services.js';
+export { type AppServices, createServices, type ServicesOptions } from './services.js';
 export { browseSources, type SourceEntry } from './sources/browse-sources.js';
 export { confineToRoots, SourceErrorCode } from './sources/confine-path.js';
 export { downloadName, downloadUrl } from './sources/download-url.js';
 export { SourceRoots } from './sources/source-roots.js';
+export {
+  type IncomingFile,
+  SourceUploads,
+  type UploadedSource,
+  UploadedSourceSchema,
+} from './sources/store-upload.js';
 export { type SweepResult, sweepStorage, uploadedBytes } from './sources/sweep-storage.js';
 export { isBlockedAddress, UrlErrorCode, UrlPolicy } from './sources/url-guard.js';
+export {
+  AuditEntrySchema,
+  AuditLog,
+  type AuditPage,
+  AuditPageSchema,
+  type AuditQuery,
+  AuditQuerySchema,
+} from './system/audit-log.js';
 export { checkReadiness, type ReadinessReport } from './system/readiness.js';
 export { type DiskSpace, diskSpace } from './system/system-status.js';
 export {
@@ -60,9 +171,18 @@ export {
   TemplateService,
   type TemplateView,
 } from './templates/template-service.js';
+export type { BootstrapResult } from './users/bootstrap-admin.js';
 export { type Actor, UserErrorCode, UserService } from './users/user-service.js';
 export { validateReleaseDir } from './validate-release-dir.js';
-export { type StepResult, WizardErrorCode, WizardService, type WizardUser } from './wizard/wizard-service.js';
+export {
+  StepRequestSchema,
+  type StepResult,
+  StepResultSchema,
+  toWizardPreview,
+  type WizardPreview,
+  WizardPreviewSchema,
+} from './wizard/wizard-contract.js';
+export { WizardErrorCode, WizardService, type WizardUser } from './wizard/wizard-service.js';
 export {
   type PartialWizardState,
   WIZARD_STEPS,

@@ -1,13 +1,8 @@
 import { hostname } from 'node:os';
 import { type Logger, pino } from 'pino';
 import type { Config } from '../config.js';
-import {
-  connectDatabase,
-  type DatabaseHandle,
-  migrateToLatest,
-  type Repositories,
-  repositories,
-} from '../db/index.js';
+import { connectDatabase, type DatabaseHandle, migrateToLatest, repositories } from '../db/index.js';
+import type { JobQueue, JobRunner } from '../queue/index.js';
 import { ApiConfigService } from './api-configs/api-config-service.js';
 import { AccessTokens } from './auth/access-tokens.js';
 import { AuthService } from './auth/auth-service.js';
@@ -20,13 +15,17 @@ import { runUploadJob } from './jobs/run-upload-job.js';
 import { MetadataLookup } from './metadata/metadata-lookup.js';
 import { PreferenceService } from './preferences/preference-service.js';
 import { loadSecrets } from './secrets/load-secrets.js';
+import { type RotationReport, rotateSecrets } from './secrets/rotate-secrets.js';
 import { SecretBox } from './secrets/secret-box.js';
 import { SourceRoots } from './sources/source-roots.js';
+import { SourceUploads } from './sources/store-upload.js';
 import { type SweepResult, sweepStorage } from './sources/sweep-storage.js';
 import { UrlPolicy } from './sources/url-guard.js';
+import { AuditLog } from './system/audit-log.js';
 import { renderMetrics } from './system/metrics.js';
 import { checkReadiness, type ReadinessReport } from './system/readiness.js';
 import { TemplateService } from './templates/template-service.js';
+import { type BootstrapResult, bootstrapAdmin } from './users/bootstrap-admin.js';
 import { UserService } from './users/user-service.js';
 import { WizardService } from './wizard/wizard-service.js';
 
@@ -43,6 +42,8 @@ export interface AppServices {
   readonly sessions: SessionState;
   /** Where each user may take sources from (shared roots, their own uploads). */
   readonly sourceRoots: SourceRoots;
+  /** Source files users upload (`POST /api/sources/upload`), within their quota. */
+  readonly uploads: SourceUploads;
   /** Removes uploads and partial downloads past their retention (run at start and hourly). */
   sweepStorage(): Promise<SweepResult>;
   readonly auth: AuthService;
@@ -56,32 +57,38 @@ export interface AppServices {
   readonly metadata: MetadataLookup;
   readonly destinations: DestinationService;
   readonly logger: Logger;
-  /** Runs one job in this process (what a queue calls). */
-  runJob(jobId: string, signal: AbortSignal): Promise<string>;
+  /** Runs one job in this process (what a queue, or a Redis worker, calls). */
+  readonly runJob: JobRunner;
+  /** Where new jobs go: built by the composition root (openRuntime), given to the services at construction. */
+  readonly queue: JobQueue;
   readonly secretBox: SecretBox;
   readiness(): Promise<ReadinessReport>;
   /** Prometheus text for `/metrics`. */
   metrics(): Promise<string>;
   migrate(): Promise<string[]>;
+  /** First start with no users: the `admin` account (RELPACK_ADMIN_PASSWORD or a generated password). */
+  bootstrapAdmin(): Promise<BootstrapResult>;
+  /** Re-seals every stored secret with the current RELPACK_SECRET_KEY. */
+  rotateSecrets(): Promise<RotationReport>;
+  /** The audit log (admins only). */
+  readonly audit: AuditLog;
   close(): Promise<void>;
-  /** For tests and seeding tools only. */
-  readonly repos: Repositories;
 }
 
-export async function createServices(
-  config: Config,
-  options: {
-    version: string;
-    clock?: () => Date;
-    database?: DatabaseHandle;
-    logger?: Logger;
-    cancelPollMs?: number;
-    /** First retry wait of upload jobs (tests shorten it). */
-    uploadBackoffMs?: number;
-  } = {
-    version: '0.0.0',
-  },
-): Promise<AppServices> {
+export interface ServicesOptions {
+  readonly version: string;
+  /** Builds the queue new jobs go to, from the runner of these services. */
+  readonly queue: (runJob: JobRunner) => JobQueue;
+  readonly clock?: () => Date;
+  readonly database?: DatabaseHandle;
+  readonly logger?: Logger;
+  readonly cancelPollMs?: number;
+  /** First retry wait of upload jobs (tests shorten it). */
+  readonly uploadBackoffMs?: number;
+}
+
+/** The use-cases wired to one database and one queue; adapters get them from openRuntime. */
+export async function createServices(config: Config, options: ServicesOptions): Promise<AppServices> {
   const clock = options.clock ?? (() => new Date());
   const startedAt = Date.now();
   const logger = options.logger ?? pino({ level: config.logLevel });
@@ -100,8 +107,16 @@ export async function createServices(
     allowPrivate: config.allowPrivateUrls,
     allowedNetworks: config.urlAllowedNetworks,
   });
+  const templates = new TemplateService(repos.templates, clock);
+  const users = new UserService({ ...repos, clock });
+  // The runner needs the job service (a finished pack queues its uploads) and the job service
+  // needs the queue: the runner is bound late, and only ever called once both exist.
+  const runJob: JobRunner = (jobId, signal) => runOne(jobId, signal);
+  const queue = options.queue(runJob);
   const jobs = new JobService({
+    queue,
     destinations,
+    templates,
     repos,
     events,
     clock,
@@ -111,7 +126,6 @@ export async function createServices(
     urlPolicy,
   });
   const preferences = new PreferenceService(repos.preferences, clock);
-  const templates = new TemplateService(repos.templates, clock);
   const apiConfigs = new ApiConfigService(repos.apiConfigs, repos.audit, secretBox, clock);
   const metadata = new MetadataLookup(apiConfigs, repos.providerCache, clock);
   const wizard = new WizardService({
@@ -124,6 +138,43 @@ export async function createServices(
     sourceRoots,
     urlPolicy,
   });
+  async function runOne(jobId: string, signal: AbortSignal): Promise<string> {
+    const base = { repos, events, logger, clock, workerName: `${hostname()}:${process.pid}` };
+    const runOptions = { signal, ...(options.cancelPollMs ? { cancelPollMs: options.cancelPollMs } : {}) };
+    const job = await repos.jobs.findById(jobId);
+    if (job?.type === 'upload') {
+      return runUploadJob(
+        {
+          ...base,
+          outputRoot: config.releasesDir,
+          destinations,
+          ...(options.uploadBackoffMs === undefined ? {} : { backoffMs: options.uploadBackoffMs }),
+        },
+        jobId,
+        runOptions,
+      );
+    }
+    return runPackJob(
+      {
+        ...base,
+        version: options.version,
+        outputRoot: config.releasesDir,
+        sourceRoots,
+        downloads: {
+          dir: config.downloadsDir,
+          maxBytes: config.downloadLimitBytes,
+          timeoutSeconds: config.downloadTimeoutSeconds,
+          policy: urlPolicy,
+        },
+        onPackCompleted: async (pack, packConfig) => {
+          await jobs.createUploadsAfterPack(pack.id, packConfig.destinations ?? []);
+        },
+      },
+      jobId,
+      runOptions,
+    );
+  }
+
   return {
     config,
     version: options.version,
@@ -132,6 +183,10 @@ export async function createServices(
     changeToken: () => database.changeToken(),
     accessTokens,
     sourceRoots,
+    uploads: new SourceUploads(sourceRoots, {
+      fileBytes: config.uploadLimitBytes,
+      quotaBytes: config.uploadQuotaBytes,
+    }),
     sweepStorage: () =>
       sweepStorage({
         uploadsDir: config.uploadsDir,
@@ -148,49 +203,15 @@ export async function createServices(
       changeToken: () => database.changeToken(),
     }),
     auth: new AuthService({ ...repos, accessTokens, refreshTtlDays: config.refreshTokenTtlDays, clock }),
-    users: new UserService({ ...repos, clock }),
+    users,
     jobs,
     events,
     preferences,
     templates,
     wizard,
     logger,
-    runJob: async (jobId, signal) => {
-      const base = { repos, events, logger, clock, workerName: `${hostname()}:${process.pid}` };
-      const runOptions = { signal, ...(options.cancelPollMs ? { cancelPollMs: options.cancelPollMs } : {}) };
-      const job = await repos.jobs.findById(jobId);
-      if (job?.type === 'upload') {
-        return runUploadJob(
-          {
-            ...base,
-            outputRoot: config.releasesDir,
-            destinations,
-            ...(options.uploadBackoffMs === undefined ? {} : { backoffMs: options.uploadBackoffMs }),
-          },
-          jobId,
-          runOptions,
-        );
-      }
-      return runPackJob(
-        {
-          ...base,
-          version: options.version,
-          outputRoot: config.releasesDir,
-          sourceRoots,
-          downloads: {
-            dir: config.downloadsDir,
-            maxBytes: config.downloadLimitBytes,
-            timeoutSeconds: config.downloadTimeoutSeconds,
-            policy: urlPolicy,
-          },
-          onPackCompleted: async (pack, packConfig) => {
-            await jobs.createUploadsAfterPack(pack, packConfig.destinations ?? []);
-          },
-        },
-        jobId,
-        runOptions,
-      );
-    },
+    runJob,
+    queue,
     destinations,
     secretBox,
     apiConfigs,
@@ -198,7 +219,9 @@ export async function createServices(
     readiness: () => checkReadiness(database),
     metrics: () => renderMetrics(repos, { version: options.version, startedAt }),
     migrate: () => migrateToLatest(database.db, database.dialect),
+    bootstrapAdmin: () => bootstrapAdmin(users, config.adminPassword),
+    rotateSecrets: () => rotateSecrets(repos, secretBox, clock()),
+    audit: new AuditLog(repos.audit),
     close: () => database.close(),
-    repos,
   };
 }

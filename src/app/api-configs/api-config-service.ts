@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { ApiConfigsRepository, AuditRepository } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
 import type { ErrorCode } from '../../errors/index.js';
+import { type Caller, requireAdmin } from '../auth/access.js';
 import type { SecretBox } from '../secrets/secret-box.js';
+
+type Actor = Caller & { readonly ip?: string | null };
 
 export const ApiConfigErrorCode = {
   UNKNOWN_PROVIDER: 'UNKNOWN_PROVIDER',
@@ -34,18 +37,36 @@ export const ApiSettingsSchema = z
 
 export type ApiSettings = z.infer<typeof ApiSettingsSchema>;
 
-export interface ApiConfigView {
-  readonly provider: ProviderId;
-  readonly description: string;
-  readonly configured: boolean;
-  readonly enabled: boolean;
-  readonly hasKey: boolean;
-  /** The last four characters, so an admin can tell keys apart; never more. */
-  readonly keyHint: string | null;
-  readonly keyRequired: boolean;
-  readonly settings: ApiSettings;
-  readonly updatedAt: string | null;
-}
+export const ApiConfigViewSchema = z
+  .object({
+    provider: z.enum(Object.keys(PROVIDERS) as [ProviderId, ...ProviderId[]]),
+    description: z.string(),
+    configured: z.boolean(),
+    enabled: z.boolean(),
+    hasKey: z.boolean(),
+    /** The last four characters, so an admin can tell keys apart; never more. */
+    keyHint: z.string().nullable(),
+    keyRequired: z.boolean(),
+    settings: ApiSettingsSchema,
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiConfig' });
+export type ApiConfigView = z.infer<typeof ApiConfigViewSchema>;
+
+/** A change to a provider: unknown fields or settings are refused, `apiKey: null` removes the key. */
+const apiConfigFields = z
+  .object({
+    apiKey: z.string().min(1).max(2000).nullable().optional(),
+    enabled: z.boolean().optional(),
+    settings: ApiSettingsSchema.optional(),
+  })
+  .strict();
+export const ApiConfigInputSchema = apiConfigFields.meta({ id: 'ApiConfigChange' });
+/** `POST /api/config/apis`: the same, naming the provider. */
+export const ApiConfigCreateSchema = apiConfigFields
+  .extend({ provider: z.string().min(1).max(32) })
+  .meta({ id: 'NewApiConfig' });
+export type ApiConfigInput = z.infer<typeof ApiConfigInputSchema>;
 
 const hint = (key: string) => `••••${key.slice(-4)}`;
 
@@ -68,7 +89,8 @@ export class ApiConfigService {
     return provider as ProviderId;
   }
 
-  async list(): Promise<ApiConfigView[]> {
+  async list(caller: Caller): Promise<ApiConfigView[]> {
+    requireAdmin(caller, 'see metadata provider settings');
     const rows = new Map((await this.repo.list()).map((r) => [r.provider, r]));
     const views: ApiConfigView[] = [];
     for (const id of Object.keys(PROVIDERS) as ProviderId[])
@@ -76,17 +98,15 @@ export class ApiConfigService {
     return views;
   }
 
-  async get(provider: string): Promise<ApiConfigView> {
+  async get(caller: Caller, provider: string): Promise<ApiConfigView> {
+    requireAdmin(caller, 'see metadata provider settings');
     const id = this.known(provider);
     return this.view(id, await this.repo.find(id));
   }
 
   /** Creates or changes a provider's configuration; `apiKey: null` removes the key. */
-  async put(
-    actor: { userId: string; ip?: string | null },
-    provider: string,
-    input: { apiKey?: string | null; enabled?: boolean; settings?: unknown },
-  ): Promise<ApiConfigView> {
+  async put(actor: Actor, provider: string, input: ApiConfigInput): Promise<ApiConfigView> {
+    requireAdmin(actor, 'configure metadata providers');
     const id = this.known(provider);
     let settings: ApiSettings | undefined;
     if (input.settings !== undefined) {
@@ -141,10 +161,11 @@ export class ApiConfigService {
       },
       now,
     );
-    return this.get(id);
+    return this.view(id, await this.repo.find(id));
   }
 
-  async delete(actor: { userId: string; ip?: string | null }, provider: string): Promise<void> {
+  async delete(actor: Actor, provider: string): Promise<void> {
+    requireAdmin(actor, 'configure metadata providers');
     const id = this.known(provider);
     if (!(await this.repo.delete(id)))
       throw new RelpackError(ApiConfigErrorCode.API_CONFIG_NOT_FOUND, `${id} is not configured`, {

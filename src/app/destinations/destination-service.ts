@@ -7,12 +7,15 @@ import {
 } from '../../delivery/index.js';
 import { RelpackError } from '../../engine/index.js';
 import type { ErrorCode } from '../../errors/index.js';
+import { type Caller, requireAdmin } from '../auth/access.js';
 import type { SecretBox } from '../secrets/secret-box.js';
 import {
+  type DestinationCreate,
   type DestinationInput,
   DestinationInputSchema,
   type DestinationSettings,
   DestinationSettingsSchema,
+  type DestinationUpdate,
   type DestinationView,
 } from './destination-schema.js';
 
@@ -22,8 +25,7 @@ export const DestinationErrorCode = {
   DESTINATION_DISABLED: 'DESTINATION_DISABLED',
 } as const satisfies Record<string, ErrorCode>;
 
-export interface Actor {
-  readonly userId: string | null;
+export interface Actor extends Caller {
   readonly ip?: string | null;
 }
 
@@ -65,7 +67,8 @@ export class DestinationService {
     return row;
   }
 
-  async create(actor: Actor, raw: unknown): Promise<DestinationView> {
+  async create(actor: Actor, raw: DestinationCreate): Promise<DestinationView> {
+    requireAdmin(actor, 'manage destinations');
     const parsed = DestinationInputSchema.safeParse(raw);
     if (!parsed.success) throw invalid(parsed.error.issues);
     const input = parsed.data;
@@ -87,7 +90,8 @@ export class DestinationService {
   }
 
   /** Changes a destination; fields left out keep their value, `password: null` removes it. */
-  async update(actor: Actor, idOrName: string, raw: unknown): Promise<DestinationView> {
+  async update(actor: Actor, idOrName: string, raw: DestinationUpdate): Promise<DestinationView> {
+    requireAdmin(actor, 'manage destinations');
     const row = await this.row(idOrName);
     const current = this.view(row);
     const merged = {
@@ -127,6 +131,7 @@ export class DestinationService {
   }
 
   async delete(actor: Actor, idOrName: string): Promise<void> {
+    requireAdmin(actor, 'manage destinations');
     const row = await this.row(idOrName);
     await this.repo.delete(row.id);
     await this.audit.record(
@@ -143,6 +148,7 @@ export class DestinationService {
 
   /** Connects, authenticates, writes and removes a probe file in the base path. */
   async test(actor: Actor, idOrName: string): Promise<ProbeResult & { destination: DestinationView }> {
+    requireAdmin(actor, 'test destinations');
     const row = await this.row(idOrName);
     const target = this.target(row);
     const result = await probeDestination(target, row.basePath);
@@ -173,7 +179,11 @@ export class DestinationService {
    * After a connection accepted an unpinned host key on first use: record it (pinning it for
    * every later connection) and write it to the audit log, so it is never trusted silently.
    */
-  async noteIdentity(actor: Actor, row: DestinationRow, identity: ServerIdentity): Promise<boolean> {
+  async noteIdentity(
+    actor: { readonly userId: string | null; readonly ip?: string | null },
+    row: DestinationRow,
+    identity: ServerIdentity,
+  ): Promise<boolean> {
     if (!identity.hostKeyFingerprint || row.hostKeyFingerprint) return false;
     const now = this.clock();
     const recorded = await this.repo.recordHostKey(row.id, identity.hostKeyFingerprint, now);

@@ -1,6 +1,7 @@
-import type { Job, JobListQuery, JobStatus, JobsRepository, JobType, Role } from '../../db/index.js';
+import type { Job, JobStatus, JobsRepository, JobType, Role } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
 
+import { type JobDetail, type JobListFilter, type JobPage, toJobDetail, toJobView } from './job-contract.js';
 import { JobErrorCode } from './job-state.js';
 
 export interface Viewer {
@@ -12,15 +13,32 @@ export interface Viewer {
 export class JobQueries {
   constructor(private readonly jobs: JobsRepository) {}
 
-  list(
-    viewer: Viewer,
-    query: Omit<JobListQuery, 'ownerId'> & { ownerId?: string },
-  ): Promise<{ items: Job[]; total: number }> {
-    const ownerId = viewer.role === 'admin' ? query.ownerId : viewer.userId;
-    return this.jobs.list({ ...query, ...(ownerId ? { ownerId } : {}) });
+  /** A page of jobs as the adapters show them (`GET /api/jobs`, `relpack jobs list`). */
+  async list(viewer: Viewer, query: JobListFilter): Promise<JobPage> {
+    const { status, type, owner, parent, q, from, to, order, limit, offset } = query;
+    const ownerId = viewer.role === 'admin' ? owner : viewer.userId;
+    const page = await this.jobs.list({
+      status,
+      limit,
+      offset,
+      order,
+      ...(type ? { type } : {}),
+      ...(ownerId ? { ownerId } : {}),
+      ...(parent ? { parentJobId: parent } : {}),
+      ...(q ? { search: q } : {}),
+      ...(from ? { createdFrom: new Date(from) } : {}),
+      ...(to ? { createdTo: new Date(to) } : {}),
+    });
+    return { items: page.items.map(toJobView), total: page.total, limit, offset };
   }
 
-  async get(viewer: Viewer, id: string): Promise<Job> {
+  /** One job with its config. */
+  async get(viewer: Viewer, id: string): Promise<JobDetail> {
+    return toJobDetail(await this.find(viewer, id));
+  }
+
+  /** The stored job, if this viewer may see it. */
+  protected async find(viewer: Viewer, id: string): Promise<Job> {
     const job = await this.jobs.findById(id);
     // Someone else's job is "not found" to an operator: ids are not confirmed to exist.
     if (!job || (viewer.role !== 'admin' && job.ownerId !== viewer.userId)) {

@@ -1,13 +1,27 @@
 import { rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join, normalize, sep } from 'node:path';
-import type { Artifact, Job, JobLogLine, LogLevel, Repositories, Role } from '../../db/index.js';
+import type { Job, Repositories, Role } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
-import type { JobQueue } from '../../queue/job-queue.js';
+import type { JobQueue } from '../../queue/index.js';
 import type { DestinationService } from '../destinations/destination-service.js';
+import { checkPackOptions, defaultProfileId } from '../pack/check-pack-options.js';
+import { type PackJobRequest, PackJobRequestSchema, type TemplateChoice } from '../pack/pack-request.js';
+import { parseInput } from '../parse-input.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import type { SourceRoots } from '../sources/source-roots.js';
 import type { UrlPolicy } from '../sources/url-guard.js';
-import { type PackJobConfig, PackJobConfigSchema } from './job-config.js';
+import type { Editor, TemplateService } from '../templates/template-service.js';
+import { type FollowOptions, followJob, type JobStreamEvent } from './follow-job.js';
+import type { PackJobConfig } from './job-config.js';
+import {
+  type ArtifactView,
+  type JobView,
+  type LogFilter,
+  type LogLineView,
+  toArtifactView,
+  toJobView,
+} from './job-contract.js';
 import type { JobEvents } from './job-events.js';
 import { JobQueries, type Viewer } from './job-queries.js';
 import { assertTransition, JobErrorCode } from './job-state.js';
@@ -23,6 +37,8 @@ export interface JobServiceDeps {
   readonly downloadsDir: string;
   readonly urlPolicy: UrlPolicy;
   readonly destinations: DestinationService;
+  readonly templates: TemplateService;
+  readonly queue: JobQueue;
 }
 
 export interface Requester {
@@ -36,36 +52,27 @@ export interface Requester {
 
 /** Creating, cancelling, retrying and deleting jobs, and reading their logs and files. */
 export class JobService extends JobQueries {
-  private queue: JobQueue | null = null;
-
   constructor(private readonly deps: JobServiceDeps) {
     super(deps.repos.jobs);
   }
 
-  attachQueue(queue: JobQueue): void {
-    this.queue = queue;
-  }
-
   private get q(): JobQueue {
-    if (!this.queue) throw new Error('no job queue attached');
-    return this.queue;
+    return this.deps.queue;
   }
 
-  async create(requester: Requester, raw: unknown): Promise<Job> {
-    const parsed = PackJobConfigSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new RelpackError(
-        'VALIDATION_FAILED',
-        `Invalid job config: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        {
-          issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        },
-      );
-    }
-    const given = parsed.data;
+  /**
+   * A pack job: the request is checked whole before anything is stored (shape, the profile's
+   * allowed sizes and formats, the source's place, the templates), so a job that is accepted
+   * can run; templates named by id or name are stored as their text.
+   */
+  async create(requester: Requester, raw: PackJobRequest): Promise<JobView> {
+    const given = parseInput(PackJobRequestSchema, raw, 'job request');
+    checkPackOptions(given);
     if (given.sourceUrl) this.deps.urlPolicy.assertAllowed(given.sourceUrl);
-    const config: PackJobConfig & { destinations?: string[] } = {
-      ...given,
+    const { nfoTemplate, dizTemplate, ...rest } = given;
+    const editor = { userId: requester.userId ?? '', role: requester.role };
+    const config: PackJobConfig = {
+      ...rest,
       ...(given.source
         ? {
             source: requester.trustedPaths
@@ -73,6 +80,8 @@ export class JobService extends JobQueries {
               : await confineToRoots(given.source, this.deps.sourceRoots.for(requester)),
           }
         : {}),
+      ...(nfoTemplate ? { nfoTemplate: await this.templateText(editor, nfoTemplate, 'nfo') } : {}),
+      ...(dizTemplate ? { dizTemplate: await this.templateText(editor, dizTemplate, 'diz') } : {}),
     };
     if (config.destinations?.length) {
       // Names become ids now, so a renamed destination does not break the queued pack.
@@ -86,7 +95,7 @@ export class JobService extends JobQueries {
     const now = this.deps.clock();
     const job = await this.deps.repos.jobs.insert({
       type: config.type,
-      profile: config.profile ?? (config.type === 'ebook' ? 'ebook-2022' : 'tv-720p-2016'),
+      profile: config.profile ?? defaultProfileId(config.type),
       ownerId: requester.userId,
       title: config.name ?? (config.source ?? config.sourceUrl ?? '').split('/').pop() ?? null,
       config,
@@ -105,7 +114,20 @@ export class JobService extends JobQueries {
       );
     }
     await this.q.enqueue(job.id);
-    return job;
+    return toJobView(job);
+  }
+
+  private async templateText(editor: Editor, choice: TemplateChoice, kind: 'nfo' | 'diz'): Promise<string> {
+    if ('body' in choice) return choice.body;
+    const template = await this.deps.templates.find(editor, choice.templateId);
+    if (template.kind !== kind) {
+      throw new RelpackError(
+        'INVALID_ARGUMENT',
+        `Template "${template.name}" is a ${template.kind.toUpperCase()} template; choose a ${kind.toUpperCase()} one`,
+        { templateId: choice.templateId, kind: template.kind },
+      );
+    }
+    return template.body;
   }
 
   private async resolveDestinations(names: readonly string[]): Promise<string[]> {
@@ -127,8 +149,8 @@ export class JobService extends JobQueries {
     requester: Requester & Viewer,
     packJobId: string,
     destinations: readonly string[],
-  ): Promise<Job[]> {
-    const pack = await this.get(requester, packJobId);
+  ): Promise<JobView[]> {
+    const pack = await this.find(requester, packJobId);
     if (pack.type === 'upload' || pack.status !== 'completed') {
       throw new RelpackError(
         JobErrorCode.JOB_INVALID_STATE,
@@ -136,16 +158,24 @@ export class JobService extends JobQueries {
         { id: packJobId, status: pack.status, type: pack.type },
       );
     }
-    return this.enqueueUploads(pack, await this.resolveDestinations(destinations), requester.userId);
+    const jobs = await this.enqueueUploads(
+      pack,
+      await this.resolveDestinations(destinations),
+      requester.userId,
+    );
+    return jobs.map(toJobView);
   }
 
-  /** After a pack that chose destinations completed: its owner's upload jobs. */
-  async createUploadsAfterPack(pack: Job, destinations: readonly string[]): Promise<Job[]> {
-    return this.enqueueUploads(pack, await this.resolveDestinations(destinations), pack.ownerId);
+  /** After a pack completed (its own destinations, or the local CLI's --upload): its owner's upload jobs. */
+  async createUploadsAfterPack(packJobId: string, destinations: readonly string[]): Promise<JobView[]> {
+    const pack = await this.deps.repos.jobs.findById(packJobId);
+    if (!pack) throw new RelpackError(JobErrorCode.JOB_NOT_FOUND, `No job ${packJobId}`, { id: packJobId });
+    const jobs = await this.enqueueUploads(pack, await this.resolveDestinations(destinations), pack.ownerId);
+    return jobs.map(toJobView);
   }
 
   /** A release directory on this machine (the local CLI is trusted with any path). */
-  async createUploadFromDir(requester: Requester, releaseDir: string, destination: string): Promise<Job> {
+  async createUploadFromDir(requester: Requester, releaseDir: string, destination: string): Promise<JobView> {
     if (!requester.trustedPaths) {
       throw new RelpackError('FORBIDDEN', 'Only the local CLI can upload an arbitrary directory', {});
     }
@@ -161,7 +191,7 @@ export class JobService extends JobQueries {
       now: this.deps.clock(),
     });
     await this.q.enqueue(job.id);
-    return job;
+    return toJobView(job);
   }
 
   private async enqueueUploads(
@@ -189,8 +219,12 @@ export class JobService extends JobQueries {
     return jobs;
   }
 
-  async cancel(viewer: Viewer, id: string): Promise<Job> {
-    const job = await this.get(viewer, id);
+  async cancel(viewer: Viewer, id: string): Promise<JobView> {
+    return toJobView(await this.cancelJob(viewer, id));
+  }
+
+  private async cancelJob(viewer: Viewer, id: string): Promise<Job> {
+    const job = await this.find(viewer, id);
     const now = this.deps.clock();
     if (job.status === 'pending') {
       if (await this.deps.repos.jobs.transition(id, ['pending'], 'cancelled', now, { finishedAt: now })) {
@@ -206,8 +240,8 @@ export class JobService extends JobQueries {
     return (await this.deps.repos.jobs.findById(id))!;
   }
 
-  async retry(viewer: Viewer, id: string): Promise<Job> {
-    const job = await this.get(viewer, id);
+  async retry(viewer: Viewer, id: string): Promise<JobView> {
+    const job = await this.find(viewer, id);
     assertTransition(id, job.status, 'pending', 'retry');
     await this.removeOutput(id);
     const ok = await this.deps.repos.jobs.transition(
@@ -232,12 +266,12 @@ export class JobService extends JobQueries {
       });
     this.deps.events.emit(id, { type: 'status', status: 'pending' });
     await this.q.enqueue(id);
-    return (await this.deps.repos.jobs.findById(id))!;
+    return toJobView((await this.deps.repos.jobs.findById(id))!);
   }
 
   /** Removes the job, its logs, artifacts and files; a running job must be cancelled first. */
   async delete(viewer: Viewer, id: string): Promise<void> {
-    const job = await this.get(viewer, id);
+    const job = await this.find(viewer, id);
     if (job.status === 'running') {
       throw new RelpackError(JobErrorCode.JOB_INVALID_STATE, 'Cancel the running job before deleting it', {
         id,
@@ -250,18 +284,33 @@ export class JobService extends JobQueries {
     await this.deps.repos.jobs.delete(id);
   }
 
-  async logs(
-    viewer: Viewer,
-    id: string,
-    options: { afterId?: number; minLevel?: LogLevel; limit: number },
-  ): Promise<JobLogLine[]> {
-    await this.get(viewer, id);
-    return this.deps.repos.jobLogs.list(id, options);
+  /** A job's events until it ends (see followJob): for the event stream, the CLI and the web. */
+  follow(viewer: Viewer, id: string, options: FollowOptions = {}): AsyncGenerator<JobStreamEvent, void> {
+    return followJob(
+      {
+        events: this.deps.events,
+        job: async (v, jobId) => toJobView(await this.find(v, jobId)),
+        logs: (v, jobId, after, limit) => this.logs(v, jobId, { after, limit }),
+      },
+      viewer,
+      id,
+      options,
+    );
   }
 
-  async artifacts(viewer: Viewer, id: string): Promise<Artifact[]> {
-    await this.get(viewer, id);
-    return this.deps.repos.artifacts.list(id);
+  /** Log lines in order, paged by the last id the caller has. */
+  async logs(viewer: Viewer, id: string, query: LogFilter): Promise<LogLineView[]> {
+    await this.find(viewer, id);
+    return this.deps.repos.jobLogs.list(id, {
+      limit: query.limit,
+      ...(query.after === undefined ? {} : { afterId: query.after }),
+      ...(query.level ? { minLevel: query.level } : {}),
+    });
+  }
+
+  async artifacts(viewer: Viewer, id: string): Promise<ArtifactView[]> {
+    await this.find(viewer, id);
+    return (await this.deps.repos.artifacts.list(id)).map(toArtifactView);
   }
 
   /** The file behind an artifact, checked to exist and to be the size recorded. */
@@ -269,7 +318,7 @@ export class JobService extends JobQueries {
     viewer: Viewer,
     id: string,
     artifactId: string,
-  ): Promise<{ artifact: Artifact; path: string }> {
+  ): Promise<{ artifact: ArtifactView; path: string }> {
     const artifact = (await this.artifacts(viewer, id)).find((a) => a.id === artifactId);
     if (!artifact)
       throw new RelpackError('NOT_FOUND', `No artifact ${artifactId} in job ${id}`, { id, artifactId });
@@ -289,13 +338,18 @@ export class JobService extends JobQueries {
   }
 
   /**
-   * In-process mode at start-up: a job still `running` belonged to a process that died, so it is
-   * failed as INTERRUPTED and its partial output removed; `pending` jobs are queued again.
+   * In-process modes at start-up: a job still `running` whose process is gone (its worker is this
+   * host and that pid is dead, or it names no worker) is failed as INTERRUPTED and its partial
+   * output removed. A server (`requeue`) also queues `pending` jobs again and, being the one
+   * in-process runner, fails running jobs of other hosts too (a recreated container has a new
+   * host name); a CLI command leaves those, and other live processes' jobs, alone.
    */
-  async recover(): Promise<{ interrupted: string[]; requeued: string[] }> {
+  async recover(options: { requeue: boolean }): Promise<{ interrupted: string[]; requeued: string[] }> {
     const { repos, clock } = this.deps;
     const interrupted: string[] = [];
     for (const id of await repos.jobs.idsWithStatus('running')) {
+      const job = await repos.jobs.findById(id);
+      if (!job || !isOrphaned(job.worker, options.requeue)) continue;
       await this.removeOutput(id);
       const ok = await repos.jobs.transition(id, ['running'], 'failed', clock(), {
         finishedAt: clock(),
@@ -313,7 +367,7 @@ export class JobService extends JobQueries {
         interrupted.push(id);
       }
     }
-    const requeued = await repos.jobs.idsWithStatus('pending');
+    const requeued = options.requeue ? await repos.jobs.idsWithStatus('pending') : [];
     for (const id of requeued) await this.q.enqueue(id);
     return { interrupted, requeued };
   }
@@ -321,6 +375,24 @@ export class JobService extends JobQueries {
   private async removeOutput(id: string): Promise<void> {
     await rm(jobOutputDir(this.deps.outputRoot, id), { recursive: true, force: true });
     await this.deps.repos.artifacts.deleteForJob(id);
+  }
+}
+
+/** Whether the process a `host:pid` worker names is gone (other hosts count as gone when asked). */
+function isOrphaned(worker: string | null, otherHostsToo: boolean): boolean {
+  const match = worker ? /^(.*):(\d+)$/.exec(worker) : null;
+  if (!match) return true;
+  if (match[1] !== hostname()) return otherHostsToo;
+  const pid = Number(match[2]);
+  // Recovery runs before this process takes any job: its own pid is a previous life's (pid 1 in
+  // a restarted container).
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: the process exists under another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

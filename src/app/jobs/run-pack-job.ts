@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Job } from '../../db/index.js';
 import { type PackProgress, RelpackError } from '../../engine/index.js';
-import { type PackReleaseResult, packRelease } from '../pack-release.js';
+import { type PackReleaseResult, packRelease } from '../pack/pack-release.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import { downloadUrl } from '../sources/download-url.js';
 import type { SourceRoots } from '../sources/source-roots.js';

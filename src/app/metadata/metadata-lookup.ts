@@ -17,7 +17,7 @@ import {
   type VideoProvider,
   type VideoQuery,
   type VideoRef,
-} from '../../metadata/providers/index.js';
+} from '../../metadata/index.js';
 import type { ApiConfigService, ProviderId } from '../api-configs/api-config-service.js';
 
 const DEFAULT_BASE: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { PreferencesRepository } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
 import type { ErrorCode } from '../../errors/index.js';
+import { type Caller, requireAdmin } from '../auth/access.js';
 import { isPreferenceKey, PREFERENCES, type PreferenceKey } from './preference-registry.js';
 
 export const PreferenceErrorCode = {
@@ -84,21 +85,33 @@ export class PreferenceService {
     await this.repo.unsetUser(userId, key);
   }
 
-  async globalValues(): Promise<Record<string, unknown>> {
+  /** The global values (the fallback of every user): admins only, like every global change. */
+  async globalValues(caller: Caller): Promise<Record<string, unknown>> {
+    requireAdmin(caller, 'read global preferences');
     return Object.fromEntries(await this.repo.globalValues());
   }
 
-  async setGlobal(values: Record<string, unknown>, by: string | null): Promise<void> {
-    const entries = Object.entries(values).map(([k, v]) => [k, this.validate(k, v)] as [string, unknown]);
-    await this.repo.setGlobal(entries, by, this.clock());
+  async globalValue(caller: Caller, key: string): Promise<{ key: string; value: unknown; set: boolean }> {
+    this.assertKnown(key);
+    const values = await this.globalValues(caller);
+    return { key, value: Object.hasOwn(values, key) ? values[key] : null, set: Object.hasOwn(values, key) };
   }
 
-  async unsetGlobal(key: string): Promise<void> {
+  async setGlobal(caller: Caller, values: Record<string, unknown>): Promise<void> {
+    requireAdmin(caller, 'change global preferences');
+    const entries = Object.entries(values).map(([k, v]) => [k, this.validate(k, v)] as [string, unknown]);
+    await this.repo.setGlobal(entries, caller.userId, this.clock());
+  }
+
+  async unsetGlobal(caller: Caller, key: string): Promise<void> {
+    requireAdmin(caller, 'change global preferences');
     this.assertKnown(key);
     await this.repo.unsetGlobal(key);
   }
 
-  async export(scope: 'user' | 'global', userId: string | null): Promise<PreferenceExport> {
+  async export(caller: Caller, scope: 'user' | 'global'): Promise<PreferenceExport> {
+    if (scope === 'global') requireAdmin(caller, 'export global preferences');
+    const userId = caller.userId;
     const values =
       scope === 'user' && userId ? await this.repo.userValues(userId) : await this.repo.globalValues();
     return {
@@ -111,11 +124,13 @@ export class PreferenceService {
 
   /** Validates the whole document first: nothing is written unless every entry is valid. */
   async import(
+    caller: Caller,
     scope: 'user' | 'global',
-    userId: string | null,
     doc: unknown,
     dryRun: boolean,
   ): Promise<ImportChange[]> {
+    if (scope === 'global') requireAdmin(caller, 'import global preferences');
+    const userId = caller.userId;
     const body = doc as Partial<PreferenceExport> | null;
     if (
       body?.format !== 'relpack-preferences' ||

@@ -3,7 +3,7 @@ import {
   DEFAULT_EBOOK_NFO,
   DEFAULT_FILE_ID_DIZ,
   DEFAULT_TV_NFO,
-  diskCounter,
+  DiskTextDataSchema,
   RelpackError,
   type RenderedText,
   renderDiz,
@@ -233,23 +233,24 @@ export class TemplateService {
     data?: Record<string, unknown>,
   ): Promise<RenderPreview> {
     const sample = sampleTextData(releaseType);
-    const merged = data ? deepMerge(sample as unknown as Record<string, unknown>, data) : sample;
+    // Given data goes over the sample and must still be text data: a wrong type is the caller's
+    // mistake (400), not something the template finds out while rendering.
+    const checked = DiskTextDataSchema.safeParse(data ? deepMerge({ ...sample }, data) : sample);
+    if (!checked.success) {
+      const issues = checked.error.issues.map((i) => ({
+        path: `data.${i.path.join('.')}`,
+        message: i.message,
+      }));
+      throw new RelpackError(
+        'VALIDATION_FAILED',
+        `Invalid template data: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        { issues },
+      );
+    }
+    const merged = checked.data;
     const maxWidth = kind === 'nfo' ? 80 : 44;
     const rendered: RenderedText =
-      kind === 'nfo'
-        ? await renderNfo(body, merged as never, maxWidth)
-        : await renderDiz(
-            body,
-            {
-              ...(merged as never as object),
-              disk: (merged as { disk?: unknown }).disk ?? {
-                number: 1,
-                total: 3,
-                counter: diskCounter(1, 3),
-              },
-            } as never,
-            maxWidth,
-          );
+      kind === 'nfo' ? await renderNfo(body, merged, maxWidth) : await renderDiz(body, merged, maxWidth);
     const warnings: RenderPreview['warnings'][number][] = [
       ...rendered.overWidth.map((o) => ({
         type: 'width' as const,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isRelpackError, RelpackError } from '../../engine/index.js';
 import { PasswordErrorCode } from '../auth/password-policy.js';
-import type { AppServices } from '../services.js';
+import type { UserService } from './user-service.js';
 
 export interface BootstrapResult {
   readonly created: boolean;
@@ -11,11 +11,14 @@ export interface BootstrapResult {
 }
 
 /** First start with no users: create `admin` with RELPACK_ADMIN_PASSWORD or a generated password. */
-export async function bootstrapAdmin(services: AppServices): Promise<BootstrapResult> {
-  if ((await services.repos.users.count()) > 0) return { created: false };
-  const given = services.config.adminPassword;
+export async function bootstrapAdmin(
+  users: UserService,
+  adminPassword: string | undefined,
+): Promise<BootstrapResult> {
+  if ((await users.count()) > 0) return { created: false };
+  const given = adminPassword;
   const password = given ?? randomBytes(12).toString('base64url');
-  await services.users.create(null, { username: 'admin', password, role: 'admin' }).catch((error) => {
+  await users.create(null, { username: 'admin', password, role: 'admin' }).catch((error) => {
     if (isRelpackError(error) && error.code === PasswordErrorCode.PASSWORD_TOO_WEAK) {
       throw new RelpackError('CONFIG_INVALID', `RELPACK_ADMIN_PASSWORD is too weak: ${error.message}`, {
         variable: 'RELPACK_ADMIN_PASSWORD',

@@ -40,6 +40,20 @@ export class UserService {
     return this.deps.users.list();
   }
 
+  count(): Promise<number> {
+    return this.deps.users.count();
+  }
+
+  /** The account the local CLI acts as (`RELPACK_USER`); usernames ignore case. */
+  async findByUsername(username: string): Promise<User> {
+    const user = await this.deps.users.findByUsername(username);
+    if (!user) {
+      throw new RelpackError(UserErrorCode.USER_NOT_FOUND, `No user "${username}"`, { username });
+    }
+    const { passwordHash: _h, ...rest } = user;
+    return rest;
+  }
+
   async get(id: string): Promise<User> {
     const user = await this.deps.users.findById(id);
     if (!user) throw new RelpackError(UserErrorCode.USER_NOT_FOUND, `No user ${id}`, { id });

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Role } from '../../db/index.js';
 import {
   checkReleaseName,
@@ -9,21 +9,26 @@ import {
   isRelpackError,
   RelpackError,
   readMatroskaHeader,
+  SOURCE_KINDS,
 } from '../../engine/index.js';
 import type { ErrorCode } from '../../errors/index.js';
-import { readEpubMetadata } from '../../metadata/extract/index.js';
+import { readEpubMetadata } from '../../metadata/index.js';
 import type { AppContext } from '../context.js';
 import type { DestinationService } from '../destinations/destination-service.js';
-import type { Job } from '../jobs/job-queries.js';
+import type { JobView } from '../jobs/job-contract.js';
 import type { JobService } from '../jobs/job-service.js';
 import type { MetadataLookup } from '../metadata/metadata-lookup.js';
-import { EbookMetaSchema, parseMeta, TvMetaSchema } from '../pack-meta.js';
-import { type PackReleaseResult, packRelease } from '../pack-release.js';
+import { checkPackOptions } from '../pack/check-pack-options.js';
+import { EbookMetaSchema, parseMeta, TvMetaSchema } from '../pack/pack-meta.js';
+import { type PackReleaseResult, packRelease } from '../pack/pack-release.js';
+import type { PackJobRequest } from '../pack/pack-request.js';
+import { parseInput } from '../parse-input.js';
 import type { PreferenceService } from '../preferences/preference-service.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import type { SourceRoots } from '../sources/source-roots.js';
 import type { UrlPolicy } from '../sources/url-guard.js';
 import type { TemplateService } from '../templates/template-service.js';
+import { type StepResult, toWizardPreview, type WizardPreview } from './wizard-contract.js';
 import {
   type PartialWizardState,
   type WizardState,
@@ -43,14 +48,6 @@ export interface WizardUser {
   readonly ip?: string | null;
 }
 
-export interface StepResult {
-  readonly ok: boolean;
-  readonly errors: { path: string; message: string; code?: string }[];
-  readonly findings: Finding[];
-  /** What the step learnt: the detected file type, metadata read from the file, a suggested name… */
-  readonly info: Record<string, unknown>;
-}
-
 export interface WizardDeps {
   readonly context: AppContext;
   readonly jobs: JobService;
@@ -62,8 +59,17 @@ export interface WizardDeps {
   readonly urlPolicy: UrlPolicy;
 }
 
-const issues = (error: z.ZodError) =>
-  error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+/** A step and its fields, one schema per step, so each case of checkStep has its own typed data. */
+const StepInputSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('type'), data: WizardSteps.type }),
+  z.object({ step: z.literal('source'), data: WizardSteps.source }),
+  z.object({ step: z.literal('metadata'), data: WizardSteps.metadata }),
+  z.object({ step: z.literal('naming'), data: WizardSteps.naming }),
+  z.object({ step: z.literal('nfo'), data: WizardSteps.nfo }),
+  z.object({ step: z.literal('packing'), data: WizardSteps.packing }),
+  z.object({ step: z.literal('delivery'), data: WizardSteps.delivery }),
+]);
+type StepInput = z.output<typeof StepInputSchema>;
 
 /**
  * The wizard's use-cases. Validation answers field errors and rule findings per step; the
@@ -79,11 +85,17 @@ export class WizardService {
     data: unknown,
     state: PartialWizardState = {},
   ): Promise<StepResult> {
-    const schema = WizardSteps[step];
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) return { ok: false, errors: issues(parsed.error), findings: [], info: {} };
+    const parsed = StepInputSchema.safeParse({ step, data });
+    // Paths are the step's own (`group`, not `data.group`), as the form fields are named.
+    if (!parsed.success) {
+      const errors = parsed.error.issues.map((i) => ({
+        path: i.path.slice(1).join('.'),
+        message: i.message,
+      }));
+      return { ok: false, errors, findings: [], info: {} };
+    }
     try {
-      const info = await this.checkStep(user, step, parsed.data as never, state);
+      const info = await this.checkStep(user, parsed.data, state);
       const findings = (info.findings as Finding[] | undefined) ?? [];
       delete info.findings;
       return { ok: !findings.some((f) => f.severity === 'block'), errors: [], findings, info };
@@ -100,24 +112,17 @@ export class WizardService {
 
   private async checkStep(
     user: WizardUser,
-    step: WizardStep,
-    data: Record<string, unknown>,
+    input: StepInput,
     state: PartialWizardState,
   ): Promise<Record<string, unknown>> {
     const releaseType = state.type?.releaseType;
-    switch (step) {
+    switch (input.step) {
       case 'type': {
-        const profile = getProfile(
-          (data.profile as string | undefined) ??
-            (await this.defaultProfile(user, data.releaseType as 'ebook' | 'tv')),
-        );
-        if (profile.releaseType !== data.releaseType) {
-          throw new RelpackError(
-            'INVALID_ARGUMENT',
-            `Profile ${profile.id} is for ${profile.releaseType} releases`,
-            { profile: profile.id },
-          );
-        }
+        const data = input.data;
+        const profile = checkPackOptions({
+          type: data.releaseType,
+          profile: data.profile ?? (await this.defaultProfile(user, data.releaseType)),
+        });
         return {
           profile: profile.id,
           volumeSizes: profile.packaging.archive.volumeSizes,
@@ -125,33 +130,27 @@ export class WizardService {
         };
       }
       case 'source': {
+        const data = input.data;
         if (data.kind === 'url') {
-          this.deps.urlPolicy.assertAllowed(data.url as string);
+          this.deps.urlPolicy.assertAllowed(data.url);
           return { kind: 'url' };
         }
-        const path = await confineToRoots(data.path as string, this.deps.sourceRoots.for(user));
+        const path = await confineToRoots(data.path, this.deps.sourceRoots.for(user));
         const allowed = releaseType
           ? getProfile(state.type?.profile ?? (await this.defaultProfile(user, releaseType))).sourceExtensions
-          : ['epub', 'pdf', 'cbz', 'mobi', 'azw', 'azw3', 'kf8', 'prc', 'mkv'];
+          : SOURCE_KINDS;
         const type = await detectSourceType(path, allowed);
         return { path, type, size: (await stat(path)).size, metadata: await this.fileMetadata(path, type) };
       }
       case 'metadata': {
+        const data = input.data;
         if (!releaseType) throw new RelpackError('INVALID_ARGUMENT', 'Choose the release type first', {});
-        parseMeta(
-          releaseType === 'ebook' ? EbookMetaSchema : TvMetaSchema,
-          data.meta as Record<string, string>,
-          releaseType,
-        );
+        parseMeta(releaseType === 'ebook' ? EbookMetaSchema : TvMetaSchema, data.meta, releaseType);
         if (!data.lookup) return {};
-        return this.candidates(
-          user,
-          releaseType,
-          (data.meta ?? {}) as Record<string, string>,
-          data.provider as string | undefined,
-        );
+        return this.candidates(user, releaseType, data.meta, data.provider);
       }
       case 'naming': {
+        const data = input.data;
         const full = WizardStateSchema.safeParse({ ...state, naming: data });
         if (data.name) {
           const profile = getProfile(
@@ -159,7 +158,7 @@ export class WizardService {
           );
           const ext =
             state.source?.kind === 'local' ? state.source.path.split('.').pop()?.toLowerCase() : undefined;
-          const check = checkReleaseName(profile, data.name as string, ext ? { fileExtension: ext } : {});
+          const check = checkReleaseName(profile, data.name, ext ? { fileExtension: ext } : {});
           return { name: data.name, parsed: check.parsed, findings: check.findings };
         }
         if (!full.success || full.data.source.kind !== 'local')
@@ -172,26 +171,25 @@ export class WizardService {
         };
       }
       case 'nfo': {
+        const data = input.data;
         const type = releaseType ?? 'ebook';
         const body =
-          (data.body as string | undefined) ??
-          (data.templateId
-            ? (await this.deps.templates.find(user, data.templateId as string)).body
-            : undefined);
+          data.body ??
+          (data.templateId ? (await this.deps.templates.find(user, data.templateId)).body : undefined);
         if (!body) return {};
         const preview = await this.deps.templates.render(body, 'nfo', type);
         return { preview: preview.text, warnings: preview.warnings };
       }
       case 'packing': {
-        if (data.rarFormat && releaseType) {
-          const profile = getProfile(state.type?.profile ?? (await this.defaultProfile(user, releaseType)));
-          if (!profile.packaging.archive.formats.includes(data.rarFormat as 'rar4')) {
-            throw new RelpackError(
-              'RAR_FORMAT_NOT_ALLOWED',
-              `${String(data.rarFormat).toUpperCase()} is not allowed by ${profile.id}`,
-              {},
-            );
-          }
+        const data = input.data;
+        if (releaseType) {
+          checkPackOptions({
+            type: releaseType,
+            profile: state.type?.profile ?? (await this.defaultProfile(user, releaseType)),
+            ...(data.volumeSize ? { volumeSize: data.volumeSize } : {}),
+            rarFormat: data.rarFormat,
+            sample: data.sample,
+          });
         }
         const full = WizardStateSchema.safeParse({ ...state, packing: data });
         if (!full.success || full.data.source.kind !== 'local') return {};
@@ -201,7 +199,7 @@ export class WizardService {
       case 'delivery': {
         // Each must exist and be enabled; the answer names them for the review step.
         const chosen = [];
-        for (const id of (data.destinations as string[] | undefined) ?? []) {
+        for (const id of input.data.destinations) {
           const d = await this.deps.destinations.get(id);
           if (!d.enabled) {
             throw new RelpackError('DESTINATION_DISABLED', `Destination "${d.name}" is disabled`, {
@@ -235,7 +233,8 @@ export class WizardService {
     const pin = provider ? /^([a-z]+):(.+)$/.exec(provider) : null;
     try {
       if (pin) {
-        const [, pinnedProvider, id] = pin as unknown as [string, string, string];
+        const pinnedProvider = pin[1]!;
+        const id = pin[2]!;
         if (releaseType === 'ebook') return { ...(await this.deps.metadata.getBook(pinnedProvider, id)) };
         const season = num(meta.season);
         const episode = num(meta.episode?.split(/[,-]/)[0]);
@@ -284,7 +283,7 @@ export class WizardService {
   }
 
   /** The full plan, written nowhere. */
-  async preview(user: WizardUser, raw: unknown): Promise<PackReleaseResult> {
+  async preview(user: WizardUser, raw: unknown): Promise<WizardPreview> {
     const state = this.parseState(raw);
     if (state.source.kind !== 'local') {
       throw new RelpackError(
@@ -293,19 +292,25 @@ export class WizardService {
         {},
       );
     }
-    return this.plan(user, state);
+    return toWizardPreview(await this.plan(user, state));
   }
 
-  async pack(user: WizardUser, raw: unknown): Promise<Job> {
+  async pack(user: WizardUser, raw: unknown): Promise<JobView> {
     const state = this.parseState(raw);
     const request = await this.request(user, state);
-    const { outputDir: _o, dryRun: _d, source, ...rest } = request;
+    const { outputDir: _o, dryRun: _d, source, nfoTemplate, dizTemplate, ...rest } = request;
     const destinations =
       state.delivery?.destinations ??
       ((await this.deps.preferences.resolveAll(user.userId)).find((p) => p.key === 'delivery.destinations')
         ?.value as string[] | undefined) ??
       [];
-    const config = { ...rest, ...(destinations.length ? { destinations } : {}) };
+    const config: Omit<PackJobRequest, 'source' | 'sourceUrl'> = {
+      ...rest,
+      // The wizard chose the texts already; the job stores them as they are now.
+      nfoTemplate: { body: nfoTemplate },
+      ...(dizTemplate ? { dizTemplate: { body: dizTemplate } } : {}),
+      ...(destinations.length ? { destinations } : {}),
+    };
     return this.deps.jobs.create(
       { userId: user.userId, role: user.role, ip: user.ip ?? null },
       state.source.kind === 'url' ? { ...config, sourceUrl: state.source.url } : { ...config, source },
@@ -313,19 +318,7 @@ export class WizardService {
   }
 
   private parseState(raw: unknown): WizardState {
-    const parsed = WizardStateSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw new RelpackError(
-        'VALIDATION_FAILED',
-        `The wizard state is incomplete: ${issues(parsed.error)
-          .map((i) => `${i.path}: ${i.message}`)
-          .join('; ')}`,
-        {
-          issues: issues(parsed.error),
-        },
-      );
-    }
-    return parsed.data;
+    return parseInput(WizardStateSchema, raw, 'wizard state (some steps are incomplete)');
   }
 
   private async plan(user: WizardUser, state: WizardState): Promise<PackReleaseResult> {

@@ -3,7 +3,7 @@ import type { DialectValues } from '../dialect.js';
 import type { Database } from '../schema.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const satisfies readonly LogLevel[];
 
 export interface JobLogLine {
   readonly id: number;

@@ -22,5 +22,5 @@ export {
 } from './plan-ebook.js';
 export { planTvRelease, type TvPackInput, type TvPlan } from './plan-tv.js';
 export { type SampleCut, sampleWindow } from './sample.js';
-export { detectSourceType, type SourceKind } from './source-type.js';
+export { detectSourceType, SOURCE_KINDS, type SourceKind } from './source-type.js';
 export { type ValidateOptions, type ValidationReport, validateRelease } from './validate-release.js';

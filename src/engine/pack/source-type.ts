@@ -3,7 +3,9 @@ import { extname } from 'node:path';
 import { sourceErrorFromFs } from '../errors.js';
 import { PackError, PackErrorCode } from './pack-error.js';
 
-export type SourceKind = 'epub' | 'pdf' | 'cbz' | 'mobi' | 'azw' | 'azw3' | 'kf8' | 'prc' | 'mkv';
+/** Every file type relpack packs; each profile allows a subset (`sourceExtensions`). */
+export const SOURCE_KINDS = ['epub', 'pdf', 'cbz', 'mobi', 'azw', 'azw3', 'kf8', 'prc', 'mkv'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** What the extension claims must agree with the magic bytes; Kindle formats share one signature. */
 const FAMILY: Readonly<Record<SourceKind, 'zip-epub' | 'zip' | 'pdf' | 'palmdoc' | 'ebml'>> = {

@@ -14,6 +14,7 @@ export * from './templates/index.js';
 export {
   DiskSchema,
   type DiskTextData,
+  DiskTextDataSchema,
   type ReleaseTextData,
   ReleaseTextDataSchema,
   sampleTextData,

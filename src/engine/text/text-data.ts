@@ -107,9 +107,9 @@ export const DiskSchema = z
 
 export type ReleaseTextData = z.infer<typeof ReleaseTextDataSchema>;
 
-export interface DiskTextData extends ReleaseTextData {
-  readonly disk: z.infer<typeof DiskSchema>;
-}
+/** The data of a file_id.diz: the release's, and the disk it is in. */
+export const DiskTextDataSchema = ReleaseTextDataSchema.extend({ disk: DiskSchema });
+export type DiskTextData = z.infer<typeof DiskTextDataSchema>;
 
 export interface TemplateVariable {
   /** Liquid path, e.g. `release.volumes.count`. */

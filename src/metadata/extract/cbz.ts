@@ -1,6 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { sourceErrorFromFs } from '../../engine/index.js';
-import { listZipEntries, readZipEntries } from '../../engine/zip/index.js';
+import { listZipEntries, readZipEntries, sourceErrorFromFs } from '../../engine/index.js';
 import { ExtractError, ExtractErrorCode, type Extracted } from './extract-error.js';
 
 export interface CbzFields {

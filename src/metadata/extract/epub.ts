@@ -1,6 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { sourceErrorFromFs } from '../../engine/errors.js';
-import { readZipEntries } from '../../engine/zip/zip-reader.js';
+import { readZipEntries, sourceErrorFromFs } from '../../engine/index.js';
 import { ExtractError, ExtractErrorCode, type Extracted } from './extract-error.js';
 
 export interface EpubCreator {

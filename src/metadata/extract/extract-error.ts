@@ -1,5 +1,4 @@
-import { RelpackError } from '../../engine/errors.js';
-import { MediaErrorCode } from '../../engine/media/matroska-header.js';
+import { MediaErrorCode, RelpackError } from '../../engine/index.js';
 import type { ErrorCode } from '../../errors/index.js';
 
 export const ExtractErrorCode = {
@@ -18,4 +17,4 @@ export class ExtractError extends RelpackError {
   }
 }
 
-export type { Extracted } from '../../engine/media/matroska-header.js';
+export type { Extracted } from '../../engine/index.js';

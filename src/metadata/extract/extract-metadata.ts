@@ -1,4 +1,4 @@
-import { detectSourceType, type SourceKind } from '../../engine/index.js';
+import { detectSourceType, SOURCE_KINDS, type SourceKind } from '../../engine/index.js';
 import { type CbzFields, readCbzMetadata } from './cbz.js';
 import { type EpubFields, readEpubMetadata } from './epub.js';
 import type { Extracted } from './extract-error.js';
@@ -13,11 +13,9 @@ export type FileMetadata =
   | { readonly kind: 'mobi'; readonly extracted: Extracted<MobiFields> }
   | { readonly kind: 'mkv'; readonly extracted: Extracted<MediaFields> };
 
-const ALL: readonly string[] = ['epub', 'pdf', 'cbz', 'mobi', 'azw', 'azw3', 'kf8', 'prc', 'mkv'];
-
 /** Checks the file by content, then runs the extractor for its kind. */
 export async function extractMetadata(path: string): Promise<FileMetadata & { readonly type: SourceKind }> {
-  const type = await detectSourceType(path, ALL);
+  const type = await detectSourceType(path, SOURCE_KINDS);
   switch (type) {
     case 'epub':
       return { type, kind: 'epub', extracted: await readEpubMetadata(path) };

@@ -3,7 +3,7 @@ export {
   type MatroskaFields,
   readMatroskaHeader,
   resolutionTag,
-} from '../../engine/media/index.js';
+} from '../../engine/index.js';
 export { type CbzFields, readCbzMetadata } from './cbz.js';
 export { type EpubCreator, type EpubFields, readEpubMetadata } from './epub.js';
 export { ExtractError, ExtractErrorCode, type Extracted } from './extract-error.js';

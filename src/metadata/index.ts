@@ -1,0 +1,2 @@
+export * from './extract/index.js';
+export * from './providers/index.js';
