@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { createServices } from '../dist/app/index.js';
-import { bootstrapAdmin } from '../dist/app/users/bootstrap-admin.js';
 import { loadConfig } from '../dist/config.js';
+import { connectDatabase, repositories } from '../dist/db/index.js';
+import { openRuntime } from '../dist/runtime/index.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const dataDir = mkdtempSync(join(tmpdir(), 'relpack-bench-http-'));
@@ -23,13 +23,18 @@ const env = {
   PORT: '18499',
 };
 
-const services = await createServices(loadConfig(env), { version: 'bench' });
+const config = loadConfig(env);
+const handle = connectDatabase(config.databaseUrl, config.dataDir);
+// The seeding process only writes rows: a tool runtime (no queue work), migrated here.
+const runtime = await openRuntime(config, { mode: 'tool', version: 'bench', services: { database: handle } });
+const { services } = runtime;
+const repos = repositories(handle);
 await services.migrate();
-await bootstrapAdmin(services);
-const admin = (await services.repos.users.list())[0];
+await services.bootstrapAdmin();
+const admin = (await repos.users.list())[0];
 const start = Date.parse('2025-01-01T00:00:00Z');
 for (let i = 0; i < 10_000; i++) {
-  await services.repos.jobs.insert({
+  await repos.jobs.insert({
     type: i % 2 ? 'tv' : 'ebook',
     profile: i % 2 ? 'tv-720p-2016' : 'ebook-2022',
     ownerId: admin.id,
@@ -40,7 +45,7 @@ for (let i = 0; i < 10_000; i++) {
     status: ['completed', 'failed', 'cancelled', 'completed'][i % 4],
   });
 }
-await services.close();
+await runtime.close();
 
 const server = spawn(process.execPath, ['bin/relpack.js', 'serve'], {
   env,

@@ -76,7 +76,8 @@ export class RedisWorker {
   }
 
   on(event: 'failed' | 'error', listener: (...args: unknown[]) => void): void {
-    this.worker.on(event, listener as never);
+    if (event === 'failed') this.worker.on('failed', (job, error) => listener(job, error));
+    else this.worker.on('error', (error) => listener(error));
   }
 
   /** Stops taking jobs, lets running ones finish (or aborts them when `force`). */

@@ -11,7 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { RelpackError } from '../engine/index.js';
+import { RelpackError } from '../errors/index.js';
 import { registerAccessGuard } from './plugins/access-guard.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
 import { LoginThrottle } from './plugins/login-throttle.js';
@@ -22,7 +22,6 @@ import { apiConfigRoutes } from './routes/api-configs.js';
 import { authRoutes } from './routes/auth.js';
 import { destinationRoutes } from './routes/destinations.js';
 import { healthRoutes } from './routes/health.js';
-import { jobActionRoutes } from './routes/job-actions.js';
 import { jobRoutes } from './routes/jobs.js';
 import { metadataRoutes } from './routes/metadata.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -134,7 +133,6 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(authRoutes, { ...deps, throttle: new LoginThrottle(limits) });
   await app.register(userRoutes, { ...deps, throttle: new LoginThrottle(limits) });
   await app.register(jobRoutes, deps);
-  await app.register(jobActionRoutes, deps);
   await app.register(preferenceRoutes, deps);
   await app.register(templateRoutes, deps);
   await app.register(sourceRoutes, deps);

@@ -1,4 +1,4 @@
-import type { AppServices } from '../app/services.js';
+import type { AppServices } from '../app/index.js';
 
 /** Everything the HTTP adapter needs: the use-cases, built once by start-up code (or a test). */
 export interface ServerDeps {

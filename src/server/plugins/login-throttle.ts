@@ -1,4 +1,4 @@
-import { RelpackError } from '../../engine/index.js';
+import { RelpackError } from '../../errors/index.js';
 
 export interface LoginThrottleLimits {
   /** Failed logins for one username from one client address in a window. */

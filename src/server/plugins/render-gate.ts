@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { RelpackError } from '../../engine/index.js';
+import { RelpackError } from '../../errors/index.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

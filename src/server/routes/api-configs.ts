@@ -1,36 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ApiConfigCreateSchema, ApiConfigInputSchema, ApiConfigViewSchema } from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import { errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
-const View = z
-  .object({
-    provider: z.string(),
-    description: z.string(),
-    configured: z.boolean(),
-    enabled: z.boolean(),
-    hasKey: z.boolean(),
-    keyHint: z.string().nullable(),
-    keyRequired: z.boolean(),
-    settings: z.record(z.string(), z.unknown()),
-    updatedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ApiConfig' });
-const Body = z.object({
-  apiKey: z.string().min(1).max(2000).nullable().optional(),
-  enabled: z.boolean().optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
-});
 const ProviderParams = z.object({ provider: z.string().min(1).max(32) });
 
 export const apiConfigRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
   const admin = { access: 'admin' as const };
   const tags = ['config'];
-  const actor = (request: Parameters<typeof requireAuth>[0]) => ({
-    userId: requireAuth(request).userId,
-    ip: request.ip,
-  });
+  const actor = (request: Parameters<typeof requireAuth>[0]) => ({ ...requireAuth(request), ip: request.ip });
 
   app.get(
     '/api/config/apis',
@@ -39,10 +19,10 @@ export const apiConfigRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
       schema: {
         tags,
         summary: 'Metadata providers: enabled, whether a key is set (never the key)',
-        response: { 200: z.object({ items: z.array(View) }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(ApiConfigViewSchema) }), ...errorResponses },
       },
     },
-    async () => ({ items: await services.apiConfigs.list() }),
+    async (request) => ({ items: await services.apiConfigs.list(requireAuth(request)) }),
   );
   app.get(
     '/api/config/apis/:provider',
@@ -52,10 +32,10 @@ export const apiConfigRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
         tags,
         summary: 'One provider',
         params: ProviderParams,
-        response: { 200: View, ...errorResponses },
+        response: { 200: ApiConfigViewSchema, ...errorResponses },
       },
     },
-    async (request) => services.apiConfigs.get(request.params.provider),
+    async (request) => services.apiConfigs.get(requireAuth(request), request.params.provider),
   );
   app.post(
     '/api/config/apis',
@@ -64,8 +44,8 @@ export const apiConfigRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
       schema: {
         tags,
         summary: 'Configure a provider',
-        body: Body.extend({ provider: z.string().min(1).max(32) }),
-        response: { 201: View, ...errorResponses },
+        body: ApiConfigCreateSchema,
+        response: { 201: ApiConfigViewSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -81,8 +61,8 @@ export const apiConfigRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { 
         tags,
         summary: 'Change a provider (apiKey null removes the key)',
         params: ProviderParams,
-        body: Body,
-        response: { 200: View, ...errorResponses },
+        body: ApiConfigInputSchema,
+        response: { 200: ApiConfigViewSchema, ...errorResponses },
       },
     },
     async (request) => services.apiConfigs.put(actor(request), request.params.provider, request.body),

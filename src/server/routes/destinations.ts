@@ -1,50 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DestinationInputSchema, DestinationUpdateSchema, DestinationViewSchema } from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import { errorResponses, IdParams } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
-const DestinationSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    protocol: z.enum(['ftp', 'ftps', 'sftp']),
-    host: z.string(),
-    port: z.number(),
-    username: z.string(),
-    hasPassword: z.boolean(),
-    hasPrivateKey: z.boolean(),
-    basePath: z.string(),
-    pathTemplate: z.string(),
-    passive: z.boolean(),
-    tls: z.object({ verify: z.boolean(), fingerprint: z.string().nullable(), acceptSelfSigned: z.boolean() }),
-    hostKey: z.object({
-      fingerprint: z.string().nullable(),
-      trustOnFirstUse: z.boolean(),
-      source: z.enum(['pinned', 'first-use']).nullable(),
-      recordedAt: z.string().nullable(),
-    }),
-    concurrency: z.number(),
-    tempRename: z.boolean(),
-    verify: z.enum(['size', 'auto', 'read-back']),
-    retries: z.number(),
-    timeoutSeconds: z.number(),
-    enabled: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Destination' });
-
-// Validated in full by the destination service (one schema for API, CLI and tests).
-const Body = z.record(z.string(), z.unknown());
-
 export const destinationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
   const admin = { access: 'admin' as const };
   const tags = ['destinations'];
-  const actor = (request: Parameters<typeof requireAuth>[0]) => ({
-    userId: requireAuth(request).userId,
-    ip: request.ip,
-  });
+  const actor = (request: Parameters<typeof requireAuth>[0]) => ({ ...requireAuth(request), ip: request.ip });
 
   app.get(
     '/api/destinations',
@@ -52,7 +16,7 @@ export const destinationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, 
       schema: {
         tags,
         summary: 'Upload destinations (operators see them to choose one; secrets are never returned)',
-        response: { 200: z.object({ items: z.array(DestinationSchema) }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(DestinationViewSchema) }), ...errorResponses },
       },
     },
     async () => ({ items: await services.destinations.list() }),
@@ -64,7 +28,7 @@ export const destinationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, 
         tags,
         summary: 'One destination',
         params: IdParams,
-        response: { 200: DestinationSchema, ...errorResponses },
+        response: { 200: DestinationViewSchema, ...errorResponses },
       },
     },
     async (request) => services.destinations.get(request.params.id),
@@ -76,8 +40,8 @@ export const destinationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, 
       schema: {
         tags,
         summary: 'Add a destination (FTP, explicit FTPS or SFTP)',
-        body: Body,
-        response: { 201: DestinationSchema, ...errorResponses },
+        body: DestinationInputSchema,
+        response: { 201: DestinationViewSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -91,8 +55,8 @@ export const destinationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, 
         tags,
         summary: 'Change a destination: absent fields are kept; password or privateKey null removes it',
         params: IdParams,
-        body: Body,
-        response: { 200: DestinationSchema, ...errorResponses },
+        body: DestinationUpdateSchema,
+        response: { 200: DestinationViewSchema, ...errorResponses },
       },
     },
     async (request) => services.destinations.update(actor(request), request.params.id, request.body),
@@ -132,7 +96,7 @@ export const destinationRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, 
               hostKeyFingerprint: z.string().optional(),
               hostKeyTrustedOnFirstUse: z.boolean().optional(),
             }),
-            destination: DestinationSchema,
+            destination: DestinationViewSchema,
           }),
           ...errorResponses,
         },

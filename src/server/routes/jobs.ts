@@ -1,92 +1,60 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Job } from '../../app/index.js';
+import {
+  ArtifactSchema,
+  AuthError,
+  AuthErrorCode,
+  JobDetailSchema,
+  JobListQuerySchema,
+  JobPageSchema,
+  JobViewSchema,
+  LogLineSchema,
+  LogQuerySchema,
+  PackJobRequestSchema,
+} from '../../app/index.js';
+import { type ErrorCode, isRelpackError, RelpackError } from '../../errors/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import { ResponseMemo } from '../plugins/response-memo.js';
-import { errorResponses, IdParams } from '../schemas.js';
+import { ErrorSchema, errorResponses, IdParams } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
-const JobStatus = z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']);
-const JobType = z.enum(['ebook', 'tv', 'upload']);
-
-export const JobSchema = z
-  .object({
-    id: z.string(),
-    type: JobType,
-    profile: z.string().nullable(),
-    status: JobStatus,
-    ownerId: z.string().nullable(),
-    parentJobId: z.string().nullable(),
-    title: z.string().nullable(),
-    progress: z.unknown(),
-    result: z.unknown(),
-    error: z.object({ code: z.string(), message: z.string() }).nullable(),
-    attempts: z.number(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-    cancelRequestedAt: z.string().nullable(),
-    worker: z.string().nullable(),
-  })
-  .meta({ id: 'Job' });
-
-const JobDetailSchema = JobSchema.extend({ config: z.unknown() }).meta({ id: 'JobDetail' });
-
-export const jobView = (job: Job) => ({
-  id: job.id,
-  type: job.type,
-  profile: job.profile,
-  status: job.status,
-  ownerId: job.ownerId,
-  parentJobId: job.parentJobId,
-  title: job.title,
-  progress: job.progress,
-  result: job.result,
-  error: job.error,
-  attempts: job.attempts,
-  createdAt: job.createdAt,
-  updatedAt: job.updatedAt,
-  startedAt: job.startedAt,
-  finishedAt: job.finishedAt,
-  cancelRequestedAt: job.cancelRequestedAt,
-  worker: job.worker,
-});
+/** Parses a single `bytes=a-b` range; null means "the whole file", throws on an unsatisfiable one. */
+function parseRange(header: string | undefined, size: number): { start: number; end: number } | null {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start > end || start >= size)
+    throw new RelpackError('RANGE_NOT_SATISFIABLE', `Range ${header} is outside the file (${size} bytes)`, {
+      size,
+    });
+  return { start, end };
+}
 
 export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
   const listMemo = new ResponseMemo(200);
   app.get(
     '/api/jobs',
     {
-      // The list is the hottest route; jobView builds exactly the documented shape, so the handler
+      // The list is the hottest route; toJobView builds exactly the documented shape, so the handler
       // writes it with plain JSON.stringify instead of having it re-validated against the schema.
       serializerCompiler: () => (data) => (typeof data === 'string' ? data : JSON.stringify(data)),
       schema: {
         tags: ['jobs'],
         summary: 'List jobs, newest first (operators see their own)',
-        querystring: z.object({
-          status: z
-            .string()
-            .optional()
-            .transform((v) => (v ? v.split(',') : []))
-            .pipe(z.array(JobStatus)),
-          type: JobType.optional(),
-          owner: z.uuid().optional(),
-          parent: z.uuid().optional().describe('only the upload jobs of this pack job'),
-          q: z.string().max(200).optional(),
-          from: z.iso.datetime({ offset: true }).optional(),
-          to: z.iso.datetime({ offset: true }).optional(),
-          order: z.enum(['newest', 'oldest']).default('newest'),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-        }),
+        querystring: JobListQuerySchema,
         response: {
-          200: z.object({
-            items: z.array(JobSchema),
-            total: z.number(),
-            limit: z.number(),
-            offset: z.number(),
-          }),
+          200: JobPageSchema,
           304: z
             .null()
             .meta({ description: 'Not modified: the ETag sent in If-None-Match is still current' }),
@@ -106,20 +74,7 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
         if (request.headers['if-none-match'] === memo.etag) return reply.code(304).send(null);
         return reply.type('application/json; charset=utf-8').send(memo.body as never);
       }
-      const { status, type, owner, parent, q, limit, offset, from, to, order } = request.query;
-      const page = await services.jobs.list(viewer, {
-        status,
-        limit,
-        offset,
-        ...(type ? { type } : {}),
-        ...(owner ? { ownerId: owner } : {}),
-        ...(parent ? { parentJobId: parent } : {}),
-        ...(q ? { search: q } : {}),
-        ...(from ? { createdFrom: new Date(from) } : {}),
-        ...(to ? { createdTo: new Date(to) } : {}),
-        order,
-      });
-      const body = JSON.stringify({ items: page.items.map(jobView), total: page.total, limit, offset });
+      const body = JSON.stringify(await services.jobs.list(viewer, request.query));
       if (token) {
         const stored = listMemo.set(key, token, body);
         reply.header('etag', stored.etag).header('cache-control', 'private, no-cache');
@@ -138,9 +93,241 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
         response: { 200: JobDetailSchema, ...errorResponses },
       },
     },
+    async (request) => services.jobs.get(requireAuth(request), request.params.id),
+  );
+
+  const jobs = services.jobs;
+  const requester = (request: Parameters<typeof requireAuth>[0]) => ({
+    ...requireAuth(request),
+    ip: request.ip,
+  });
+
+  app.post(
+    '/api/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Create a pack job from a full config (source inside RELPACK_SOURCE_ROOTS)',
+        body: PackJobRequestSchema,
+        response: { 201: JobViewSchema, ...errorResponses, 422: ErrorSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await jobs.create(requester(request), request.body)),
+  );
+
+  for (const [action, run] of [
+    ['cancel', (v: ReturnType<typeof requester>, id: string) => jobs.cancel(v, id)],
+    ['retry', (v: ReturnType<typeof requester>, id: string) => jobs.retry(v, id)],
+  ] as const) {
+    app.post(
+      `/api/jobs/:id/${action}`,
+      {
+        schema: {
+          tags: ['jobs'],
+          summary:
+            action === 'cancel'
+              ? 'Cancel a pending or running job (its partial output is removed)'
+              : 'Run a failed or cancelled job again',
+          params: IdParams,
+          response: { 200: JobViewSchema, ...errorResponses },
+        },
+      },
+      async (request) => run(requester(request), request.params.id),
+    );
+  }
+
+  app.delete(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Delete a job, its logs, artifacts and files',
+        params: IdParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await jobs.delete(requester(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/jobs/:id/upload',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: "Upload a completed pack job's release: one upload job per destination (ids or names)",
+        params: IdParams,
+        body: z.object({ destinations: z.array(z.string().min(1).max(128)).min(1).max(20) }).strict(),
+        response: { 201: z.object({ items: z.array(JobViewSchema) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const created = await jobs.createUploads(
+        requester(request),
+        request.params.id,
+        request.body.destinations,
+      );
+      return reply.status(201).send({ items: created });
+    },
+  );
+
+  app.get(
+    '/api/jobs/:id/logs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Log lines in order; page with `after` (the last id you have)',
+        params: IdParams,
+        querystring: LogQuerySchema,
+        response: { 200: z.object({ items: z.array(LogLineSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await jobs.logs(requireAuth(request), request.params.id, request.query) }),
+  );
+
+  app.get(
+    '/api/jobs/:id/artifacts',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Files the job produced',
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(ArtifactSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      items: await jobs.artifacts(requireAuth(request), request.params.id),
+    }),
+  );
+
+  app.get(
+    '/api/jobs/:id/artifacts/:artifactId/download',
+    {
+      // Public to the guard: a browser link carries a short-lived `token` instead of a header.
+      config: { access: 'public' },
+      schema: {
+        tags: ['jobs'],
+        summary:
+          'Download an artifact (Range requests supported); Bearer token, or ?token= from the link route',
+        params: z.object({ id: z.uuid(), artifactId: z.uuid() }),
+        querystring: z.object({ token: z.string().max(2048).optional() }),
+        response: {
+          200: z.unknown().meta({ description: 'The file' }),
+          206: z.unknown().meta({ description: 'The requested byte range' }),
+          416: ErrorSchema,
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { token } = request.query;
+      const viewer =
+        request.auth ??
+        (token
+          ? await services.sessions.resolve(
+              await services.accessTokens.verifyDownload(token, request.params.artifactId),
+            )
+          : null);
+      if (!viewer) {
+        throw new AuthError(
+          AuthErrorCode.UNAUTHENTICATED,
+          'Sign in first: send Authorization: Bearer <access token>, or use a link from POST …/link',
+        );
+      }
+      const { artifact, path } = await jobs.artifactFile(
+        viewer,
+        request.params.id,
+        request.params.artifactId,
+      );
+      const range = parseRange(request.headers.range, artifact.size);
+      reply
+        .header('accept-ranges', 'bytes')
+        .header('content-type', 'application/octet-stream')
+        .header(
+          'content-disposition',
+          `attachment; filename="${basename(artifact.path).replace(/["\\]/g, '_')}"`,
+        )
+        .header('x-crc32', artifact.crc32);
+      if (!range) return reply.header('content-length', artifact.size).send(createReadStream(path));
+      return reply
+        .status(206)
+        .header('content-range', `bytes ${range.start}-${range.end}/${artifact.size}`)
+        .header('content-length', range.end - range.start + 1)
+        .send(createReadStream(path, { start: range.start, end: range.end }));
+    },
+  );
+
+  app.post(
+    '/api/jobs/:id/artifacts/:artifactId/link',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'A download URL for an artifact that works without a header for two minutes',
+        params: z.object({ id: z.uuid(), artifactId: z.uuid() }),
+        response: { 200: z.object({ url: z.string(), expiresAt: z.string() }), ...errorResponses },
+      },
+    },
     async (request) => {
-      const job = await services.jobs.get(requireAuth(request), request.params.id);
-      return { ...jobView(job), config: job.config };
+      const viewer = requireAuth(request);
+      const { id, artifactId } = request.params;
+      await jobs.artifactFile(viewer, id, artifactId);
+      const link = await services.accessTokens.issueDownload(viewer, artifactId);
+      return {
+        url: `/api/jobs/${id}/artifacts/${artifactId}/download?token=${encodeURIComponent(link.token)}`,
+        expiresAt: link.expiresAt.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/api/jobs/:id/events',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Server-Sent Events: snapshot, progress, status, log, and end when the job ends',
+        params: IdParams,
+      },
+    },
+    async (request, reply) => {
+      let viewer = requireAuth(request);
+      const id = request.params.id;
+      // Unknown or foreign ids answer 404 before the stream starts.
+      await jobs.get(viewer, id);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (event: string, data: unknown) =>
+        res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const closed = new AbortController();
+      request.raw.on('close', () => closed.abort());
+      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      try {
+        for await (const event of jobs.follow(viewer, id, {
+          signal: closed.signal,
+          revalidate: async () => {
+            viewer = await services.sessions.resolve(viewer);
+            return viewer;
+          },
+        })) {
+          if (event.type === 'snapshot' || event.type === 'end') send(event.type, event.job);
+          else if (event.type === 'log') send('log', event.line);
+          else if (event.type === 'progress') send('progress', event.progress);
+          else send('status', { status: event.status });
+        }
+      } catch (error) {
+        const code: ErrorCode = isRelpackError(error) ? error.code : 'INTERNAL_ERROR';
+        if (!closed.signal.aborted) send('error', { code, message: (error as Error).message });
+      } finally {
+        clearInterval(heartbeat);
+        res.end();
+      }
     },
   );
 };

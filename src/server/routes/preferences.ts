@@ -1,65 +1,59 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  GlobalValueSchema,
+  GlobalValuesSchema,
+  ImportResultSchema,
+  OneValueSchema,
+  PreferenceExportSchema,
+  PreferenceListSchema,
+  PreferenceValuesSchema,
+  ResolvedPreferenceSchema,
+} from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import { errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
-const Resolved = z
-  .object({
-    key: z.string(),
-    value: z.unknown(),
-    source: z.enum(['user', 'global', 'default']),
-    default: z.unknown(),
-    description: z.string(),
-  })
-  .meta({ id: 'Preference' });
 const KeyParams = z.object({ key: z.string().min(1).max(128) });
-const Values = z.record(z.string().max(128), z.unknown());
-const ExportDoc = z
-  .object({
-    format: z.literal('relpack-preferences'),
-    version: z.literal(1),
-    scope: z.enum(['user', 'global']),
-    preferences: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: 'PreferencesExport' });
-const ImportResult = z.object({
-  dryRun: z.boolean(),
-  changes: z.array(z.object({ key: z.string(), from: z.unknown(), to: z.unknown() })),
-});
 
 export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
   const prefs = services.preferences;
   const admin = { access: 'admin' as const };
   const tags = ['preferences'];
 
-  app.get(
-    '/api/preferences',
-    {
-      schema: {
-        tags,
-        summary: 'Your preferences, resolved user → global → default, with where each came from',
-        response: { 200: z.object({ items: z.array(Resolved) }), ...errorResponses },
+  // `/api/wizard/preferences` is the name the wizard's first version used: the same two routes.
+  for (const path of ['/api/preferences', '/api/wizard/preferences']) {
+    const alias = path !== '/api/preferences';
+    app.get(
+      path,
+      {
+        schema: {
+          tags,
+          summary: alias
+            ? 'Alias of GET /api/preferences'
+            : 'Your preferences, resolved user → global → default, with where each came from',
+          response: { 200: PreferenceListSchema, ...errorResponses },
+        },
       },
-    },
-    async (request) => ({ items: await prefs.resolveAll(requireAuth(request).userId) }),
-  );
-  app.post(
-    '/api/preferences',
-    {
-      schema: {
-        tags,
-        summary: 'Set several of your preferences at once',
-        body: Values,
-        response: { 200: z.object({ items: z.array(Resolved) }), ...errorResponses },
+      async (request) => ({ items: await prefs.resolveAll(requireAuth(request).userId) }),
+    );
+    app.post(
+      path,
+      {
+        schema: {
+          tags,
+          summary: alias ? 'Alias of POST /api/preferences' : 'Set several of your preferences at once',
+          body: PreferenceValuesSchema,
+          response: { 200: PreferenceListSchema, ...errorResponses },
+        },
       },
-    },
-    async (request) => {
-      const { userId } = requireAuth(request);
-      await prefs.setUser(userId, request.body);
-      return { items: await prefs.resolveAll(userId) };
-    },
-  );
+      async (request) => {
+        const { userId } = requireAuth(request);
+        await prefs.setUser(userId, request.body);
+        return { items: await prefs.resolveAll(userId) };
+      },
+    );
+  }
 
   // Export and import work the same for a user's values and (admins) the global ones.
   for (const scope of ['user', 'global'] as const) {
@@ -73,10 +67,10 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
         schema: {
           tags,
           summary: `${who} as a JSON document`,
-          response: { 200: ExportDoc, ...errorResponses },
+          response: { 200: PreferenceExportSchema, ...errorResponses },
         },
       },
-      async (request) => prefs.export(scope, requireAuth(request).userId),
+      async (request) => prefs.export(requireAuth(request), scope),
     );
     app.post(
       `${prefix}/import`,
@@ -86,15 +80,15 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
           tags,
           summary: `Import ${who.toLowerCase()} (every entry validated first); ?dryRun=true lists the changes only`,
           querystring: z.object({ dryRun: z.enum(['true', 'false']).default('false') }),
-          body: z.unknown(),
-          response: { 200: ImportResult, ...errorResponses },
+          body: PreferenceExportSchema,
+          response: { 200: ImportResultSchema, ...errorResponses },
         },
       },
       async (request) => {
         const dryRun = request.query.dryRun === 'true';
         return {
           dryRun,
-          changes: await prefs.import(scope, requireAuth(request).userId, request.body, dryRun),
+          changes: await prefs.import(requireAuth(request), scope, request.body, dryRun),
         };
       },
     );
@@ -107,10 +101,23 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
       schema: {
         tags,
         summary: 'Global values (the fallback for every user)',
-        response: { 200: z.object({ values: Values }), ...errorResponses },
+        response: { 200: GlobalValuesSchema, ...errorResponses },
       },
     },
-    async () => ({ values: await prefs.globalValues() }),
+    async (request) => ({ values: await prefs.globalValues(requireAuth(request)) }),
+  );
+  app.get(
+    '/api/preferences/global/:key',
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'One global value (set: false when there is none)',
+        params: KeyParams,
+        response: { 200: GlobalValueSchema, ...errorResponses },
+      },
+    },
+    async (request) => prefs.globalValue(requireAuth(request), request.params.key),
   );
   app.post(
     '/api/preferences/global',
@@ -119,13 +126,14 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
       schema: {
         tags,
         summary: 'Set several global values',
-        body: Values,
-        response: { 200: z.object({ values: Values }), ...errorResponses },
+        body: PreferenceValuesSchema,
+        response: { 200: GlobalValuesSchema, ...errorResponses },
       },
     },
     async (request) => {
-      await prefs.setGlobal(request.body, requireAuth(request).userId);
-      return { values: await prefs.globalValues() };
+      const caller = requireAuth(request);
+      await prefs.setGlobal(caller, request.body);
+      return { values: await prefs.globalValues(caller) };
     },
   );
   app.put(
@@ -136,13 +144,14 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
         tags,
         summary: 'Set one global value',
         params: KeyParams,
-        body: z.object({ value: z.unknown() }),
-        response: { 200: z.object({ values: Values }), ...errorResponses },
+        body: OneValueSchema,
+        response: { 200: GlobalValuesSchema, ...errorResponses },
       },
     },
     async (request) => {
-      await prefs.setGlobal({ [request.params.key]: request.body.value }, requireAuth(request).userId);
-      return { values: await prefs.globalValues() };
+      const caller = requireAuth(request);
+      await prefs.setGlobal(caller, { [request.params.key]: request.body.value });
+      return { values: await prefs.globalValues(caller) };
     },
   );
   app.delete(
@@ -157,7 +166,7 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
       },
     },
     async (request, reply) => {
-      await prefs.unsetGlobal(request.params.key);
+      await prefs.unsetGlobal(requireAuth(request), request.params.key);
       return reply.status(204).send(null);
     },
   );
@@ -169,7 +178,7 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
         tags,
         summary: 'One preference, resolved',
         params: KeyParams,
-        response: { 200: Resolved, ...errorResponses },
+        response: { 200: ResolvedPreferenceSchema, ...errorResponses },
       },
     },
     async (request) => prefs.resolve(requireAuth(request).userId, request.params.key),
@@ -181,8 +190,8 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
         tags,
         summary: 'Set one of your preferences',
         params: KeyParams,
-        body: z.object({ value: z.unknown() }),
-        response: { 200: Resolved, ...errorResponses },
+        body: OneValueSchema,
+        response: { 200: ResolvedPreferenceSchema, ...errorResponses },
       },
     },
     async (request) => {
@@ -198,7 +207,7 @@ export const preferenceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, {
         tags,
         summary: 'Remove your value (fall back to global, then default)',
         params: KeyParams,
-        response: { 200: Resolved, ...errorResponses },
+        response: { 200: ResolvedPreferenceSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listProfiles } from '../../engine/index.js';
+import { listProfiles, ProfileIdSchema } from '../../app/index.js';
 import { errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -19,7 +19,7 @@ export const profileRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app) => {
             items: z.array(
               z
                 .object({
-                  id: z.string(),
+                  id: ProfileIdSchema,
                   name: z.string(),
                   releaseType: z.enum(['ebook', 'tv']),
                   ruleset: z.string(),

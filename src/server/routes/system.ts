@@ -1,21 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { diskSpace } from '../../app/index.js';
+import { AuditPageSchema, AuditQuerySchema, diskSpace } from '../../app/index.js';
+import { requireAuth } from '../plugins/access-guard.js';
 import { errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
-
-const AuditEntrySchema = z
-  .object({
-    id: z.number(),
-    at: z.string(),
-    action: z.string(),
-    userId: z.string().nullable(),
-    username: z.string().nullable(),
-    target: z.string().nullable(),
-    ip: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()).nullable(),
-  })
-  .meta({ id: 'AuditEntry' });
 
 /** What the dashboard shows about the installation, and the audit log for admins. */
 export const systemRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
@@ -55,27 +43,10 @@ export const systemRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
       schema: {
         tags: ['system'],
         summary: 'The audit log, newest first (logins, user and secret changes, overrides)',
-        querystring: z.object({
-          action: z.string().max(64).optional().describe('entries whose action starts with this'),
-          user: z.uuid().optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-        }),
-        response: {
-          200: z.object({ items: z.array(AuditEntrySchema), total: z.number() }),
-          ...errorResponses,
-        },
+        querystring: AuditQuerySchema,
+        response: { 200: AuditPageSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const { action, user, limit, offset } = request.query;
-      const page = await services.repos.audit.list({
-        limit,
-        offset,
-        ...(action ? { action } : {}),
-        ...(user ? { userId: user } : {}),
-      });
-      return { total: page.total, items: page.items.map((e) => ({ ...e, at: e.at.toISOString() })) };
-    },
+    async (request) => services.audit.list(requireAuth(request), request.query),
   );
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type User, UserErrorCode } from '../../app/index.js';
-import { isRelpackError } from '../../engine/index.js';
+import { isRelpackError } from '../../errors/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import type { LoginThrottle } from '../plugins/login-throttle.js';
 import { errorResponses, IdParams, iso, Password, RoleSchema, Username, UserSchema } from '../schemas.js';

@@ -1,20 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { WIZARD_STEPS } from '../../app/index.js';
+import {
+  JobViewSchema,
+  StepRequestSchema,
+  StepResultSchema,
+  WizardPreviewSchema,
+  WizardStateSchema,
+} from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
-import { errorResponses } from '../schemas.js';
+import { ErrorSchema, errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
-import { JobSchema, jobView } from './jobs.js';
-
-const Finding = z.object({
-  id: z.string(),
-  severity: z.enum(['block', 'warn']),
-  message: z.string(),
-  detail: z.string(),
-  ref: z.string(),
-  subject: z.string().optional(),
-});
-const State = z.record(z.string(), z.unknown());
 
 export const wizardRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
   const wizard = services.wizard;
@@ -28,29 +22,12 @@ export const wizardRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
       schema: {
         tags,
         summary: 'Validate one step: field errors, rule findings, and what the step learnt',
-        body: z.object({
-          step: z.enum(WIZARD_STEPS as [string, ...string[]]),
-          data: z.unknown(),
-          state: State.optional(),
-        }),
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string().optional() })),
-            findings: z.array(Finding),
-            info: z.record(z.string(), z.unknown()),
-          }),
-          ...errorResponses,
-        },
+        body: StepRequestSchema,
+        response: { 200: StepResultSchema, ...errorResponses },
       },
     },
     async (request) =>
-      wizard.validateStep(
-        user(request),
-        request.body.step as never,
-        request.body.data,
-        (request.body.state ?? {}) as never,
-      ),
+      wizard.validateStep(user(request), request.body.step, request.body.data, request.body.state ?? {}),
   );
 
   app.post(
@@ -61,42 +38,15 @@ export const wizardRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
         tags,
         summary:
           'The full plan (name and findings, volumes, disks, NFO and DIZ text) without writing anything',
-        body: State,
+        body: WizardStateSchema,
         response: {
-          200: z.object({
-            releaseName: z.string(),
-            profile: z.string(),
-            notes: z.array(z.string()),
-            volumeSize: z.number(),
-            volumes: z.array(z.object({ name: z.string(), size: z.number() })),
-            disks: z.array(z.object({ zip: z.string(), volume: z.string(), diz: z.string() })).nullable(),
-            nfo: z.object({ name: z.string(), text: z.string() }),
-            sfv: z.string().nullable(),
-            sample: z
-              .object({ path: z.string(), startSeconds: z.number(), endSeconds: z.number() })
-              .nullable(),
-            findings: z.array(Finding),
-          }),
+          200: WizardPreviewSchema,
           ...errorResponses,
           422: errorResponses[400],
         },
       },
     },
-    async (request) => {
-      const {
-        releaseDir: _dir,
-        files: _files,
-        dryRun: _dry,
-        ...plan
-      } = await wizard.preview(user(request), request.body);
-      return {
-        ...plan,
-        notes: [...plan.notes],
-        volumes: [...plan.volumes],
-        disks: plan.disks ? [...plan.disks] : null,
-        findings: [...plan.findings],
-      };
-    },
+    async (request) => wizard.preview(user(request), request.body),
   );
 
   app.post(
@@ -106,10 +56,10 @@ export const wizardRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
       schema: {
         tags,
         summary: 'Create the pack job from the wizard state',
-        body: State,
-        response: { 201: JobSchema, ...errorResponses },
+        body: WizardStateSchema,
+        response: { 201: JobViewSchema, ...errorResponses, 422: ErrorSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(jobView(await wizard.pack(user(request), request.body))),
+    async (request, reply) => reply.status(201).send(await wizard.pack(user(request), request.body)),
   );
 };

@@ -1,0 +1,75 @@
+import type { Config } from '../config.js';
+import { startServer } from '../server/index.js';
+import { openRuntime, type Runtime } from './open-runtime.js';
+
+const SWEEP_EVERY_MS = 3_600_000;
+
+/** `relpack serve` / `npm start`: the runtime, the first admin, the HTTP server and the storage sweeper. */
+export async function serve(
+  config: Config,
+  version: string,
+  print: (line: string) => void,
+  signal?: AbortSignal,
+) {
+  const runtime = await openRuntime(config, { mode: 'serve', version, print, ...(signal ? { signal } : {}) });
+  const { services } = runtime;
+  try {
+    const admin = await services.bootstrapAdmin();
+    if (admin.generatedPassword) {
+      print(
+        `relpack: created user "admin" with password ${admin.generatedPassword}\n` +
+          '         it is shown only now; sign in and change it (or set RELPACK_ADMIN_PASSWORD before the first start)',
+      );
+    } else if (admin.created) {
+      print('relpack: created user "admin" with the password from RELPACK_ADMIN_PASSWORD');
+    }
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+  const app = await startServer(services, print).catch(async (error) => {
+    await runtime.close();
+    throw error;
+  });
+  const sweep = () =>
+    services
+      .sweepStorage()
+      .then((r) => {
+        if (r.uploadsRemoved + r.downloadsRemoved > 0)
+          print(
+            `relpack: removed ${r.uploadsRemoved} old upload(s) and ${r.downloadsRemoved} old download(s)`,
+          );
+      })
+      .catch((error) => services.logger.error({ err: error }, 'storage sweep failed'));
+  await sweep();
+  const sweeper = setInterval(() => void sweep(), SWEEP_EVERY_MS);
+  sweeper.unref();
+  return {
+    runtime,
+    app,
+    async close() {
+      clearInterval(sweeper);
+      await app.close();
+      await runtime.close();
+    },
+  };
+}
+
+/** `relpack worker`: takes jobs from Redis until stopped. */
+export async function work(
+  config: Config,
+  version: string,
+  print: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<Runtime> {
+  const runtime = await openRuntime(config, {
+    mode: 'worker',
+    version,
+    print,
+    ...(signal ? { signal } : {}),
+  });
+  print(
+    `relpack worker ${process.pid} taking jobs from ${new URL(config.redisUrl!).host} (concurrency ${config.queueConcurrency})`,
+  );
+  return runtime;
+}
