@@ -1,4 +1,4 @@
-import type { Finding } from '../engine/index.js';
+import type { Finding } from '../app/index.js';
 
 const useColor = (stream?: NodeJS.WriteStream) => !process.env.NO_COLOR && Boolean(stream?.isTTY);
 

@@ -1,9 +1,8 @@
+import { RelpackError } from '../errors/index.js';
 import type { Backend, JobView } from './backend/backend.js';
 import type { CliDeps } from './cli-deps.js';
 import { createProgressReporter, type ProgressReporter } from './progress-reporter.js';
 import { createTransferReporter, type TransferReporter } from './transfer-reporter.js';
-
-const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
 
 interface JobProgressView_ {
   phase?: string;
@@ -62,23 +61,29 @@ export class JobProgressView {
   }
 }
 
-/** Polls a job until it ends, drawing its progress on stderr. Ctrl-C asks the job to cancel. */
+/** What following needs of a backend: its event stream and a way to cancel. */
+export type Followable = Pick<Backend, 'followJob' | 'jobAction'>;
+
+/**
+ * Follows a job until it ends (the backend's event stream), drawing its progress on stderr.
+ * Ctrl-C asks the job to cancel and keeps following, so the end reported is the job's own.
+ */
 export async function followJob(
   deps: CliDeps,
-  backend: Backend,
+  backend: Followable,
   jobId: string,
-  options: { progress: boolean; pollMs?: number },
+  options: { progress: boolean },
 ): Promise<JobView> {
   const view = new JobProgressView(deps.stderr, options.progress);
   const cancel = () => void backend.jobAction(jobId, 'cancel').catch(() => undefined);
   deps.signal.addEventListener('abort', cancel, { once: true });
   try {
-    for (;;) {
-      const job = await backend.getJob(jobId);
-      view.update(job.progress);
-      if (TERMINAL.has(job.status)) return job;
-      await new Promise((r) => setTimeout(r, options.pollMs ?? 300));
+    for await (const event of backend.followJob(jobId, { logs: false })) {
+      if (event.type === 'snapshot') view.update(event.job.progress);
+      else if (event.type === 'progress') view.update(event.progress);
+      else if (event.type === 'end') return event.job;
     }
+    throw new RelpackError('INTERNAL_ERROR', `The events of job ${jobId} ended before the job did`, {});
   } finally {
     view.stop();
     deps.signal.removeEventListener('abort', cancel);

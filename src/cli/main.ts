@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
-import { type Finding, isRelpackError } from '../engine/index.js';
+import type { Finding } from '../app/index.js';
+import { isRelpackError } from '../errors/index.js';
 import { ExitCode, exitCodeFor } from './exit-codes.js';
 import { formatFindings } from './findings-format.js';
 import { buildProgram } from './program.js';

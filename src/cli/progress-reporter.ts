@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { RarWriteProgress } from '../engine/index.js';
+import type { RarWriteProgress } from '../app/index.js';
 
 export interface ProgressReporter {
   update(progress: RarWriteProgress): void;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { CommonErrorCode, isRelpackError, RelpackError } from '../engine/index.js';
+import { isRelpackError, RelpackError } from '../errors/index.js';
 
 /** All of standard input as text (passwords, batch files given as `-`). */
 export async function readStdin(): Promise<string> {
@@ -12,7 +12,7 @@ export async function readStdin(): Promise<string> {
 export async function readTextInput(file: string): Promise<string> {
   if (file === '-') return readStdin();
   return readFile(file, 'utf8').catch(() => {
-    throw new RelpackError(CommonErrorCode.SOURCE_NOT_FOUND, `Cannot read ${file}`, { file });
+    throw new RelpackError('SOURCE_NOT_FOUND', `Cannot read ${file}`, { file });
   });
 }
 

@@ -1,4 +1,4 @@
-import { CommonErrorCode, RelpackError } from '../engine/index.js';
+import { RelpackError } from '../errors/index.js';
 
 const UNITS: Readonly<Record<string, number>> = {
   '': 1,
@@ -20,14 +20,14 @@ export function parseByteSize(text: string, option = '--volume-size'): number {
   const factor = match ? UNITS[match[2]!.toLowerCase()] : undefined;
   if (!match || factor === undefined || (match[2]!.length === 1 && match[2]!.toLowerCase() !== 'b')) {
     throw new RelpackError(
-      CommonErrorCode.INVALID_ARGUMENT,
+      'INVALID_ARGUMENT',
       `${option} "${text}" is not a byte count; write bytes (50000000) or a unit: kB, MB, GB (powers of 10) or KiB, MiB, GiB`,
       { option, value: text },
     );
   }
   const value = Number(match[1]) * factor;
   if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new RelpackError(CommonErrorCode.INVALID_ARGUMENT, `${option} must be a positive number of bytes`, {
+    throw new RelpackError('INVALID_ARGUMENT', `${option} must be a positive number of bytes`, {
       option,
       value: text,
     });

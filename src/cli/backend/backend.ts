@@ -1,71 +1,49 @@
+import type {
+  ArtifactView,
+  DestinationCreate,
+  DestinationService,
+  DestinationUpdate,
+  DestinationView,
+  ImportChange,
+  JobDetail,
+  JobListQuery,
+  JobPage,
+  JobStreamEvent,
+  JobView,
+  LogLineView,
+  LogQuery,
+  PackJobRequest,
+  PreferenceExport,
+  PreferenceValues,
+  ResolvedPreference,
+} from '../../app/index.js';
+
+export type { ArtifactView, DestinationView, JobView };
+
 /**
  * What the job, preference and template commands need, answered either by this machine's
- * database (local mode) or by a relpack server (`--server`). Both speak the API's JSON shapes,
- * so `--json` output is the same in either mode.
+ * database (local mode) or by a relpack server (`--server`). Both are typed by the use-cases'
+ * contracts (the API's shapes), so `--json` output is the same in either mode.
  */
-export interface JobView {
-  readonly id: string;
-  readonly type: string;
-  readonly profile: string | null;
-  readonly status: string;
-  readonly ownerId: string | null;
-  readonly title: string | null;
-  readonly progress: unknown;
-  readonly result: unknown;
-  readonly error: { readonly code: string; readonly message: string } | null;
-  readonly attempts: number;
-  readonly createdAt: string;
-  readonly startedAt: string | null;
-  readonly finishedAt: string | null;
-  readonly [key: string]: unknown;
-}
-
-export interface LogLine {
-  readonly id: number;
-  readonly level: string;
-  readonly message: string;
-  readonly fields: Record<string, unknown> | null;
-  readonly at: string;
-}
-
-export interface ArtifactView {
-  readonly id: string;
-  readonly kind: string;
-  readonly path: string;
-  readonly size: number;
-  readonly crc32: string;
-}
-
-export interface JobQuery {
-  readonly status?: string;
-  readonly type?: string;
-  readonly parent?: string;
-  readonly q?: string;
-  readonly limit: number;
-  readonly offset?: number;
-}
-
-/** A destination as the API shows it (never a secret). */
-export type DestinationRecord = Record<string, unknown> & { readonly id: string; readonly name: string };
+/** A connection test's answer: what the server said, and the destination as it now is. */
+export type DestinationTest = Awaited<ReturnType<DestinationService['test']>>;
 
 export interface Backend {
   readonly mode: 'local' | 'server';
-  listJobs(query: JobQuery): Promise<{ items: JobView[]; total: number }>;
-  getJob(id: string): Promise<JobView>;
-  createJob(config: Record<string, unknown>): Promise<JobView>;
+  listJobs(query: JobListQuery): Promise<JobPage>;
+  getJob(id: string): Promise<JobDetail>;
+  createJob(request: PackJobRequest): Promise<JobView>;
   jobAction(id: string, action: 'cancel' | 'retry'): Promise<JobView>;
   deleteJob(id: string): Promise<void>;
-  logs(id: string, options: { after?: number; level?: string; limit: number }): Promise<LogLine[]>;
+  /** The job's events until it ends (the event stream on a server). */
+  followJob(id: string, options?: { signal?: AbortSignal; logs?: boolean }): AsyncIterable<JobStreamEvent>;
+  logs(id: string, query: LogQuery): Promise<LogLineView[]>;
   artifacts(id: string): Promise<ArtifactView[]>;
-  preferences(): Promise<{ key: string; value: unknown; source: string; description: string }[]>;
-  setPreferences(values: Record<string, unknown>, global: boolean): Promise<void>;
+  preferences(): Promise<ResolvedPreference[]>;
+  setPreferences(values: PreferenceValues, global: boolean): Promise<void>;
   unsetPreference(key: string, global: boolean): Promise<void>;
-  exportPreferences(global: boolean): Promise<unknown>;
-  importPreferences(
-    doc: unknown,
-    global: boolean,
-    dryRun: boolean,
-  ): Promise<{ key: string; from: unknown; to: unknown }[]>;
+  exportPreferences(global: boolean): Promise<PreferenceExport>;
+  importPreferences(doc: unknown, global: boolean, dryRun: boolean): Promise<ImportChange[]>;
   templates(): Promise<Record<string, unknown>[]>;
   template(idOrName: string): Promise<Record<string, unknown>>;
   saveTemplate(draft: {
@@ -80,13 +58,13 @@ export interface Backend {
     releaseType: string;
     data?: Record<string, unknown>;
   }): Promise<Record<string, unknown>>;
-  destinations(): Promise<DestinationRecord[]>;
+  destinations(): Promise<DestinationView[]>;
   /** By id or name. */
-  destination(idOrName: string): Promise<DestinationRecord>;
-  createDestination(body: Record<string, unknown>): Promise<DestinationRecord>;
-  updateDestination(idOrName: string, body: Record<string, unknown>): Promise<DestinationRecord>;
+  destination(idOrName: string): Promise<DestinationView>;
+  createDestination(body: DestinationCreate): Promise<DestinationView>;
+  updateDestination(idOrName: string, body: DestinationUpdate): Promise<DestinationView>;
   deleteDestination(idOrName: string): Promise<void>;
-  testDestination(idOrName: string): Promise<Record<string, unknown>>;
+  testDestination(idOrName: string): Promise<DestinationTest>;
   /** Upload jobs for a completed pack job, one per destination. */
   uploadJob(packJobId: string, destinations: readonly string[]): Promise<JobView[]>;
   /** An upload job for a release directory on this machine (local mode only). */

@@ -3,7 +3,7 @@ import { chmod, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { RelpackError } from '../../engine/index.js';
+import { RelpackError } from '../../errors/index.js';
 
 export interface StoredLogin {
   readonly server: string;

@@ -1,6 +1,16 @@
+import { z } from 'zod';
+import {
+  type ArtifactView,
+  JobStreamDataSchemas,
+  type JobStreamEvent,
+  type LogLineView,
+} from '../../app/index.js';
+
+const StreamErrorSchema = z.object({ code: z.string(), message: z.string() });
+
 import type { ErrorCode } from '../../errors/index.js';
 import { isErrorCode, knownCode, RelpackError } from '../../errors/index.js';
-import type { Backend, DestinationRecord, JobView } from './backend.js';
+import type { Backend, DestinationView, JobView } from './backend.js';
 import { readLogins, type StoredLogin, saveLogin, withCredentialsLock } from './credentials.js';
 
 export const CliErrorCode = { SERVER_UNREACHABLE: 'SERVER_UNREACHABLE' } as const satisfies Record<
@@ -69,29 +79,21 @@ export async function openHttpBackend(server: string): Promise<Backend> {
   const g = (global: boolean) => (global ? '/global' : '');
   return {
     mode: 'server',
-    async listJobs(q) {
-      const params = new URLSearchParams({ limit: String(q.limit), offset: String(q.offset ?? 0) });
-      if (q.status) params.set('status', q.status);
-      if (q.type) params.set('type', q.type);
-      if (q.parent) params.set('parent', q.parent);
-      if (q.q) params.set('q', q.q);
-      return api('GET', `/api/jobs?${params}`);
-    },
-    getJob: (id) => api<JobView>('GET', `/api/jobs/${encodeURIComponent(id)}`),
-    createJob: (config) => api('POST', '/api/jobs', config),
+    listJobs: (q) => api('GET', `/api/jobs?${queryString(q)}`),
+    getJob: (id) => api('GET', `/api/jobs/${encodeURIComponent(id)}`),
+    createJob: (request) => api('POST', '/api/jobs', request),
     jobAction: (id, action) => api('POST', `/api/jobs/${encodeURIComponent(id)}/${action}`),
     deleteJob: (id) => api('DELETE', `/api/jobs/${encodeURIComponent(id)}`),
-    async logs(id, o) {
-      const params = new URLSearchParams({ limit: String(o.limit) });
-      if (o.after !== undefined) params.set('after', String(o.after));
-      if (o.level) params.set('level', o.level);
-      return (await api<{ items: never[] }>('GET', `/api/jobs/${encodeURIComponent(id)}/logs?${params}`))
-        .items;
-    },
+    followJob: (id, options = {}) => followOverSse(base, id, token, options),
+    logs: async (id, q) =>
+      (
+        await api<{ items: LogLineView[] }>(
+          'GET',
+          `/api/jobs/${encodeURIComponent(id)}/logs?${queryString(q)}`,
+        )
+      ).items,
     artifacts: async (id) =>
-      (await api<{ items: never[] }>('GET', `/api/jobs/${encodeURIComponent(id)}/artifacts`)).items.map(
-        ({ createdAt: _c, ...a }: Record<string, unknown>) => a as never,
-      ),
+      (await api<{ items: ArtifactView[] }>('GET', `/api/jobs/${encodeURIComponent(id)}/artifacts`)).items,
     preferences: async () => (await api<{ items: never[] }>('GET', '/api/preferences')).items,
     setPreferences: async (values, global) => {
       await api('POST', `/api/preferences${g(global)}`, values);
@@ -117,7 +119,7 @@ export async function openHttpBackend(server: string): Promise<Backend> {
       return api('POST', '/api/templates', draft);
     },
     renderTemplate: (input) => api('POST', '/api/templates/render', input),
-    destinations: async () => (await api<{ items: DestinationRecord[] }>('GET', '/api/destinations')).items,
+    destinations: async () => (await api<{ items: DestinationView[] }>('GET', '/api/destinations')).items,
     destination: (idOrName) => destinationByName(idOrName),
     createDestination: (body) => api('POST', '/api/destinations', body),
     updateDestination: async (idOrName, body) =>
@@ -142,8 +144,8 @@ export async function openHttpBackend(server: string): Promise<Backend> {
     close: async () => undefined,
   };
 
-  async function destinationByName(idOrName: string): Promise<DestinationRecord> {
-    const all = (await api<{ items: DestinationRecord[] }>('GET', '/api/destinations')).items;
+  async function destinationByName(idOrName: string): Promise<DestinationView> {
+    const all = (await api<{ items: DestinationView[] }>('GET', '/api/destinations')).items;
     const hit = all.find((d) => d.id === idOrName) ?? all.find((d) => d.name === idOrName);
     if (!hit) {
       throw new RelpackError('DESTINATION_NOT_FOUND', `No destination "${idOrName}" on ${base}`, {
@@ -152,6 +154,89 @@ export async function openHttpBackend(server: string): Promise<Backend> {
     }
     return hit;
   }
+}
+
+/** A query object as the API's query string; absent values are left out. */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== null) params.set(key, String(value));
+  return params.toString();
+}
+
+/** Reads `GET /api/jobs/:id/events` (Server-Sent Events) as the same events the local mode yields. */
+async function* followOverSse(
+  base: string,
+  id: string,
+  token: string,
+  options: { signal?: AbortSignal; logs?: boolean },
+): AsyncGenerator<JobStreamEvent, void, undefined> {
+  let response: Response;
+  try {
+    response = await fetch(`${base}/api/jobs/${encodeURIComponent(id)}/events`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (options.signal?.aborted) return;
+    throw new RelpackError(
+      CliErrorCode.SERVER_UNREACHABLE,
+      `Cannot reach ${base}: ${(error as Error).message}`,
+      {
+        server: base,
+      },
+    );
+  }
+  if (!response.ok || !response.body) {
+    const err = (
+      (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null
+    )?.error;
+    throw new RelpackError(knownCode(err?.code), err?.message ?? `HTTP ${response.status}`, {});
+  }
+  const decoder = new TextDecoder();
+  const reader = response.body.getReader();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { done, value: chunk } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(chunk, { stream: true });
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!event || data === undefined) continue; // a keep-alive comment
+        // Each event's data is checked against the stream's contract, as the local mode yields it.
+        const value: unknown = JSON.parse(data);
+        if (event === 'error') {
+          const e = StreamErrorSchema.parse(value);
+          throw new RelpackError(knownCode(e.code), e.message, {});
+        }
+        if (event === 'snapshot' || event === 'end')
+          yield { type: event, job: JobStreamDataSchemas[event].parse(value) };
+        else if (event === 'log' && options.logs !== false)
+          yield { type: 'log', line: JobStreamDataSchemas.log.parse(value) };
+        else if (event === 'progress')
+          yield { type: 'progress', progress: JobStreamDataSchemas.progress.parse(value) };
+        else if (event === 'status')
+          yield { type: 'status', status: JobStreamDataSchemas.status.parse(value).status };
+        if (event === 'end') return;
+      }
+    }
+  } catch (error) {
+    if (options.signal?.aborted) return;
+    throw error;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  throw new RelpackError(
+    CliErrorCode.SERVER_UNREACHABLE,
+    `${base} closed the event stream of job ${id} early`,
+    {
+      server: base,
+    },
+  );
 }
 
 /** One API call; an error answer becomes the same coded error the local mode would throw. */

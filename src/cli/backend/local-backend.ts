@@ -1,9 +1,7 @@
-import { pino } from 'pino';
-import { type AppServices, createServices, type Viewer } from '../../app/index.js';
+import { JobListQuerySchema, LogQuerySchema, parseInput, type Viewer } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
-import { RelpackError } from '../../engine/index.js';
-import { InProcessQueue, type JobQueue, RedisQueue } from '../../queue/index.js';
-import { jobView } from '../../server/routes/jobs.js';
+import { RelpackError } from '../../errors/index.js';
+import { openRuntime } from '../../runtime/index.js';
 import type { Backend } from './backend.js';
 
 /**
@@ -11,84 +9,48 @@ import type { Backend } from './backend.js';
  * (default `admin`). Jobs created here run in this process (or go to Redis when configured).
  */
 export async function openLocalBackend(version: string): Promise<Backend> {
-  const config = loadConfig();
-  const services: AppServices = await createServices(config, { version, logger: pino({ level: 'silent' }) });
-  await services.migrate();
-  const queue: JobQueue = config.redisUrl
-    ? new RedisQueue(config.redisUrl, config.queuePrefix)
-    : new InProcessQueue(services.runJob, config.queueConcurrency);
-  services.jobs.attachQueue(queue);
+  const runtime = await openRuntime(loadConfig(), {
+    mode: 'cli',
+    version,
+    print: (line) => process.stderr.write(`${line}\n`),
+  });
+  const { services } = runtime;
   const username = process.env.RELPACK_USER || 'admin';
-  const user = await services.repos.users.findByUsername(username);
-  if (!user) {
-    await queue.close();
-    await services.close();
+  const user = await services.users.findByUsername(username).catch(async () => {
+    await runtime.close();
     throw new RelpackError(
       'USER_NOT_FOUND',
       `No local user "${username}": set RELPACK_USER, or create one with relpack admin create`,
       { username },
     );
-  }
+  });
   const viewer: Viewer = { userId: user.id, role: user.role };
   const editor = { userId: user.id, role: user.role };
-  const actor = { userId: user.id, ip: null };
-  const adminOnly = async <T>(run: () => Promise<T>): Promise<T> => {
-    if (user.role !== 'admin')
-      throw new RelpackError('FORBIDDEN', 'Only an admin can manage destinations', {});
-    return run();
-  };
-  const requireAdmin = (global: boolean) => {
-    if (global && user.role !== 'admin')
-      throw new RelpackError('FORBIDDEN', 'Only an admin can change global preferences', {});
-  };
+  // Who may do what is the use-cases' rule: this backend only says who is asking.
+  const actor = { userId: user.id, role: user.role, ip: null };
   return {
     mode: 'local',
-    async listJobs(q) {
-      const page = await services.jobs.list(viewer, {
-        status: q.status ? (q.status.split(',') as never) : [],
-        limit: q.limit,
-        offset: q.offset ?? 0,
-        ...(q.type ? { type: q.type as never } : {}),
-        ...(q.parent ? { parentJobId: q.parent } : {}),
-        ...(q.q ? { search: q.q } : {}),
-      });
-      return { items: page.items.map(jobView), total: page.total };
-    },
-    getJob: async (id) => {
-      const job = await services.jobs.get(viewer, id);
-      return { ...jobView(job), config: job.config };
-    },
-    createJob: async (config) =>
-      jobView(await services.jobs.create({ ...viewer, trustedPaths: true }, config)),
-    jobAction: async (id, action) =>
-      jobView(
-        action === 'cancel' ? await services.jobs.cancel(viewer, id) : await services.jobs.retry(viewer, id),
-      ),
+    listJobs: (q) => services.jobs.list(viewer, parseInput(JobListQuerySchema, q, 'job query')),
+    getJob: (id) => services.jobs.get(viewer, id),
+    createJob: (request) => services.jobs.create({ ...viewer, trustedPaths: true }, request),
+    jobAction: (id, action) =>
+      action === 'cancel' ? services.jobs.cancel(viewer, id) : services.jobs.retry(viewer, id),
     deleteJob: (id) => services.jobs.delete(viewer, id),
-    logs: (id, o) =>
-      services.jobs.logs(viewer, id, {
-        limit: o.limit,
-        ...(o.after === undefined ? {} : { afterId: o.after }),
-        ...(o.level ? { minLevel: o.level as never } : {}),
+    followJob: (id, options = {}) =>
+      services.jobs.follow(viewer, id, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.logs === undefined ? {} : { logs: options.logs }),
       }),
-    artifacts: async (id) =>
-      (await services.jobs.artifacts(viewer, id)).map(({ jobId: _j, createdAt: _c, ...a }) => a),
+    logs: (id, q) => services.jobs.logs(viewer, id, parseInput(LogQuerySchema, q, 'log query')),
+    artifacts: (id) => services.jobs.artifacts(viewer, id),
     preferences: async () => services.preferences.resolveAll(user.id),
-    async setPreferences(values, global) {
-      requireAdmin(global);
-      if (global) await services.preferences.setGlobal(values, user.id);
-      else await services.preferences.setUser(user.id, values);
-    },
-    async unsetPreference(key, global) {
-      requireAdmin(global);
-      if (global) await services.preferences.unsetGlobal(key);
-      else await services.preferences.unsetUser(user.id, key);
-    },
-    exportPreferences: (global) => services.preferences.export(global ? 'global' : 'user', user.id),
-    importPreferences: (doc, global, dryRun) => {
-      requireAdmin(global);
-      return services.preferences.import(global ? 'global' : 'user', user.id, doc, dryRun);
-    },
+    setPreferences: (values, global) =>
+      global ? services.preferences.setGlobal(viewer, values) : services.preferences.setUser(user.id, values),
+    unsetPreference: (key, global) =>
+      global ? services.preferences.unsetGlobal(viewer, key) : services.preferences.unsetUser(user.id, key),
+    exportPreferences: (global) => services.preferences.export(viewer, global ? 'global' : 'user'),
+    importPreferences: (doc, global, dryRun) =>
+      services.preferences.import(viewer, global ? 'global' : 'user', doc, dryRun),
     templates: async () => (await services.templates.list(editor)).map((t) => ({ ...t })),
     template: async (idOrName) => ({ ...(await services.templates.find(editor, idOrName)) }),
     async saveTemplate(draft) {
@@ -101,27 +63,20 @@ export async function openLocalBackend(version: string): Promise<Backend> {
     renderTemplate: async (i) => ({
       ...(await services.templates.render(i.body, i.kind as 'nfo', i.releaseType as 'ebook', i.data)),
     }),
-    destinations: async () => (await services.destinations.list()).map((d) => ({ ...d })),
-    destination: async (idOrName) => ({ ...(await services.destinations.get(idOrName)) }),
-    createDestination: (body) =>
-      adminOnly(async () => ({ ...(await services.destinations.create(actor, body)) })),
-    updateDestination: (idOrName, body) =>
-      adminOnly(async () => ({ ...(await services.destinations.update(actor, idOrName, body)) })),
-    deleteDestination: (idOrName) => adminOnly(() => services.destinations.delete(actor, idOrName)),
-    testDestination: (idOrName) =>
-      adminOnly(async () => ({ ...(await services.destinations.test(actor, idOrName)) })),
-    uploadJob: async (packJobId, destinations) =>
-      (await services.jobs.createUploads({ ...viewer, trustedPaths: true }, packJobId, destinations)).map(
-        jobView,
-      ),
-    uploadDirectory: async (releaseDir, destination) =>
-      jobView(
-        await services.jobs.createUploadFromDir({ ...viewer, trustedPaths: true }, releaseDir, destination),
-      ),
+    destinations: () => services.destinations.list(),
+    destination: (idOrName) => services.destinations.get(idOrName),
+    createDestination: (body) => services.destinations.create(actor, body),
+    updateDestination: (idOrName, body) => services.destinations.update(actor, idOrName, body),
+    deleteDestination: (idOrName) => services.destinations.delete(actor, idOrName),
+    testDestination: (idOrName) => services.destinations.test(actor, idOrName),
+    uploadJob: (packJobId, destinations) =>
+      services.jobs.createUploads({ ...viewer, trustedPaths: true }, packJobId, destinations),
+    uploadDirectory: (releaseDir, destination) =>
+      services.jobs.createUploadFromDir({ ...viewer, trustedPaths: true }, releaseDir, destination),
     async close() {
-      if (queue instanceof InProcessQueue) await queue.idle();
-      await queue.close();
-      await services.close();
+      // Jobs this command created run in this process: it ends when they have.
+      await runtime.idle();
+      await runtime.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Command, Option } from 'commander';
-import { createServices } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
+import { openRuntime } from '../../runtime/index.js';
 import type { CliDeps } from '../cli-deps.js';
 import { readStdin } from '../read-input.js';
 
@@ -24,9 +24,9 @@ export function register(program: Command, deps: CliDeps): void {
         const password = options.passwordStdin
           ? (await readStdin()).replace(/\r?\n$/, '')
           : randomBytes(12).toString('base64url');
-        const services = await createServices(loadConfig(), { version: deps.context.version });
+        const runtime = await openRuntime(loadConfig(), { mode: 'cli', version: deps.context.version });
+        const { services } = runtime;
         try {
-          await services.migrate();
           const user = await services.users.create(null, {
             username: options.username,
             password,
@@ -42,7 +42,7 @@ export function register(program: Command, deps: CliDeps): void {
               `created ${user.role} "${user.username}"${shown ? ` with password ${shown}` : ''}\n`,
             );
         } finally {
-          await services.close();
+          await runtime.close();
         }
       },
     );

@@ -1,73 +1,22 @@
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import PQueue from 'p-queue';
-import { packRelease, validateReleaseDir } from '../../app/index.js';
+import {
+  type BatchItemResult,
+  failedItem,
+  itemFromJob,
+  parseBatch,
+  runBatch,
+  summarize,
+} from '../../app/index.js';
 import { loadConfig } from '../../config.js';
 import type { Backend, JobView } from '../backend/backend.js';
 import { openHttpBackend } from '../backend/http-backend.js';
 import { openBackend } from '../backend/open-backend.js';
-import { parseBatch } from '../batch-file.js';
 import type { CliDeps } from '../cli-deps.js';
 import { ExitCode } from '../exit-codes.js';
-import { uploadJobsOf } from '../follow-job.js';
+import { followJob, uploadJobsOf } from '../follow-job.js';
 import { printJson, table } from '../output.js';
-import { errorSummary, readTextInput } from '../read-input.js';
+import { readTextInput } from '../read-input.js';
 import { finishUploads } from './upload.js';
-
-interface ItemResult {
-  index: number;
-  status: 'completed' | 'failed' | 'skipped';
-  releaseName: string | null;
-  releaseDir: string | null;
-  size: number | null;
-  volumes: number | null;
-  findings: number;
-  seconds: number;
-  error: { code: string; message: string } | null;
-  reason?: string;
-  /** Upload jobs of the item, when it asked for destinations. */
-  uploads?: {
-    id: string;
-    status: string;
-    destination: string;
-    error: { code: string; message: string } | null;
-  }[];
-}
-
-const uploadSummaries = (jobs: readonly JobView[]) =>
-  jobs.map((j) => ({
-    id: j.id,
-    status: j.status,
-    destination: (j.result as { destination?: { name: string } } | null)?.destination?.name ?? j.title ?? '',
-    error: j.error,
-  }));
-
-/** An item whose release was packed but did not reach every destination counts as failed. */
-function withUploads(result: ItemResult, uploads: readonly JobView[]): ItemResult {
-  const bad = uploads.find((u) => u.status !== 'completed');
-  return {
-    ...result,
-    uploads: uploadSummaries(uploads),
-    ...(bad
-      ? { status: 'failed' as const, error: bad.error ?? { code: 'ABORTED', message: 'upload cancelled' } }
-      : {}),
-  };
-}
-
-function emptyResult(index: number, status: ItemResult['status']): ItemResult {
-  return {
-    index,
-    status,
-    releaseName: null,
-    releaseDir: null,
-    size: null,
-    volumes: null,
-    findings: 0,
-    seconds: 0,
-    error: null,
-  };
-}
 
 export function register(program: Command, deps: CliDeps): void {
   program
@@ -102,117 +51,32 @@ export function register(program: Command, deps: CliDeps): void {
         const server = o.server ?? process.env.RELPACK_SERVER;
         if (server) return batchOnServer(deps, server, file, o.json);
         const items = parseBatch(await readTextInput(file), file === '-' ? 'stdin' : file);
-        const defaultOut = o.out ?? loadConfig().releasesDir;
-        const queue = new PQueue({ concurrency: Math.max(1, Number(o.concurrency) || 1) });
-        const results: ItemResult[] = [];
-        let stop = false;
         // Opened on the first item that uploads (it needs this machine's database).
         let local: Promise<Backend> | undefined;
-        const total = items.length;
-        const say = (line: string) => deps.stderr.write(`${line}\n`);
-        await Promise.all(
-          items.map((item, index) =>
-            queue.add(async () => {
-              const started = Date.now();
-              const label = `[${index + 1}/${total}]`;
-              const base = emptyResult(index + 1, 'skipped');
-              if (stop || deps.signal.aborted) {
-                results.push({ ...base, reason: 'an earlier item failed' });
-                say(`${label} skipped`);
-                return;
-              }
-              const request = {
-                type: item.type,
-                source: item.source,
-                group: item.group,
-                outputDir: item.out ?? defaultOut,
-                meta: item.meta ?? {},
-                ...(item.profile ? { profile: item.profile } : {}),
-                ...(item.name ? { name: item.name } : {}),
-                ...(item.volumeSize ? { volumeSize: item.volumeSize } : {}),
-                ...(item.rarFormat ? { rarFormat: item.rarFormat } : {}),
-                ...(item.sample ? { sample: true } : {}),
-              };
-              try {
-                if (o.resume) {
-                  const plan = await packRelease(deps.context, { ...request, dryRun: true });
-                  const exists = await stat(join(request.outputDir, plan.releaseName)).catch(() => null);
-                  if (
-                    exists &&
-                    (
-                      await validateReleaseDir(join(request.outputDir, plan.releaseName), {
-                        profile: plan.profile,
-                      })
-                    ).ok
-                  ) {
-                    results.push({
-                      ...base,
-                      releaseName: plan.releaseName,
-                      releaseDir: plan.releaseDir,
-                      reason: 'exists and validates',
-                    });
-                    say(`${label} ${plan.releaseName} exists and validates, skipped`);
-                    return;
-                  }
-                }
-                say(`${label} packing ${item.source}`);
-                const done = await packRelease(deps.context, request, { signal: deps.signal });
-                const size = done.files.reduce((n, f) => n + f.size, 0);
-                let result: ItemResult = {
-                  ...base,
-                  status: 'completed',
-                  releaseName: done.releaseName,
-                  releaseDir: done.releaseDir,
-                  size,
-                  volumes: done.volumes.length,
-                  findings: done.findings.length,
-                  seconds: 0,
-                };
-                if (item.upload?.length) {
-                  local ??= openBackend(deps.context.version, undefined);
-                  const backend = await local;
-                  const queued: JobView[] = [];
-                  for (const d of item.upload) queued.push(await backend.uploadDirectory(done.releaseDir, d));
-                  say(`${label} uploading to ${item.upload.join(', ')}`);
-                  result = withUploads(
-                    result,
-                    await finishUploads(deps, backend, queued, {
-                      json: true,
-                      progress: false,
-                      wait: true,
-                      report: false,
-                    }),
-                  );
-                  if (result.status === 'failed' && !o.continueOnError) stop = true;
-                }
-                results.push({ ...result, seconds: (Date.now() - started) / 1000 });
-                say(`${label} ${result.status === 'completed' ? 'done' : 'failed'} ${done.releaseName}`);
-              } catch (error) {
-                if (!o.continueOnError) stop = true;
-                const err = errorSummary(error);
-                results.push({
-                  ...base,
-                  status: 'failed',
-                  seconds: (Date.now() - started) / 1000,
-                  error: err,
-                });
-                say(`${label} failed: ${err.code}: ${err.message}`);
-              }
-            }),
-          ),
-        );
+        const summary = await runBatch(deps.context, items, {
+          concurrency: Number(o.concurrency) || 1,
+          continueOnError: o.continueOnError,
+          resume: o.resume,
+          outputDir: o.out ?? loadConfig().releasesDir,
+          signal: deps.signal,
+          say: (line) => deps.stderr.write(`${line}\n`),
+          upload: async (releaseDir, destinations) => {
+            local ??= openBackend(deps.context.version, undefined);
+            const backend = await local;
+            const queued: JobView[] = [];
+            for (const d of destinations) queued.push(await backend.uploadDirectory(releaseDir, d));
+            return finishUploads(deps, backend, queued, {
+              json: true,
+              progress: false,
+              wait: true,
+              report: false,
+            });
+          },
+        });
         if (local) await (await local).close();
-        results.sort((a, b) => a.index - b.index);
-        const failed = results.filter((r) => r.status === 'failed').length;
-        if (failed > 0) deps.setExitCode(ExitCode.PARTIAL_FAILURE);
-        if (o.json)
-          return printJson(deps, {
-            total,
-            completed: results.filter((r) => r.status === 'completed').length,
-            failed,
-            skipped: results.filter((r) => r.status === 'skipped').length,
-            items: results,
-          });
+        if (summary.failed > 0) deps.setExitCode(ExitCode.PARTIAL_FAILURE);
+        if (o.json) return printJson(deps, summary);
+        const results = summary.items;
         deps.stdout.write(
           table([
             ['#', 'STATUS', 'NAME', 'SIZE', 'VOLUMES', 'FINDINGS', 'UPLOADS', 'TIME'],
@@ -231,7 +95,7 @@ export function register(program: Command, deps: CliDeps): void {
           ]),
         );
         deps.stdout.write(
-          `${results.length - failed - results.filter((r) => r.status === 'skipped').length} completed, ${failed} failed, ${results.filter((r) => r.status === 'skipped').length} skipped\n`,
+          `${summary.completed} completed, ${summary.failed} failed, ${summary.skipped} skipped\n`,
         );
       },
     );
@@ -241,7 +105,7 @@ export function register(program: Command, deps: CliDeps): void {
 async function batchOnServer(deps: CliDeps, server: string, file: string, json: boolean): Promise<void> {
   const items = parseBatch(await readTextInput(file), file === '-' ? 'stdin' : file);
   const backend = await openHttpBackend(server);
-  const results: ItemResult[] = [];
+  const results: BatchItemResult[] = [];
   const ids: (string | null)[] = [];
   for (const [index, item] of items.entries()) {
     const { out: _out, meta, upload, ...rest } = item;
@@ -255,21 +119,16 @@ async function batchOnServer(deps: CliDeps, server: string, file: string, json: 
       deps.stderr.write(`[${index + 1}/${items.length}] queued job ${job.id}\n`);
     } catch (error) {
       ids.push(null);
-      const err = errorSummary(error);
-      results.push({ ...emptyResult(index + 1, 'failed'), error: err });
-      deps.stderr.write(`[${index + 1}/${items.length}] refused: ${err.code}: ${err.message}\n`);
+      const failed = failedItem(index + 1, error);
+      results.push(failed);
+      deps.stderr.write(
+        `[${index + 1}/${items.length}] refused: ${failed.error?.code}: ${failed.error?.message}\n`,
+      );
     }
   }
   for (const [index, id] of ids.entries()) {
     if (!id) continue;
-    let job = await backend.getJob(id);
-    while (!['completed', 'failed', 'cancelled'].includes(job.status)) {
-      await new Promise((r) => setTimeout(r, 500));
-      job = await backend.getJob(id);
-    }
-    const result = job.result as { releaseName?: string; volumeCount?: number; findings?: unknown[] } | null;
-    const seconds =
-      job.startedAt && job.finishedAt ? (Date.parse(job.finishedAt) - Date.parse(job.startedAt)) / 1000 : 0;
+    const job = await followJob(deps, backend, id, { progress: false });
     const size =
       job.status === 'completed' ? (await backend.artifacts(id)).reduce((n, a) => n + a.size, 0) : null;
     const upload = items[index]!.upload;
@@ -282,32 +141,13 @@ async function batchOnServer(deps: CliDeps, server: string, file: string, json: 
             report: false,
           })
         : null;
-    const packed: ItemResult = {
-      index: index + 1,
-      status: job.status === 'completed' ? 'completed' : 'failed',
-      releaseName: result?.releaseName ?? null,
-      releaseDir: null,
-      size,
-      volumes: result?.volumeCount ?? null,
-      findings: result?.findings?.length ?? 0,
-      seconds,
-      error: job.error,
-    };
-    results.push(uploads ? withUploads(packed, uploads) : packed);
+    results.push(itemFromJob(index + 1, job, size, uploads));
     deps.stderr.write(
-      `[${index + 1}/${items.length}] ${job.status} ${result?.releaseName ?? job.error?.code ?? ''}\n`,
+      `[${index + 1}/${items.length}] ${job.status} ${job.result?.releaseName ?? job.error?.code ?? ''}\n`,
     );
   }
-  results.sort((a, b) => a.index - b.index);
-  const failed = results.filter((r) => r.status === 'failed').length;
-  if (failed > 0) deps.setExitCode(ExitCode.PARTIAL_FAILURE);
-  const summary = {
-    total: items.length,
-    completed: items.length - failed,
-    failed,
-    skipped: 0,
-    items: results,
-  };
+  const summary = summarize(items.length, results);
+  if (summary.failed > 0) deps.setExitCode(ExitCode.PARTIAL_FAILURE);
   if (json) printJson(deps, summary);
-  else deps.stdout.write(`${summary.completed} completed, ${failed} failed\n`);
+  else deps.stdout.write(`${summary.completed} completed, ${summary.failed} failed\n`);
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { createServices } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
+import { openRuntime } from '../../runtime/index.js';
 import type { CliDeps } from '../cli-deps.js';
 
 export function register(program: Command, deps: CliDeps): void {
@@ -9,7 +9,8 @@ export function register(program: Command, deps: CliDeps): void {
     .summary('apply pending migrations (DATABASE_URL, default SQLite under $RELPACK_DATA_DIR)')
     .option('--json', 'print JSON', false)
     .action(async (options: { json: boolean }) => {
-      const services = await createServices(loadConfig(), { version: deps.context.version });
+      const runtime = await openRuntime(loadConfig(), { mode: 'tool', version: deps.context.version });
+      const { services } = runtime;
       try {
         const applied = await services.migrate();
         if (options.json)
@@ -21,7 +22,7 @@ export function register(program: Command, deps: CliDeps): void {
               : `up to date (${services.dialect})\n`,
           );
       } finally {
-        await services.close();
+        await runtime.close();
       }
     });
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { RelpackError } from '../../engine/index.js';
+import { DestinationInputSchema, DestinationUpdateSchema, parseInput } from '../../app/index.js';
+import { RelpackError } from '../../errors/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
@@ -183,7 +184,8 @@ export function register(program: Command, deps: CliDeps): void {
     .option('--json', 'print JSON', false)
     .action((name: string, o: FieldOptions & Common & { disabled?: boolean }) =>
       withBackend(v, o.server, async (b) => {
-        const d = await b.createDestination({ ...(await body(o)), name, enabled: !o.disabled });
+        const input = { ...(await body(o)), name, enabled: !o.disabled };
+        const d = await b.createDestination(parseInput(DestinationInputSchema, input, 'destination'));
         if (o.json) return printJson(deps, d);
         print(deps, d);
       }),
@@ -206,7 +208,10 @@ export function register(program: Command, deps: CliDeps): void {
           const patch = await body({ ...o, ...(o.rename ? { name: o.rename } : {}) });
           if (o.enable) patch.enabled = true;
           if (o.disable) patch.enabled = false;
-          const d = await b.updateDestination(name, patch);
+          const d = await b.updateDestination(
+            name,
+            parseInput(DestinationUpdateSchema, patch, 'destination change'),
+          );
           if (o.json) return printJson(deps, d);
           print(deps, d);
         }),

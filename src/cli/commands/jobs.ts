@@ -1,4 +1,12 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import {
+  JOB_STATUSES,
+  JOB_TYPES,
+  type JobType,
+  LOG_LEVELS,
+  type LogLevel,
+  type LogLineView,
+} from '../../app/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
@@ -8,45 +16,44 @@ interface Common {
   json: boolean;
 }
 
-const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
-
 export function register(program: Command, deps: CliDeps): void {
   const jobs = program.command('jobs').summary('list, inspect and control pack jobs');
   const v = deps.context.version;
 
-  jobs
-    .command('list')
-    .summary('list jobs, newest first')
-    .option('--status <s>', 'pending, running, completed, failed, cancelled (comma-separated)')
-    .option('--type <t>', 'ebook, tv or upload')
-    .option('-q, --search <text>', 'text in the release name')
-    .option('--limit <n>', 'how many', '20')
-    .option(...SERVER_OPTION)
-    .option('--json', 'print JSON', false)
-    .action((o: Common & { status?: string; type?: string; search?: string; limit: string }) =>
-      withBackend(v, o.server, async (b) => {
-        const page = await b.listJobs({
-          limit: Number(o.limit),
-          ...(o.status ? { status: o.status } : {}),
-          ...(o.type ? { type: o.type } : {}),
-          ...(o.search ? { q: o.search } : {}),
-        });
-        if (o.json) return printJson(deps, page);
-        deps.stdout.write(
-          table([
-            ['ID', 'STATUS', 'TYPE', 'CREATED', 'TITLE'],
-            ...page.items.map((j) => [
-              j.id,
-              j.status,
-              j.type,
-              j.createdAt.slice(0, 19).replace('T', ' '),
-              j.title ?? '',
+  // `relpack list-jobs` and `relpack logs` are the first release's names: the same commands.
+  for (const list of [jobs.command('list'), program.command('list-jobs')])
+    list
+      .summary(list.parent === jobs ? 'list jobs, newest first' : 'alias of relpack jobs list')
+      .option('--status <s>', `${JOB_STATUSES.join(', ')} (comma-separated)`)
+      .addOption(new Option('--type <t>', 'the kind of job').choices(JOB_TYPES))
+      .option('-q, --search <text>', 'text in the release name')
+      .option('--limit <n>', 'how many', '20')
+      .option(...SERVER_OPTION)
+      .option('--json', 'print JSON', false)
+      .action((o: Common & { status?: string; type?: JobType; search?: string; limit: string }) =>
+        withBackend(v, o.server, async (b) => {
+          const page = await b.listJobs({
+            limit: Number(o.limit),
+            ...(o.status ? { status: o.status } : {}),
+            ...(o.type ? { type: o.type } : {}),
+            ...(o.search ? { q: o.search } : {}),
+          });
+          if (o.json) return printJson(deps, page);
+          deps.stdout.write(
+            table([
+              ['ID', 'STATUS', 'TYPE', 'CREATED', 'TITLE'],
+              ...page.items.map((j) => [
+                j.id,
+                j.status,
+                j.type,
+                j.createdAt.slice(0, 19).replace('T', ' '),
+                j.title ?? '',
+              ]),
             ]),
-          ]),
-        );
-        deps.stdout.write(`${page.items.length} of ${page.total} job(s)\n`);
-      }),
-    );
+          );
+          deps.stdout.write(`${page.items.length} of ${page.total} job(s)\n`);
+        }),
+      );
 
   jobs
     .command('show')
@@ -81,48 +88,48 @@ export function register(program: Command, deps: CliDeps): void {
       }),
     );
 
-  jobs
-    .command('logs')
-    .summary('log lines of a job; --follow waits for new ones until the job ends')
-    .argument('<id>', 'job id')
-    .option('--level <level>', 'lowest level shown: debug, info, warn, error')
-    .option('-f, --follow', 'keep printing new lines until the job ends', false)
-    .option(...SERVER_OPTION)
-    .option('--json', 'JSON (one document; JSON lines with --follow)', false)
-    .action((id: string, o: Common & { level?: string; follow: boolean }) =>
-      withBackend(v, o.server, async (b) => {
-        let after: number | undefined;
-        const all: unknown[] = [];
-        for (;;) {
-          const lines = await b.logs(id, {
-            limit: 1000,
-            ...(after === undefined ? {} : { after }),
-            ...(o.level ? { level: o.level } : {}),
-          });
-          for (const line of lines) {
-            after = line.id;
-            if (o.json && o.follow) deps.stdout.write(`${JSON.stringify(line)}\n`);
-            else if (o.json) all.push(line);
-            else deps.stdout.write(`${line.at} ${line.level.toUpperCase().padEnd(5)} ${line.message}\n`);
+  for (const logs of [jobs.command('logs'), program.command('logs')])
+    logs
+      .summary(
+        logs.parent === jobs
+          ? 'log lines of a job; --follow waits for new ones until the job ends'
+          : 'alias of relpack jobs logs',
+      )
+      .argument('<id>', 'job id')
+      .addOption(new Option('--level <level>', 'lowest level shown').choices(LOG_LEVELS))
+      .option('-f, --follow', 'keep printing new lines until the job ends', false)
+      .option(...SERVER_OPTION)
+      .option('--json', 'JSON (one document; JSON lines with --follow)', false)
+      .action((id: string, o: Common & { level?: LogLevel; follow: boolean }) =>
+        withBackend(v, o.server, async (b) => {
+          const print = (line: LogLineView) =>
+            deps.stdout.write(
+              o.json
+                ? `${JSON.stringify(line)}\n`
+                : `${line.at} ${line.level.toUpperCase().padEnd(5)} ${line.message}\n`,
+            );
+          if (o.follow) {
+            const lowest = LOG_LEVELS.indexOf(o.level ?? 'debug');
+            for await (const event of b.followJob(id, { signal: deps.signal })) {
+              if (event.type === 'log' && LOG_LEVELS.indexOf(event.line.level) >= lowest) print(event.line);
+            }
+            return;
           }
-          if (!o.follow) break;
-          if (lines.length > 0) continue;
-          if (TERMINAL.has((await b.getJob(id)).status)) {
-            const rest = await b.logs(id, { limit: 1000, ...(after === undefined ? {} : { after }) });
-            for (const line of rest)
-              deps.stdout.write(
-                o.json
-                  ? `${JSON.stringify(line)}\n`
-                  : `${line.at} ${line.level.toUpperCase().padEnd(5)} ${line.message}\n`,
-              );
-            break;
+          const all: LogLineView[] = [];
+          for (let after: number | undefined; ; ) {
+            const lines = await b.logs(id, {
+              limit: 1000,
+              ...(after === undefined ? {} : { after }),
+              ...(o.level ? { level: o.level } : {}),
+            });
+            all.push(...lines);
+            if (lines.length < 1000) break;
+            after = lines.at(-1)!.id;
           }
-          if (deps.signal.aborted) break;
-          await new Promise((r) => setTimeout(r, 500));
-        }
-        if (o.json && !o.follow) printJson(deps, { items: all });
-      }),
-    );
+          if (o.json) printJson(deps, { items: all });
+          else for (const line of all) print(line);
+        }),
+      );
 
   for (const action of ['cancel', 'retry'] as const) {
     jobs

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { CommonErrorCode, RelpackError } from '../../engine/index.js';
+import { RelpackError } from '../../errors/index.js';
 import { forgetLogin, readLogins, saveLogin } from '../backend/credentials.js';
 import { callApi, normaliseServer } from '../backend/http-backend.js';
 import type { CliDeps } from '../cli-deps.js';
@@ -17,17 +17,13 @@ export function register(program: Command, deps: CliDeps): void {
     .action(async (o: { server?: string; username: string; passwordStdin: boolean; json: boolean }) => {
       const server = o.server ?? process.env.RELPACK_SERVER;
       if (!server)
-        throw new RelpackError(
-          CommonErrorCode.INVALID_ARGUMENT,
-          'Give --server URL (or set RELPACK_SERVER)',
-          {},
-        );
+        throw new RelpackError('INVALID_ARGUMENT', 'Give --server URL (or set RELPACK_SERVER)', {});
       const password = o.passwordStdin
         ? (await readStdin()).replace(/\r?\n$/, '')
         : process.env.RELPACK_PASSWORD;
       if (!password)
         throw new RelpackError(
-          CommonErrorCode.INVALID_ARGUMENT,
+          'INVALID_ARGUMENT',
           'Give the password with --password-stdin or RELPACK_PASSWORD',
           {},
         );
@@ -60,11 +56,7 @@ export function register(program: Command, deps: CliDeps): void {
     .action(async (o: { server?: string; json: boolean }) => {
       const server = o.server ?? process.env.RELPACK_SERVER;
       if (!server)
-        throw new RelpackError(
-          CommonErrorCode.INVALID_ARGUMENT,
-          'Give --server URL (or set RELPACK_SERVER)',
-          {},
-        );
+        throw new RelpackError('INVALID_ARGUMENT', 'Give --server URL (or set RELPACK_SERVER)', {});
       const base = normaliseServer(server);
       const login = (await readLogins()).find((l) => l.server === base);
       if (login)

@@ -1,15 +1,16 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { pino } from 'pino';
 import {
   type AppServices,
   bookFields,
-  createServices,
   extractMetadata,
   type FileMetadata,
+  getProfile,
+  parseEpisodeName,
 } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
-import { CommonErrorCode, getProfile, parseEpisodeName, RelpackError } from '../../engine/index.js';
+import { RelpackError } from '../../errors/index.js';
+import { openRuntime } from '../../runtime/index.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, table } from '../output.js';
 
@@ -118,7 +119,7 @@ async function lookupVideo(deps: CliDeps, file: string, o: MetaOptions) {
   const episode = o.episode !== undefined ? Number(o.episode) : marker?.episodes[0];
   if (!show && !o.id) {
     throw new RelpackError(
-      CommonErrorCode.INVALID_ARGUMENT,
+      'INVALID_ARGUMENT',
       'The file name does not say which show this is: add --show "Title" (and --season, --episode)',
       { file },
     );
@@ -150,15 +151,11 @@ async function lookupVideo(deps: CliDeps, file: string, o: MetaOptions) {
 }
 
 async function withServices<T>(deps: CliDeps, run: (services: AppServices) => Promise<T>): Promise<T> {
-  const services = await createServices(loadConfig(), {
-    version: deps.context.version,
-    logger: pino({ level: 'silent' }),
-  });
+  const runtime = await openRuntime(loadConfig(), { mode: 'cli', version: deps.context.version });
   try {
-    await services.migrate();
-    return await run(services);
+    return await run(runtime.services);
   } finally {
-    await services.close();
+    await runtime.close();
   }
 }
 
@@ -166,7 +163,7 @@ async function withServices<T>(deps: CliDeps, run: (services: AppServices) => Pr
 function pinnedProvider(o: MetaOptions): string {
   if (!o.provider) {
     throw new RelpackError(
-      CommonErrorCode.INVALID_ARGUMENT,
+      'INVALID_ARGUMENT',
       `--id ${o.id} belongs to a provider: add --provider (openlibrary, googlebooks, tmdb, tvdb, omdb)`,
       {},
     );
@@ -183,11 +180,7 @@ async function lookupFor(deps: CliDeps, meta: FileMetadata, o: MetaOptions) {
   }
   const found = bookFields(meta);
   if (!found.isbn && !found.title) {
-    throw new RelpackError(
-      CommonErrorCode.INVALID_ARGUMENT,
-      'The file names neither an ISBN nor a title to look up',
-      {},
-    );
+    throw new RelpackError('INVALID_ARGUMENT', 'The file names neither an ISBN nor a title to look up', {});
   }
   return withServices(deps, (services) =>
     services.metadata.lookupBook(

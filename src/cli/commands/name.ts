@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkReleaseName, getProfile } from '../../engine/index.js';
+import { checkReleaseName, getProfile } from '../../app/index.js';
 import type { CliDeps } from '../cli-deps.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';

@@ -1,25 +1,21 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { pino } from 'pino';
 import {
-  type AppServices,
-  createServices,
-  type Job,
+  type PackJobRequest,
   type PackReleaseRequest,
   type PackReleaseResult,
   packRelease,
 } from '../../app/index.js';
 import { loadConfig } from '../../config.js';
-import { CommonErrorCode, RelpackError } from '../../engine/index.js';
-import { InProcessQueue } from '../../queue/index.js';
-import { jobView } from '../../server/routes/jobs.js';
+import { RelpackError } from '../../errors/index.js';
+import { openRuntime } from '../../runtime/index.js';
 import type { JobView } from '../backend/backend.js';
 import { openHttpBackend } from '../backend/http-backend.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { exitCodeFor, knownCode } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
-import { followJob, JobProgressView, uploadJobsOf } from '../follow-job.js';
+import { type Followable, followJob, uploadJobsOf } from '../follow-job.js';
 import { collectList, collectMeta } from '../meta-option.js';
 import { printJson } from '../output.js';
 import { createProgressReporter } from '../progress-reporter.js';
@@ -132,12 +128,12 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     dryRun: options.dryRun,
   };
   if (options.upload?.length && options.dryRun)
-    throw new RelpackError(CommonErrorCode.INVALID_ARGUMENT, '--upload and --dry-run do not go together', {});
+    throw new RelpackError('INVALID_ARGUMENT', '--upload and --dry-run do not go together', {});
   const server = options.server ?? process.env.RELPACK_SERVER;
   if (server) {
     if (options.dryRun)
       throw new RelpackError(
-        CommonErrorCode.INVALID_ARGUMENT,
+        'INVALID_ARGUMENT',
         '--dry-run packs locally; on a server, use the wizard preview',
         {},
       );
@@ -146,14 +142,14 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
   }
   if (isUrl(source) && !options.job) {
     throw new RelpackError(
-      CommonErrorCode.INVALID_ARGUMENT,
+      'INVALID_ARGUMENT',
       'A URL source is downloaded by a job: add --job (or --server to pack it on a server)',
       { source },
     );
   }
   if (options.job) {
     if (options.dryRun)
-      throw new RelpackError(CommonErrorCode.INVALID_ARGUMENT, '--job and --dry-run do not go together', {});
+      throw new RelpackError('INVALID_ARGUMENT', '--job and --dry-run do not go together', {});
     await runAsJob(deps, request, options);
     return;
   }
@@ -231,6 +227,29 @@ function reportJob(
   if (done.status !== 'completed') deps.setExitCode(exitCodeFor(knownCode(done.error?.code)));
 }
 
+/** A pack request as a job request: templates go as their text, the output is the job's own. */
+function jobRequest(request: PackReleaseRequest, options: PackOptions): PackJobRequest {
+  const {
+    outputDir: _out,
+    dryRun: _dry,
+    source,
+    nfoTemplate,
+    dizTemplate,
+    meta,
+    overrides,
+    ...rest
+  } = request;
+  return {
+    ...rest,
+    ...(isUrl(source) ? { sourceUrl: source } : { source: resolve(source) }),
+    ...(meta ? { meta: { ...meta } } : {}),
+    ...(overrides ? { overrides: [...overrides] } : {}),
+    ...(nfoTemplate ? { nfoTemplate: { body: nfoTemplate } } : {}),
+    ...(dizTemplate ? { dizTemplate: { body: dizTemplate } } : {}),
+    ...(options.upload?.length ? { destinations: options.upload } : {}),
+  };
+}
+
 /** Server mode: the pack becomes a job on the server; progress is followed until it ends. */
 async function runOnServer(
   deps: CliDeps,
@@ -239,12 +258,10 @@ async function runOnServer(
   options: PackOptions,
 ): Promise<void> {
   const backend = await openHttpBackend(server);
-  const { outputDir: _out, dryRun: _dry, source, ...config } = request;
   const job = await backend.createJob({
-    ...config,
-    ...(isUrl(source) ? { sourceUrl: source } : { source }),
-    ...(options.upload?.length ? { destinations: options.upload } : {}),
-  } as Record<string, unknown>);
+    ...jobRequest(request, options),
+    ...(isUrl(request.source) ? {} : { source: request.source }),
+  });
   deps.stderr.write(`job ${job.id} on ${server}\n`);
   const done = await followJob(deps, backend, job.id, { progress: options.progress });
   let uploads: JobView[] | null = null;
@@ -262,69 +279,36 @@ async function runOnServer(
 
 const isUrl = (source: string) => /^https?:\/\//i.test(source);
 
-/** Waits for a job queued in this process, drawing its progress from the job's events. */
-async function runLocally(
-  deps: CliDeps,
-  services: AppServices,
-  queue: InProcessQueue,
-  jobId: string,
-  progress: boolean,
-): Promise<Job> {
-  const view = new JobProgressView(deps.stderr, progress);
-  const off = services.events.on(jobId, (event) => {
-    if (event.type === 'progress') view.update(event.progress);
-  });
-  const stop = () => void services.jobs.cancel(system, jobId).catch(() => undefined);
-  deps.signal.addEventListener('abort', stop, { once: true });
-  try {
-    await queue.idle();
-  } finally {
-    view.stop();
-    off();
-    deps.signal.removeEventListener('abort', stop);
-  }
-  return services.jobs.get(system, jobId);
-}
-
 /** The local CLI acting for no user: jobs it records belong to nobody, and it sees them all. */
-const system = { userId: '', role: 'admin' } as const;
+const SYSTEM = { userId: '', role: 'admin' } as const;
 
 /** `--job`: the same pack through the job system, so it has a row, logs and artifacts. */
 async function runAsJob(deps: CliDeps, request: PackReleaseRequest, options: PackOptions): Promise<void> {
-  const config = loadConfig();
-  const services = await createServices(config, {
+  const runtime = await openRuntime(loadConfig(), {
+    mode: 'cli',
     version: deps.context.version,
-    logger: pino({ level: 'silent' }),
+    print: (line) => deps.stderr.write(`${line}\n`),
   });
-  const queue = new InProcessQueue(services.runJob, 1);
+  const { jobs } = runtime.services;
+  const local: Followable = {
+    followJob: (id, o) => jobs.follow(SYSTEM, id, o),
+    jobAction: (id, action) => (action === 'cancel' ? jobs.cancel(SYSTEM, id) : jobs.retry(SYSTEM, id)),
+  };
   try {
-    await services.migrate();
-    services.jobs.attachQueue(queue);
-    const { outputDir: _out, dryRun: _dry, source, ...jobConfig } = request;
-    const job = await services.jobs.create(
-      { userId: null, role: 'admin', trustedPaths: true },
-      { ...jobConfig, ...(isUrl(source) ? { sourceUrl: source } : { source: resolve(source) }) },
-    );
+    // --upload starts once the pack is done, from here (the job itself names no destination).
+    const { destinations: _later, ...pack } = jobRequest(request, options);
+    const job = await jobs.create({ userId: null, role: 'admin', trustedPaths: true }, pack);
     deps.stderr.write(`job ${job.id}\n`);
-    const done = await runLocally(deps, services, queue, job.id, options.progress);
-    const artifacts = await services.jobs.artifacts(system, job.id);
+    const done = await followJob(deps, local, job.id, { progress: options.progress });
     let uploads: JobView[] | null = null;
     if (done.status === 'completed' && options.upload?.length) {
-      const queued = await services.jobs.createUploadsAfterPack(done, options.upload);
       uploads = [];
-      for (const u of queued)
-        uploads.push(jobView(await runLocally(deps, services, queue, u.id, options.progress)));
+      for (const u of await jobs.createUploadsAfterPack(job.id, options.upload))
+        uploads.push(await followJob(deps, local, u.id, { progress: options.progress }));
     }
-    reportJob(
-      deps,
-      done,
-      artifacts.map(({ jobId: _j, ...a }) => a),
-      options.json,
-      uploads,
-    );
+    reportJob(deps, done, await jobs.artifacts(SYSTEM, job.id), options.json, uploads);
   } finally {
-    await queue.close();
-    await services.close();
+    await runtime.close();
   }
 }
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { CommonErrorCode, RelpackError } from '../../engine/index.js';
+import { RelpackError } from '../../errors/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
@@ -94,11 +94,9 @@ export function register(program: Command, deps: CliDeps): void {
       try {
         doc = JSON.parse(text);
       } catch (error) {
-        throw new RelpackError(
-          CommonErrorCode.INVALID_ARGUMENT,
-          `${file} is not JSON: ${(error as Error).message}`,
-          { file },
-        );
+        throw new RelpackError('INVALID_ARGUMENT', `${file} is not JSON: ${(error as Error).message}`, {
+          file,
+        });
       }
       const changes = await b.importPreferences(doc, o.global, o.dryRun);
       if (o.json) return printJson(deps, { dryRun: o.dryRun, changes });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describeVolumeSizes, getProfile, listProfiles } from '../../engine/index.js';
+import { describeVolumeSizes, getProfile, listProfiles } from '../../app/index.js';
 import type { CliDeps } from '../cli-deps.js';
 
 export function register(program: Command, deps: CliDeps): void {

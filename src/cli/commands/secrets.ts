@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
-import { pino } from 'pino';
-import { createServices } from '../../app/index.js';
-import { rotateSecrets } from '../../app/secrets/rotate-secrets.js';
 import { loadConfig } from '../../config.js';
+import { openRuntime } from '../../runtime/index.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson } from '../output.js';
 
@@ -17,20 +15,16 @@ export function register(program: Command, deps: CliDeps): void {
     )
     .option('--json', 'print JSON', false)
     .action(async (o: { json: boolean }) => {
-      const services = await createServices(loadConfig(), {
-        version: deps.context.version,
-        logger: pino({ level: 'silent' }),
-      });
+      const runtime = await openRuntime(loadConfig(), { mode: 'cli', version: deps.context.version });
       try {
-        await services.migrate();
-        const report = await rotateSecrets(services.repos, services.secretBox, new Date());
+        const report = await runtime.services.rotateSecrets();
         if (o.json) return printJson(deps, report);
         deps.stdout.write(
           `re-sealed ${report.resealed} secret(s) with the current key; ${report.current} already used it\n` +
             'RELPACK_SECRET_KEY_PREVIOUS can now be removed\n',
         );
       } finally {
-        await services.close();
+        await runtime.close();
       }
     });
 }

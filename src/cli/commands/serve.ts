@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
+import { serve, work } from '../../runtime/index.js';
 import type { CliDeps } from '../cli-deps.js';
-import { serve, work } from '../runtime.js';
 
 function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -46,6 +46,6 @@ export function register(program: Command, deps: CliDeps): void {
       const running = await work(config, deps.context.version, print, deps.signal);
       await untilAborted(deps.signal);
       print('relpack worker: finishing running jobs, then stopping (signal again to abort them)');
-      await running.close(false);
+      await running.close({ force: false });
     });
 }
