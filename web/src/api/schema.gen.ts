@@ -574,14 +574,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        apiKey?: string | null;
-                        enabled?: boolean;
-                        provider: string;
-                        settings?: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["NewApiConfigInput"];
                 };
             };
             responses: {
@@ -752,13 +745,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        apiKey?: string | null;
-                        enabled?: boolean;
-                        settings?: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["ApiConfigChangeInput"];
                 };
             };
             responses: {
@@ -1106,9 +1093,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["NewDestinationInput"];
                 };
             };
             responses: {
@@ -1279,9 +1264,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DestinationChangeInput"];
                 };
             };
             responses: {
@@ -1595,6 +1578,7 @@ export interface paths {
                     /** @description only the upload jobs of this pack job */
                     parent?: string;
                     q?: string;
+                    /** @description comma-separated statuses */
                     status?: string;
                     to?: string;
                     type?: "ebook" | "tv" | "upload";
@@ -1695,9 +1679,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PackJobRequestInput"];
                 };
             };
             responses: {
@@ -1748,6 +1730,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2991,9 +2982,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PreferenceValuesInput"];
                 };
             };
             responses: {
@@ -3167,6 +3156,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The new value */
                         value: unknown;
                     };
                 };
@@ -3434,9 +3424,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            values: {
-                                [key: string]: unknown;
-                            };
+                            values: components["schemas"]["PreferenceValues"];
                         };
                     };
                 };
@@ -3507,9 +3495,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PreferenceValuesInput"];
                 };
             };
             responses: {
@@ -3520,9 +3506,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            values: {
-                                [key: string]: unknown;
-                            };
+                            values: components["schemas"]["PreferenceValues"];
                         };
                     };
                 };
@@ -3595,7 +3579,83 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One global value (set: false when there is none) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GlobalPreference"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         /** Set one global value */
         put: {
             parameters: {
@@ -3609,6 +3669,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description The new value */
                         value: unknown;
                     };
                 };
@@ -3621,9 +3682,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            values: {
-                                [key: string]: unknown;
-                            };
+                            values: components["schemas"]["PreferenceValues"];
                         };
                     };
                 };
@@ -3877,7 +3936,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PreferencesExportInput"];
                 };
             };
             responses: {
@@ -3887,14 +3946,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            changes: {
-                                from: unknown;
-                                key: string;
-                                to: unknown;
-                            }[];
-                            dryRun: boolean;
-                        };
+                        "application/json": components["schemas"]["PreferencesImportResult"];
                     };
                 };
                 /** @description Default Response */
@@ -3980,7 +4032,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PreferencesExportInput"];
                 };
             };
             responses: {
@@ -3990,14 +4042,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            changes: {
-                                from: unknown;
-                                key: string;
-                                to: unknown;
-                            }[];
-                            dryRun: boolean;
-                        };
+                        "application/json": components["schemas"]["PreferencesImportResult"];
                     };
                 };
                 /** @description Default Response */
@@ -4335,12 +4380,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            name: string;
-                            path: string;
-                            size: number;
-                            type: string;
-                        };
+                        "application/json": components["schemas"]["UploadedSource"];
                     };
                 };
                 /** @description Default Response */
@@ -5796,9 +5836,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WizardStateInput"];
                 };
             };
             responses: {
@@ -5809,6 +5847,187 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/wizard/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alias of GET /api/preferences */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Preference"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Alias of POST /api/preferences */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PreferenceValuesInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Preference"][];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -5892,9 +6111,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["WizardStateInput"];
                 };
             };
             responses: {
@@ -5904,40 +6121,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            disks: {
-                                diz: string;
-                                volume: string;
-                                zip: string;
-                            }[] | null;
-                            findings: {
-                                detail: string;
-                                id: string;
-                                message: string;
-                                ref: string;
-                                /** @enum {string} */
-                                severity: "block" | "warn";
-                                subject?: string;
-                            }[];
-                            nfo: {
-                                name: string;
-                                text: string;
-                            };
-                            notes: string[];
-                            profile: string;
-                            releaseName: string;
-                            sample: {
-                                endSeconds: number;
-                                path: string;
-                                startSeconds: number;
-                            } | null;
-                            sfv: string | null;
-                            volumes: {
-                                name: string;
-                                size: number;
-                            }[];
-                            volumeSize: number;
-                        };
+                        "application/json": components["schemas"]["WizardPreview"];
                     };
                 };
                 /** @description Default Response */
@@ -6030,14 +6214,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        data: unknown;
-                        state?: {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        step: "type" | "source" | "metadata" | "naming" | "nfo" | "packing" | "delivery";
-                    };
+                    "application/json": components["schemas"]["WizardStepRequestInput"];
                 };
             };
             responses: {
@@ -6047,26 +6224,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            errors: {
-                                code?: string;
-                                message: string;
-                                path: string;
-                            }[];
-                            findings: {
-                                detail: string;
-                                id: string;
-                                message: string;
-                                ref: string;
-                                /** @enum {string} */
-                                severity: "block" | "warn";
-                                subject?: string;
-                            }[];
-                            info: {
-                                [key: string]: unknown;
-                            };
-                            ok: boolean;
-                        };
+                        "application/json": components["schemas"]["WizardStepResult"];
                     };
                 };
                 /** @description Default Response */
@@ -6232,11 +6390,44 @@ export interface components {
             hasKey: boolean;
             keyHint: string | null;
             keyRequired: boolean;
-            provider: string;
+            /** @enum {string} */
+            provider: "openlibrary" | "googlebooks" | "omdb" | "tmdb" | "tvdb";
             settings: {
-                [key: string]: unknown;
+                /** Format: uri */
+                baseUrl?: string;
+                concurrency?: number;
+                dailyQuota?: number;
+                requestsPerSecond?: number;
+                retries?: number;
+                timeoutMs?: number;
             };
             updatedAt: string | null;
+        };
+        ApiConfigChange: {
+            apiKey?: string | null;
+            enabled?: boolean;
+            settings?: {
+                /** Format: uri */
+                baseUrl?: string;
+                concurrency?: number;
+                dailyQuota?: number;
+                requestsPerSecond?: number;
+                retries?: number;
+                timeoutMs?: number;
+            };
+        };
+        ApiConfigChangeInput: {
+            apiKey?: string | null;
+            enabled?: boolean;
+            settings?: {
+                /** Format: uri */
+                baseUrl?: string;
+                concurrency?: number;
+                dailyQuota?: number;
+                requestsPerSecond?: number;
+                retries?: number;
+                timeoutMs?: number;
+            };
         };
         ApiConfigInput: {
             configured: boolean;
@@ -6245,9 +6436,16 @@ export interface components {
             hasKey: boolean;
             keyHint: string | null;
             keyRequired: boolean;
-            provider: string;
+            /** @enum {string} */
+            provider: "openlibrary" | "googlebooks" | "omdb" | "tmdb" | "tvdb";
             settings: {
-                [key: string]: unknown;
+                /** Format: uri */
+                baseUrl?: string;
+                concurrency?: number;
+                dailyQuota?: number;
+                requestsPerSecond?: number;
+                retries?: number;
+                timeoutMs?: number;
             };
             updatedAt: string | null;
         };
@@ -6326,6 +6524,72 @@ export interface components {
             /** @enum {string} */
             verify: "size" | "auto" | "read-back";
         };
+        DestinationChange: {
+            basePath?: string;
+            concurrency?: number;
+            enabled?: boolean;
+            host?: string;
+            hostKey?: {
+                fingerprint?: string | null;
+                /** @default false */
+                trustOnFirstUse: boolean;
+            };
+            name?: string;
+            /** @enum {boolean} */
+            passive?: true;
+            password?: string | null;
+            pathTemplate?: string;
+            port?: number;
+            privateKey?: string | null;
+            /** @enum {string} */
+            protocol?: "ftp" | "ftps" | "sftp";
+            retries?: number;
+            tempRename?: boolean;
+            timeoutSeconds?: number;
+            tls?: {
+                /** @default false */
+                acceptSelfSigned: boolean;
+                fingerprint?: string | null;
+                /** @default true */
+                verify: boolean;
+            };
+            username?: string;
+            /** @enum {string} */
+            verify?: "size" | "auto" | "read-back";
+        };
+        DestinationChangeInput: {
+            basePath?: string;
+            concurrency?: number;
+            enabled?: boolean;
+            host?: string;
+            hostKey?: {
+                fingerprint?: string | null;
+                /** @default false */
+                trustOnFirstUse: boolean;
+            };
+            name?: string;
+            /** @enum {boolean} */
+            passive?: true;
+            password?: string | null;
+            pathTemplate?: string;
+            port?: number;
+            privateKey?: string | null;
+            /** @enum {string} */
+            protocol?: "ftp" | "ftps" | "sftp";
+            retries?: number;
+            tempRename?: boolean;
+            timeoutSeconds?: number;
+            tls?: {
+                /** @default false */
+                acceptSelfSigned: boolean;
+                fingerprint?: string | null;
+                /** @default true */
+                verify: boolean;
+            };
+            username?: string;
+            /** @enum {string} */
+            verify?: "size" | "auto" | "read-back";
+        };
         DestinationInput: {
             basePath: string;
             concurrency: number;
@@ -6379,6 +6643,36 @@ export interface components {
                 message: string;
             };
         };
+        Finding: {
+            detail: string;
+            id: string;
+            message: string;
+            ref: string;
+            /** @enum {string} */
+            severity: "block" | "warn";
+            subject?: string;
+        };
+        FindingInput: {
+            detail: string;
+            id: string;
+            message: string;
+            ref: string;
+            /** @enum {string} */
+            severity: "block" | "warn";
+            subject?: string;
+        };
+        GlobalPreference: {
+            key: string;
+            /** @description false: no global value */
+            set: boolean;
+            value: unknown;
+        };
+        GlobalPreferenceInput: {
+            key: string;
+            /** @description false: no global value */
+            set: boolean;
+            value: unknown;
+        };
         Job: {
             attempts: number;
             cancelRequestedAt: string | null;
@@ -6392,8 +6686,8 @@ export interface components {
             ownerId: string | null;
             parentJobId: string | null;
             profile: string | null;
-            progress: unknown;
-            result: unknown;
+            progress: components["schemas"]["JobProgress"] | null;
+            result: components["schemas"]["JobResult"] | null;
             startedAt: string | null;
             /** @enum {string} */
             status: "pending" | "running" | "completed" | "failed" | "cancelled";
@@ -6406,6 +6700,7 @@ export interface components {
         JobDetail: {
             attempts: number;
             cancelRequestedAt: string | null;
+            /** @description The config the job runs from (a pack or an upload config) */
             config: unknown;
             createdAt: string;
             error: {
@@ -6417,8 +6712,8 @@ export interface components {
             ownerId: string | null;
             parentJobId: string | null;
             profile: string | null;
-            progress: unknown;
-            result: unknown;
+            progress: components["schemas"]["JobProgress"] | null;
+            result: components["schemas"]["JobResult"] | null;
             startedAt: string | null;
             /** @enum {string} */
             status: "pending" | "running" | "completed" | "failed" | "cancelled";
@@ -6431,6 +6726,7 @@ export interface components {
         JobDetailInput: {
             attempts: number;
             cancelRequestedAt: string | null;
+            /** @description The config the job runs from (a pack or an upload config) */
             config: unknown;
             createdAt: string;
             error: {
@@ -6442,8 +6738,8 @@ export interface components {
             ownerId: string | null;
             parentJobId: string | null;
             profile: string | null;
-            progress: unknown;
-            result: unknown;
+            progress: components["schemas"]["JobProgressInput"] | null;
+            result: components["schemas"]["JobResultInput"] | null;
             startedAt: string | null;
             /** @enum {string} */
             status: "pending" | "running" | "completed" | "failed" | "cancelled";
@@ -6466,8 +6762,8 @@ export interface components {
             ownerId: string | null;
             parentJobId: string | null;
             profile: string | null;
-            progress: unknown;
-            result: unknown;
+            progress: components["schemas"]["JobProgressInput"] | null;
+            result: components["schemas"]["JobResultInput"] | null;
             startedAt: string | null;
             /** @enum {string} */
             status: "pending" | "running" | "completed" | "failed" | "cancelled";
@@ -6476,6 +6772,106 @@ export interface components {
             type: "ebook" | "tv" | "upload";
             updatedAt: string;
             worker: string | null;
+        };
+        JobProgress: {
+            bytesDone: number;
+            bytesPerSecond?: number;
+            bytesTotal: number;
+            currentFile?: string | null;
+            /** @description starting, download, archive, disks, text, sample, validate, upload, done */
+            phase: string;
+            volumeCount?: number;
+            volumeIndex?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        JobProgressInput: {
+            bytesDone: number;
+            bytesPerSecond?: number;
+            bytesTotal: number;
+            currentFile?: string | null;
+            /** @description starting, download, archive, disks, text, sample, validate, upload, done */
+            phase: string;
+            volumeCount?: number;
+            volumeIndex?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        JobResult: {
+            /** @description upload jobs */
+            attempts?: number;
+            /** @description upload jobs */
+            bytesSent?: number;
+            /** @description upload jobs */
+            destination?: {
+                host: string;
+                id: string;
+                name: string;
+                protocol: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description upload jobs */
+            files?: ({
+                path: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description pack jobs */
+            findings?: components["schemas"]["Finding"][];
+            /** @description pack jobs */
+            notes?: string[];
+            /** @description pack jobs */
+            profile?: string;
+            /** @description pack jobs */
+            releaseDir?: string;
+            releaseName?: string;
+            /** @description upload jobs */
+            remoteDir?: string;
+            /** @description pack jobs */
+            volumeCount?: number;
+            /** @description pack jobs */
+            volumeSize?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        JobResultInput: {
+            /** @description upload jobs */
+            attempts?: number;
+            /** @description upload jobs */
+            bytesSent?: number;
+            /** @description upload jobs */
+            destination?: {
+                host: string;
+                id: string;
+                name: string;
+                protocol: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description upload jobs */
+            files?: ({
+                path: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description pack jobs */
+            findings?: components["schemas"]["FindingInput"][];
+            /** @description pack jobs */
+            notes?: string[];
+            /** @description pack jobs */
+            profile?: string;
+            /** @description pack jobs */
+            releaseDir?: string;
+            releaseName?: string;
+            /** @description upload jobs */
+            remoteDir?: string;
+            /** @description pack jobs */
+            volumeCount?: number;
+            /** @description pack jobs */
+            volumeSize?: number;
+        } & {
+            [key: string]: unknown;
         };
         LogLine: {
             at: string;
@@ -6496,6 +6892,332 @@ export interface components {
             /** @enum {string} */
             level: "debug" | "info" | "warn" | "error";
             message: string;
+        };
+        NewApiConfig: {
+            apiKey?: string | null;
+            enabled?: boolean;
+            provider: string;
+            settings?: {
+                /** Format: uri */
+                baseUrl?: string;
+                concurrency?: number;
+                dailyQuota?: number;
+                requestsPerSecond?: number;
+                retries?: number;
+                timeoutMs?: number;
+            };
+        };
+        NewApiConfigInput: {
+            apiKey?: string | null;
+            enabled?: boolean;
+            provider: string;
+            settings?: {
+                /** Format: uri */
+                baseUrl?: string;
+                concurrency?: number;
+                dailyQuota?: number;
+                requestsPerSecond?: number;
+                retries?: number;
+                timeoutMs?: number;
+            };
+        };
+        NewDestination: {
+            /** @default / */
+            basePath: string;
+            /** @default 1 */
+            concurrency: number;
+            /** @default true */
+            enabled: boolean;
+            host: string;
+            /**
+             * @default {
+             *       "trustOnFirstUse": false
+             *     }
+             */
+            hostKey: {
+                fingerprint?: string | null;
+                /** @default false */
+                trustOnFirstUse: boolean;
+            };
+            name: string;
+            /**
+             * @default true
+             * @enum {boolean}
+             */
+            passive: true;
+            password?: string | null;
+            /** @default {{ release }} */
+            pathTemplate: string;
+            port?: number;
+            privateKey?: string | null;
+            /** @enum {string} */
+            protocol: "ftp" | "ftps" | "sftp";
+            /** @default 5 */
+            retries: number;
+            tempRename?: boolean;
+            /** @default 30 */
+            timeoutSeconds: number;
+            /**
+             * @default {
+             *       "verify": true,
+             *       "acceptSelfSigned": false
+             *     }
+             */
+            tls: {
+                /** @default false */
+                acceptSelfSigned: boolean;
+                fingerprint?: string | null;
+                /** @default true */
+                verify: boolean;
+            };
+            username: string;
+            /**
+             * @default auto
+             * @enum {string}
+             */
+            verify: "size" | "auto" | "read-back";
+        };
+        NewDestinationInput: {
+            /** @default / */
+            basePath: string;
+            /** @default 1 */
+            concurrency: number;
+            /** @default true */
+            enabled: boolean;
+            host: string;
+            /**
+             * @default {
+             *       "trustOnFirstUse": false
+             *     }
+             */
+            hostKey: {
+                fingerprint?: string | null;
+                /** @default false */
+                trustOnFirstUse: boolean;
+            };
+            name: string;
+            /**
+             * @default true
+             * @enum {boolean}
+             */
+            passive: true;
+            password?: string | null;
+            /** @default {{ release }} */
+            pathTemplate: string;
+            port?: number;
+            privateKey?: string | null;
+            /** @enum {string} */
+            protocol: "ftp" | "ftps" | "sftp";
+            /** @default 5 */
+            retries: number;
+            tempRename?: boolean;
+            /** @default 30 */
+            timeoutSeconds: number;
+            /**
+             * @default {
+             *       "verify": true,
+             *       "acceptSelfSigned": false
+             *     }
+             */
+            tls: {
+                /** @default false */
+                acceptSelfSigned: boolean;
+                fingerprint?: string | null;
+                /** @default true */
+                verify: boolean;
+            };
+            username: string;
+            /**
+             * @default auto
+             * @enum {string}
+             */
+            verify: "size" | "auto" | "read-back";
+        };
+        PackJobRequest: {
+            /** @description Destinations (ids or names) to upload to once the pack completed */
+            destinations?: string[];
+            dizTemplate?: components["schemas"]["TemplateChoice"];
+            /**
+             * @description The group tag (letters, digits, underscore)
+             * @example GRP
+             */
+            group: string;
+            /** @description Name and NFO fields (title, author, year, show, episode, …) over what the file says */
+            meta?: {
+                [key: string]: string;
+            };
+            /** @description The release name, instead of building it */
+            name?: string;
+            nfoTemplate?: components["schemas"]["TemplateChoice"];
+            /** @description Rule ids whose block findings do not stop the pack (admins only) */
+            overrides?: string[];
+            /**
+             * @description A rule profile (GET /api/profiles); default: the type’s default profile
+             * @enum {string}
+             */
+            profile?: "ebook-2022" | "tv-720p-2016" | "tv-sd-2016" | "web-2020";
+            /** @enum {string} */
+            rarFormat?: "rar4" | "rar5";
+            /** @description Cut a sample (TV) */
+            sample?: boolean;
+            /** @description A file inside the source roots */
+            source?: string;
+            /** @description Or an http(s) URL to download */
+            sourceUrl?: string;
+            /** @enum {string} */
+            type: "ebook" | "tv";
+            /** @description Bytes per RAR volume; one of the sizes the profile allows */
+            volumeSize?: number;
+        };
+        PackJobRequestInput: {
+            /** @description Destinations (ids or names) to upload to once the pack completed */
+            destinations?: string[];
+            dizTemplate?: components["schemas"]["TemplateChoiceInput"];
+            /**
+             * @description The group tag (letters, digits, underscore)
+             * @example GRP
+             */
+            group: string;
+            /** @description Name and NFO fields (title, author, year, show, episode, …) over what the file says */
+            meta?: {
+                [key: string]: string;
+            };
+            /** @description The release name, instead of building it */
+            name?: string;
+            nfoTemplate?: components["schemas"]["TemplateChoiceInput"];
+            /** @description Rule ids whose block findings do not stop the pack (admins only) */
+            overrides?: string[];
+            /**
+             * @description A rule profile (GET /api/profiles); default: the type’s default profile
+             * @enum {string}
+             */
+            profile?: "ebook-2022" | "tv-720p-2016" | "tv-sd-2016" | "web-2020";
+            /** @enum {string} */
+            rarFormat?: "rar4" | "rar5";
+            /** @description Cut a sample (TV) */
+            sample?: boolean;
+            /** @description A file inside the source roots */
+            source?: string;
+            /** @description Or an http(s) URL to download */
+            sourceUrl?: string;
+            /** @enum {string} */
+            type: "ebook" | "tv";
+            /** @description Bytes per RAR volume; one of the sizes the profile allows */
+            volumeSize?: number;
+        };
+        PartialWizardState: {
+            delivery?: {
+                /** @default [] */
+                destinations: string[];
+            };
+            metadata?: {
+                lookup?: boolean;
+                /**
+                 * @description Name and NFO fields (title, author, year, show, episode, …) over what the file says
+                 * @default {}
+                 */
+                meta: {
+                    [key: string]: string;
+                };
+                provider?: string;
+            };
+            naming?: {
+                /**
+                 * @description The group tag (letters, digits, underscore)
+                 * @example GRP
+                 */
+                group?: string;
+                name?: string;
+            };
+            nfo?: {
+                body?: string;
+                dizTemplateId?: string;
+                notes?: string;
+                templateId?: string;
+            };
+            overrides?: string[];
+            packing?: {
+                /** @enum {string} */
+                rarFormat?: "rar4" | "rar5";
+                sample?: boolean;
+                /** @description Bytes per RAR volume; one of the sizes the profile allows */
+                volumeSize?: number | null;
+            };
+            source?: {
+                /** @enum {string} */
+                kind: "local";
+                path: string;
+            } | {
+                /** @enum {string} */
+                kind: "url";
+                url: string;
+            };
+            type?: {
+                /**
+                 * @description A rule profile (GET /api/profiles); default: the type’s default profile
+                 * @enum {string}
+                 */
+                profile?: "ebook-2022" | "tv-720p-2016" | "tv-sd-2016" | "web-2020";
+                /** @enum {string} */
+                releaseType: "ebook" | "tv";
+            };
+        };
+        PartialWizardStateInput: {
+            delivery?: {
+                /** @default [] */
+                destinations: string[];
+            };
+            metadata?: {
+                lookup?: boolean;
+                /**
+                 * @description Name and NFO fields (title, author, year, show, episode, …) over what the file says
+                 * @default {}
+                 */
+                meta: {
+                    [key: string]: string;
+                };
+                provider?: string;
+            };
+            naming?: {
+                /**
+                 * @description The group tag (letters, digits, underscore)
+                 * @example GRP
+                 */
+                group?: string;
+                name?: string;
+            };
+            nfo?: {
+                body?: string;
+                dizTemplateId?: string;
+                notes?: string;
+                templateId?: string;
+            };
+            overrides?: string[];
+            packing?: {
+                /** @enum {string} */
+                rarFormat?: "rar4" | "rar5";
+                sample?: boolean;
+                /** @description Bytes per RAR volume; one of the sizes the profile allows */
+                volumeSize?: number | null;
+            };
+            source?: {
+                /** @enum {string} */
+                kind: "local";
+                path: string;
+            } | {
+                /** @enum {string} */
+                kind: "url";
+                url: string;
+            };
+            type?: {
+                /**
+                 * @description A rule profile (GET /api/profiles); default: the type’s default profile
+                 * @enum {string}
+                 */
+                profile?: "ebook-2022" | "tv-720p-2016" | "tv-sd-2016" | "web-2020";
+                /** @enum {string} */
+                releaseType: "ebook" | "tv";
+            };
         };
         Preference: {
             default: unknown;
@@ -6535,6 +7257,120 @@ export interface components {
             /** @enum {number} */
             version: 1;
         };
+        PreferencesImportResult: {
+            changes: {
+                from: unknown;
+                key: string;
+                to: unknown;
+            }[];
+            dryRun: boolean;
+        };
+        PreferencesImportResultInput: {
+            changes: {
+                from: unknown;
+                key: string;
+                to: unknown;
+            }[];
+            dryRun: boolean;
+        };
+        PreferenceValues: {
+            /** @description Destinations chosen by default after a pack */
+            "delivery.destinations"?: string[];
+            /** @description Book metadata providers, tried in this order until one has candidates */
+            "metadata.bookProviders"?: ("openlibrary" | "googlebooks")[];
+            /** @description Film and TV metadata providers, tried in this order until one has candidates */
+            "metadata.videoProviders"?: ("tmdb" | "tvdb" | "omdb")[];
+            /** @description Template id for file_id.diz (null: the default one) */
+            "nfo.dizTemplate"?: string | null;
+            /** @description Template id for eBOOK NFOs (null: the default one) */
+            "nfo.ebookTemplate"?: string | null;
+            /** @description Template id for TV NFOs (null: the default one) */
+            "nfo.tvTemplate"?: string | null;
+            /**
+             * @description Rule profile for eBooks
+             * @enum {string}
+             */
+            "pack.ebookProfile"?: "ebook-2022";
+            /** @description eBOOK disk size in bytes (null: the smallest that fits) */
+            "pack.ebookVolumeSize"?: number | null;
+            /** @description Group tag pre-filled in the wizard */
+            "pack.group"?: string;
+            /**
+             * @description RAR format where the profile allows a choice
+             * @enum {string}
+             */
+            "pack.rarFormat"?: "rar4" | "rar5";
+            /** @description Cut a TV sample */
+            "pack.sample"?: boolean;
+            /**
+             * @description Rule profile for TV
+             * @enum {string}
+             */
+            "pack.tvProfile"?: "tv-720p-2016" | "tv-sd-2016" | "web-2020";
+            /** @description TV volume size in bytes (null: the smallest allowed) */
+            "pack.tvVolumeSize"?: number | null;
+            /** @description Jobs per page */
+            "ui.jobsPageSize"?: number;
+            /**
+             * @description Interface language
+             * @enum {string}
+             */
+            "ui.language"?: "en" | "fr";
+            /**
+             * @description Colour theme
+             * @enum {string}
+             */
+            "ui.theme"?: "system" | "light" | "dark";
+        };
+        PreferenceValuesInput: {
+            /** @description Destinations chosen by default after a pack */
+            "delivery.destinations"?: string[];
+            /** @description Book metadata providers, tried in this order until one has candidates */
+            "metadata.bookProviders"?: ("openlibrary" | "googlebooks")[];
+            /** @description Film and TV metadata providers, tried in this order until one has candidates */
+            "metadata.videoProviders"?: ("tmdb" | "tvdb" | "omdb")[];
+            /** @description Template id for file_id.diz (null: the default one) */
+            "nfo.dizTemplate"?: string | null;
+            /** @description Template id for eBOOK NFOs (null: the default one) */
+            "nfo.ebookTemplate"?: string | null;
+            /** @description Template id for TV NFOs (null: the default one) */
+            "nfo.tvTemplate"?: string | null;
+            /**
+             * @description Rule profile for eBooks
+             * @enum {string}
+             */
+            "pack.ebookProfile"?: "ebook-2022";
+            /** @description eBOOK disk size in bytes (null: the smallest that fits) */
+            "pack.ebookVolumeSize"?: number | null;
+            /** @description Group tag pre-filled in the wizard */
+            "pack.group"?: string;
+            /**
+             * @description RAR format where the profile allows a choice
+             * @enum {string}
+             */
+            "pack.rarFormat"?: "rar4" | "rar5";
+            /** @description Cut a TV sample */
+            "pack.sample"?: boolean;
+            /**
+             * @description Rule profile for TV
+             * @enum {string}
+             */
+            "pack.tvProfile"?: "tv-720p-2016" | "tv-sd-2016" | "web-2020";
+            /** @description TV volume size in bytes (null: the smallest allowed) */
+            "pack.tvVolumeSize"?: number | null;
+            /** @description Jobs per page */
+            "ui.jobsPageSize"?: number;
+            /**
+             * @description Interface language
+             * @enum {string}
+             */
+            "ui.language"?: "en" | "fr";
+            /**
+             * @description Colour theme
+             * @enum {string}
+             */
+            "ui.theme"?: "system" | "light" | "dark";
+        };
         RuleProfile: {
             checks: {
                 id: string;
@@ -6543,7 +7379,11 @@ export interface components {
                 /** @enum {string} */
                 severity: "block" | "warn";
             }[];
-            id: string;
+            /**
+             * @description A rule profile (GET /api/profiles); default: the type’s default profile
+             * @enum {string}
+             */
+            id: "ebook-2022" | "tv-720p-2016" | "tv-sd-2016" | "web-2020";
             maxVolumes: number;
             name: string;
             nfoMaxWidth: number;
@@ -6568,7 +7408,11 @@ export interface components {
                 /** @enum {string} */
                 severity: "block" | "warn";
             }[];
-            id: string;
+            /**
+             * @description A rule profile (GET /api/profiles); default: the type’s default profile
+             * @enum {string}
+             */
+            id: "ebook-2022" | "tv-720p-2016" | "tv-sd-2016" | "web-2020";
             maxVolumes: number;
             name: string;
             nfoMaxWidth: number;
@@ -6622,6 +7466,18 @@ export interface components {
             releaseType: "ebook" | "tv";
             updatedAt: string;
         };
+        /** @description A saved template by id or name ({ templateId }), or the Liquid text itself ({ body }) */
+        TemplateChoice: {
+            templateId: string;
+        } | {
+            body: string;
+        };
+        /** @description A saved template by id or name ({ templateId }), or the Liquid text itself ({ body }) */
+        TemplateChoiceInput: {
+            templateId: string;
+        } | {
+            body: string;
+        };
         TemplateInput: {
             body: string;
             builtIn: boolean;
@@ -6652,6 +7508,22 @@ export interface components {
             warnings: {
                 [key: string]: unknown;
             }[];
+        };
+        UploadedSource: {
+            name: string;
+            /** @description Where the file now is; pass it as a job or wizard source */
+            path: string;
+            size: number;
+            /** @enum {string} */
+            type: "epub" | "pdf" | "cbz" | "mobi" | "azw" | "azw3" | "kf8" | "prc" | "mkv";
+        };
+        UploadedSourceInput: {
+            name: string;
+            /** @description Where the file now is; pass it as a job or wizard source */
+            path: string;
+            size: number;
+            /** @enum {string} */
+            type: "epub" | "pdf" | "cbz" | "mobi" | "azw" | "azw3" | "kf8" | "prc" | "mkv";
         };
         User: {
             active: boolean;
@@ -6700,6 +7572,212 @@ export interface components {
             season: number | null;
             title: string;
             year: number | null;
+        };
+        WizardPreview: {
+            disks: {
+                diz: string;
+                volume: string;
+                zip: string;
+            }[] | null;
+            findings: components["schemas"]["Finding"][];
+            nfo: {
+                name: string;
+                text: string;
+            };
+            notes: string[];
+            profile: string;
+            releaseName: string;
+            sample: {
+                endSeconds: number;
+                path: string;
+                startSeconds: number;
+            } | null;
+            sfv: string | null;
+            volumes: {
+                name: string;
+                size: number;
+            }[];
+            volumeSize: number;
+        };
+        WizardPreviewInput: {
+            disks: {
+                diz: string;
+                volume: string;
+                zip: string;
+            }[] | null;
+            findings: components["schemas"]["FindingInput"][];
+            nfo: {
+                name: string;
+                text: string;
+            };
+            notes: string[];
+            profile: string;
+            releaseName: string;
+            sample: {
+                endSeconds: number;
+                path: string;
+                startSeconds: number;
+            } | null;
+            sfv: string | null;
+            volumes: {
+                name: string;
+                size: number;
+            }[];
+            volumeSize: number;
+        };
+        WizardState: {
+            delivery?: {
+                /** @default [] */
+                destinations: string[];
+            };
+            metadata?: {
+                lookup?: boolean;
+                /**
+                 * @description Name and NFO fields (title, author, year, show, episode, …) over what the file says
+                 * @default {}
+                 */
+                meta: {
+                    [key: string]: string;
+                };
+                provider?: string;
+            };
+            naming?: {
+                /**
+                 * @description The group tag (letters, digits, underscore)
+                 * @example GRP
+                 */
+                group?: string;
+                name?: string;
+            };
+            nfo?: {
+                body?: string;
+                dizTemplateId?: string;
+                notes?: string;
+                templateId?: string;
+            };
+            overrides?: string[];
+            packing?: {
+                /** @enum {string} */
+                rarFormat?: "rar4" | "rar5";
+                sample?: boolean;
+                /** @description Bytes per RAR volume; one of the sizes the profile allows */
+                volumeSize?: number | null;
+            };
+            source: {
+                /** @enum {string} */
+                kind: "local";
+                path: string;
+            } | {
+                /** @enum {string} */
+                kind: "url";
+                url: string;
+            };
+            type: {
+                /**
+                 * @description A rule profile (GET /api/profiles); default: the type’s default profile
+                 * @enum {string}
+                 */
+                profile?: "ebook-2022" | "tv-720p-2016" | "tv-sd-2016" | "web-2020";
+                /** @enum {string} */
+                releaseType: "ebook" | "tv";
+            };
+        };
+        WizardStateInput: {
+            delivery?: {
+                /** @default [] */
+                destinations: string[];
+            };
+            metadata?: {
+                lookup?: boolean;
+                /**
+                 * @description Name and NFO fields (title, author, year, show, episode, …) over what the file says
+                 * @default {}
+                 */
+                meta: {
+                    [key: string]: string;
+                };
+                provider?: string;
+            };
+            naming?: {
+                /**
+                 * @description The group tag (letters, digits, underscore)
+                 * @example GRP
+                 */
+                group?: string;
+                name?: string;
+            };
+            nfo?: {
+                body?: string;
+                dizTemplateId?: string;
+                notes?: string;
+                templateId?: string;
+            };
+            overrides?: string[];
+            packing?: {
+                /** @enum {string} */
+                rarFormat?: "rar4" | "rar5";
+                sample?: boolean;
+                /** @description Bytes per RAR volume; one of the sizes the profile allows */
+                volumeSize?: number | null;
+            };
+            source: {
+                /** @enum {string} */
+                kind: "local";
+                path: string;
+            } | {
+                /** @enum {string} */
+                kind: "url";
+                url: string;
+            };
+            type: {
+                /**
+                 * @description A rule profile (GET /api/profiles); default: the type’s default profile
+                 * @enum {string}
+                 */
+                profile?: "ebook-2022" | "tv-720p-2016" | "tv-sd-2016" | "web-2020";
+                /** @enum {string} */
+                releaseType: "ebook" | "tv";
+            };
+        };
+        WizardStepRequest: {
+            /** @description The step's fields (the matching part of WizardState); field errors come back as errors */
+            data: unknown;
+            state?: components["schemas"]["PartialWizardState"];
+            /** @enum {string} */
+            step: "type" | "source" | "metadata" | "naming" | "nfo" | "packing" | "delivery";
+        };
+        WizardStepRequestInput: {
+            /** @description The step's fields (the matching part of WizardState); field errors come back as errors */
+            data: unknown;
+            state?: components["schemas"]["PartialWizardStateInput"];
+            /** @enum {string} */
+            step: "type" | "source" | "metadata" | "naming" | "nfo" | "packing" | "delivery";
+        };
+        WizardStepResult: {
+            errors: {
+                code?: string;
+                message: string;
+                path: string;
+            }[];
+            findings: components["schemas"]["Finding"][];
+            /** @description What the step learnt: the file type, metadata read from the file, the built name… */
+            info: {
+                [key: string]: unknown;
+            };
+            ok: boolean;
+        };
+        WizardStepResultInput: {
+            errors: {
+                code?: string;
+                message: string;
+                path: string;
+            }[];
+            findings: components["schemas"]["FindingInput"][];
+            /** @description What the step learnt: the file type, metadata read from the file, the built name… */
+            info: {
+                [key: string]: unknown;
+            };
+            ok: boolean;
         };
     };
     responses: never;

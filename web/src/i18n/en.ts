@@ -237,6 +237,8 @@ export const en = {
   'prefs.imported': 'Preferences imported.',
   'prefs.intro': 'Your values override the global ones, which override the built-in defaults.',
   'prefs.key': 'Preference',
+  'prefs.notExport':
+    'This file is not a relpack preferences export (format "relpack-preferences", version 1).',
   'prefs.notJson': 'That file is not a JSON document.',
   'prefs.reset': 'Reset',
   'prefs.source': 'From',

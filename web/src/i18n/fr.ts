@@ -239,6 +239,8 @@ export const fr: Record<MessageKey, string> = {
   'prefs.imported': 'Préférences importées.',
   'prefs.intro': 'Vos valeurs remplacent les valeurs globales, qui remplacent les valeurs par défaut.',
   'prefs.key': 'Préférence',
+  'prefs.notExport':
+    'Ce fichier n’est pas un export de préférences relpack (format « relpack-preferences », version 1).',
   'prefs.notJson': 'Ce fichier n’est pas un document JSON.',
   'prefs.reset': 'Réinitialiser',
   'prefs.source': 'Origine',

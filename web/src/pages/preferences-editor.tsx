@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import type { components } from '../api/schema.gen';
 import { ErrorBanner } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 
@@ -99,20 +100,36 @@ function PreferenceInput({
 }
 
 /** Export and import of a preferences document, with a dry run listing the changes first. */
+export type PreferencesExport = components['schemas']['PreferencesExportInput'];
+
+/** A file someone picked is checked before it is sent: only a relpack export is. */
+export function isPreferencesExport(doc: unknown): doc is PreferencesExport {
+  const d = doc as Partial<PreferencesExport> | null;
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    d.format === 'relpack-preferences' &&
+    d.version === 1 &&
+    (d.scope === 'user' || d.scope === 'global') &&
+    typeof d.preferences === 'object' &&
+    d.preferences !== null
+  );
+}
+
 export function ExportImport({
   onExport,
   onImport,
 }: {
   onExport: () => Promise<unknown>;
   onImport: (
-    doc: unknown,
+    doc: PreferencesExport,
     dryRun: boolean,
   ) => Promise<{ changes: { key: string; from: unknown; to: unknown }[] }>;
 }) {
   const { t } = useI18n();
   const file = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{
-    doc: unknown;
+    doc: PreferencesExport;
     changes: { key: string; from: unknown; to: unknown }[];
   } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -151,7 +168,8 @@ export function ExportImport({
             setError(null);
             setDone(false);
             try {
-              const doc = JSON.parse(await f.text());
+              const doc: unknown = JSON.parse(await f.text());
+              if (!isPreferencesExport(doc)) throw new Error(t('prefs.notExport'));
               setPending({ doc, changes: (await onImport(doc, true)).changes });
             } catch (err) {
               setError(err instanceof SyntaxError ? new Error(t('prefs.notJson')) : err);

@@ -1,3 +1,4 @@
+import type { components } from '../api/schema.gen';
 // The wizard's step logic, free of React and the network so it can be tested on its own: which
 // steps exist, which can be opened, what the server is sent, and how defaults are filled in.
 
@@ -16,18 +17,12 @@ export type Step = (typeof STEPS)[number];
 export type ServerStep = Exclude<Step, 'review'>;
 export type ReleaseType = 'ebook' | 'tv';
 
-export type Source = { kind: 'local'; path: string } | { kind: 'url'; url: string };
-
-export interface Draft {
-  type?: { releaseType: ReleaseType; profile?: string };
-  source?: Source;
-  metadata?: { meta: Record<string, string>; provider?: string };
-  naming?: { group?: string; name?: string };
-  nfo?: { templateId?: string; body?: string; notes?: string };
-  packing?: { volumeSize?: number | null; rarFormat?: 'rar4' | 'rar5'; sample?: boolean };
-  delivery?: { destinations: string[] };
-  overrides?: string[];
-}
+/** What the wizard routes take, generated from the server's WizardState contract. */
+export type ServerState = components['schemas']['WizardStateInput'];
+/** A draft is a state in progress: any step may still be missing. */
+export type Draft = components['schemas']['PartialWizardStateInput'];
+export type Source = ServerState['source'];
+export type ProfileId = NonNullable<ServerState['type']['profile']>;
 
 export interface WizardState {
   readonly draft: Draft;
@@ -93,9 +88,9 @@ export function accept(state: WizardState, step: ServerStep, info: Record<string
   };
 }
 
-/** What the server's validate, preview and pack routes take: only filled-in steps, empty values dropped. */
-export function toServerState(draft: Draft): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+/** What the server's validate route takes: only filled-in steps, empty values dropped. */
+export function toServerState(draft: Draft): Draft {
+  const out: Draft = {};
   if (draft.type) out.type = draft.type;
   if (draft.source) out.source = draft.source;
   if (draft.metadata) {
@@ -123,6 +118,13 @@ export function toServerState(draft: Draft): Record<string, unknown> {
   if (draft.delivery) out.delivery = draft.delivery;
   if (draft.overrides?.length) out.overrides = draft.overrides;
   return out;
+}
+
+/** The state the preview and the pack take: the type and the source are chosen by then. */
+export function toFullState(draft: Draft): ServerState {
+  const state = toServerState(draft);
+  if (!state.type || !state.source) throw new Error('Choose the release type and the source first');
+  return { ...state, type: state.type, source: state.source };
 }
 
 /** The data one step sends for validation. */
@@ -269,7 +271,7 @@ export function defaultsFrom(prefs: readonly PreferenceValue[], type: ReleaseTyp
 /** Starts a draft for a type: the type itself plus the preference defaults for later steps. */
 export function startDraft(
   type: ReleaseType,
-  profile: string | undefined,
+  profile: ProfileId | undefined,
   prefs: readonly PreferenceValue[],
 ): Draft {
   return { type: { releaseType: type, ...(profile ? { profile } : {}) }, ...defaultsFrom(prefs, type) };

@@ -28,7 +28,7 @@ import {
   STEPS,
   type Step,
   startDraft,
-  toServerState,
+  toFullState,
 } from './wizard-logic';
 
 const TITLES: Record<Step, MessageKey> = {
@@ -62,7 +62,7 @@ export default function WizardPage() {
   }, [preset, prefs.data, state.draft.type?.releaseType, update]);
 
   const pack = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/wizard/pack', { body: toServerState(state.draft) })),
+    mutationFn: () => unwrap(api.POST('/api/wizard/pack', { body: toFullState(state.draft) })),
     onSuccess: (job) => {
       void queryClient.invalidateQueries({ queryKey: ['jobs'] });
       // Leave first, then forget the draft: resetting while still on the review step would send

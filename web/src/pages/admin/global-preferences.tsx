@@ -15,13 +15,14 @@ export function GlobalPreferencesAdmin() {
   // The registry (keys, descriptions, defaults) comes with the resolved list.
   const mine = useQuery({ queryKey: ['preferences'], queryFn: () => unwrap(api.GET('/api/preferences')) });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['preferences'] });
+  const globals = new Map<string, unknown>(Object.entries(global.data?.values ?? {}));
   const rows: PreferenceRow[] = (mine.data?.items ?? []).map((p) => {
-    const set = global.data && Object.hasOwn(global.data.values, p.key);
+    const set = globals.has(p.key);
     return {
       key: p.key,
       description: p.description,
       default: p.default,
-      value: set ? global.data!.values[p.key] : p.default,
+      value: set ? globals.get(p.key) : p.default,
       source: set ? 'global' : 'default',
     };
   });

@@ -6,12 +6,12 @@ import { ErrorBanner, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../lib/auth';
 import { formatBytes } from '../../lib/format';
-import { toServerState, type WizardState } from '../wizard-logic';
+import { toFullState, toServerState, type WizardState } from '../wizard-logic';
 
 export function usePreview(state: WizardState) {
   return useQuery({
     queryKey: ['wizard', 'preview', toServerState(state.draft)],
-    queryFn: () => unwrap(api.POST('/api/wizard/preview', { body: toServerState(state.draft) })),
+    queryFn: () => unwrap(api.POST('/api/wizard/preview', { body: toFullState(state.draft) })),
     retry: false,
   });
 }

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/i18n';
 import { usePreferences, useProfiles } from '../use-wizard';
-import { type ReleaseType, setStep, startDraft, type WizardState } from '../wizard-logic';
+import { type ProfileId, type ReleaseType, setStep, startDraft, type WizardState } from '../wizard-logic';
 import type { StepProps } from './step-props';
 
 export function TypeStep({ state, update }: StepProps) {
@@ -8,7 +8,7 @@ export function TypeStep({ state, update }: StepProps) {
   const profiles = useProfiles();
   const prefs = usePreferences();
   const current = state.draft.type;
-  const choose = (releaseType: ReleaseType, profile?: string) =>
+  const choose = (releaseType: ReleaseType, profile?: ProfileId) =>
     update((s): WizardState => {
       if (s.draft.type?.releaseType === releaseType) {
         return setStep(s, 'type', { releaseType, ...(profile ? { profile } : {}) });
@@ -52,7 +52,7 @@ export function TypeStep({ state, update }: StepProps) {
           <select
             id="profile"
             value={current.profile ?? ''}
-            onChange={(e) => choose(current.releaseType, e.target.value || undefined)}
+            onChange={(e) => choose(current.releaseType, forType.find((p) => p.id === e.target.value)?.id)}
           >
             <option value="">{t('wizard.profileDefault', { profile: defaultProfile ?? '—' })}</option>
             {forType.map((p) => (
