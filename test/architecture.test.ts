@@ -1,24 +1,31 @@
-// Imports point one way: adapters (cli, server, queue) → app → engine/metadata/delivery/db.
-// The engine imports none of the other layers.
+// The written policy (docs/architecture.md), checked on every import of src/:
+// - the adapters (server, queue, cli) import only the use-cases (app) and the error base (errors);
+// - the use-cases import the engine and the libraries below them, the queue only as a type;
+// - the engine imports nothing of the other layers;
+// - runtime/ is the composition root, the one place that wires app, queue and server together;
+// - an import into another top-level folder goes through that folder's index.ts.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
-const ALLOWED: Record<string, string[]> = {
-  // The error base (RelpackError and the code registry) is below every layer.
-  errors: ['errors'],
-  engine: ['engine', 'errors'],
-  metadata: ['errors', 'metadata', 'engine'],
-  delivery: ['errors', 'delivery', 'engine'],
-  db: ['errors', 'db', 'engine'],
-  app: ['errors', 'app', 'engine', 'metadata', 'delivery', 'db', 'queue'],
-  queue: ['errors', 'queue', 'app', 'engine'],
-  server: ['errors', 'server', 'app', 'engine'],
-  // The CLI is the composition root: `relpack serve` and `relpack worker` wire server, queue and app.
-  cli: ['errors', 'cli', 'app', 'engine', 'server', 'queue'],
+
+/** Folders each top-level folder may import from (besides itself and config.ts). */
+const ALLOWED: Record<string, readonly string[]> = {
+  errors: [],
+  engine: ['errors'],
+  metadata: ['engine', 'errors'],
+  delivery: ['engine', 'errors'],
+  db: ['engine', 'errors'],
+  app: ['engine', 'metadata', 'delivery', 'db', 'errors', 'queue'],
+  queue: ['app', 'errors'],
+  server: ['app', 'errors'],
+  cli: ['app', 'errors', 'runtime'],
+  runtime: ['app', 'queue', 'server', 'errors'],
 };
+/** The composition root: the only folder that may build services, queues and servers. */
+const COMPOSITION_ROOT = 'runtime';
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -30,23 +37,68 @@ async function sourceFiles(dir: string): Promise<string[]> {
   return out;
 }
 
+interface Import {
+  readonly file: string;
+  readonly layer: string;
+  readonly target: string;
+  readonly targetPath: string;
+  readonly typeOnly: boolean;
+}
+
+async function imports(): Promise<Import[]> {
+  const all: Import[] = [];
+  for (const file of await sourceFiles(src)) {
+    const from = relative(src, file);
+    const layer = from.includes('/') ? from.split('/')[0]! : '(root)';
+    const text = await readFile(file, 'utf8');
+    for (const match of text.matchAll(/^(import|export)(\s+type)?[^;]*?from '(\.[^']+)'/gms)) {
+      const targetPath = relative(src, join(file, '..', match[3]!));
+      all.push({
+        file: from,
+        layer,
+        target: targetPath.includes('/') ? targetPath.split('/')[0]! : targetPath,
+        targetPath,
+        typeOnly: Boolean(match[2]),
+      });
+    }
+  }
+  return all;
+}
+
 describe('architecture', () => {
-  it('has no wrong-way imports between layers', async () => {
+  it('imports only in the allowed directions', async () => {
     const violations: string[] = [];
-    for (const file of await sourceFiles(src)) {
-      const layer = relative(src, file).split('/')[0]!;
-      const text = await readFile(file, 'utf8');
-      for (const match of text.matchAll(/from '(\.[^']+)'/g)) {
-        const target = relative(src, join(file, '..', match[1]!)).split('/')[0]!;
-        const isTypeOnly = /import type/.test(text.slice(Math.max(0, match.index - 200), match.index));
-        if (layer === 'app' && target === 'queue' && !isTypeOnly)
-          violations.push(`${file}: app may import queue only as a type`);
-        // config.ts is the one shared settings module; the engine must not read settings.
-        const isConfig = target.startsWith('config.') && layer !== 'engine';
-        if (ALLOWED[layer] && !ALLOWED[layer].includes(target) && !isConfig)
-          violations.push(`${relative(src, file)} → ${match[1]}`);
-      }
+    for (const i of await imports()) {
+      if (['engine', 'errors'].includes(i.layer) && i.target.startsWith('config.'))
+        violations.push(`${i.file}: the engine reads no settings`);
+      if (i.target === i.layer || i.target.startsWith('config.')) continue;
+      if (i.layer === 'app' && i.target === 'queue' && !i.typeOnly)
+        violations.push(`${i.file} → ${i.targetPath}: app may import the queue only as a type`);
+      const allowed = ALLOWED[i.layer];
+      if (allowed && !allowed.includes(i.target)) violations.push(`${i.file} → ${i.targetPath}`);
     }
     expect(violations).toEqual([]);
+  });
+
+  it('crosses into another folder only through its index.ts', async () => {
+    const deep = (await imports())
+      .filter((i) => i.target !== i.layer && !i.target.startsWith('config.') && i.layer !== '(root)')
+      .filter((i) => i.targetPath !== `${i.target}/index.js`)
+      .map((i) => `${i.file} → ${i.targetPath}`);
+    expect(deep).toEqual([]);
+  });
+
+  it('builds services, queues and servers only in the composition root', async () => {
+    const builders =
+      /\b(createServices|new InProcessQueue|new RedisQueue|new RedisWorker|buildServer|startServer)\(/;
+    const outside: string[] = [];
+    for (const file of await sourceFiles(src)) {
+      const from = relative(src, file);
+      const layer = from.split('/')[0]!;
+      // The definitions themselves live in their own folders.
+      if ([COMPOSITION_ROOT, 'queue', 'server'].includes(layer) || from === 'app/services.ts') continue;
+      if (builders.test(await readFile(file, 'utf8'))) outside.push(from);
+    }
+    expect(outside).toEqual([]);
   });
 });

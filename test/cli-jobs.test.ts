@@ -80,7 +80,7 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
       result: { releaseName: 'Cee.Ell.Cli.Book.2017.RETAiL.ePUB.eBOOK-GRP' },
     });
     for (const a of shown.artifacts)
-      expect(Object.keys(a).sort()).toEqual(['crc32', 'id', 'kind', 'path', 'size']);
+      expect(Object.keys(a).sort()).toEqual(['crc32', 'createdAt', 'id', 'kind', 'path', 'size']);
     const logs = json(['jobs', 'logs', packed.job.id]);
     expect(logs.items.some((l: { message: string }) => l.message.startsWith('completed'))).toBe(true);
     const human = run(['jobs', 'logs', packed.job.id, '--level', 'warn']);

@@ -3,10 +3,11 @@
 import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { type AppServices, createServices } from '../../src/app/index.js';
-import { bootstrapAdmin } from '../../src/app/users/bootstrap-admin.js';
+import type { AppServices } from '../../src/app/index.js';
 import { loadConfig } from '../../src/config.js';
-import { InProcessQueue, type JobQueue, RedisQueue } from '../../src/queue/index.js';
+import { connectDatabase, type Repositories, repositories } from '../../src/db/index.js';
+import type { JobQueue } from '../../src/queue/index.js';
+import { openRuntime } from '../../src/runtime/index.js';
 import { buildServer } from '../../src/server/index.js';
 import { createTestDatabase, type Dialect, type TestDatabase } from './databases.js';
 import { tempDir } from './readers.js';
@@ -16,6 +17,8 @@ export const ADMIN_PASSWORD = 'kettle-orbit-lantern-7';
 export interface TestServer {
   readonly app: FastifyInstance;
   readonly services: AppServices;
+  /** The tables themselves, for seeding and for checks the API does not answer. */
+  readonly repos: Repositories;
   readonly database: TestDatabase;
   readonly routes: { method: string; url: string; access: string }[];
   readonly queue: JobQueue;
@@ -49,21 +52,23 @@ export async function startTestServer(
     RELPACK_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
     RELPACK_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: 'silent',
+    ...(options.redis ? { REDIS_URL: options.redis.url, RELPACK_QUEUE_PREFIX: options.redis.prefix } : {}),
     ...env,
   });
   let now = Date.parse('2026-11-26T12:00:00Z');
-  const services = await createServices(config, {
+  const handle = connectDatabase(config.databaseUrl, config.dataDir);
+  const runtime = await openRuntime(config, {
+    mode: 'serve',
     version: '9.9.9',
-    ...(options.realClock ? {} : { clock: () => new Date(now) }),
     logger: pino({ level: 'silent' }),
-    cancelPollMs: 100,
+    services: {
+      database: handle,
+      ...(options.realClock ? {} : { clock: () => new Date(now) }),
+      cancelPollMs: 100,
+    },
   });
-  await services.migrate();
-  await bootstrapAdmin(services);
-  const queue: JobQueue = options.redis
-    ? new RedisQueue(options.redis.url, options.redis.prefix)
-    : new InProcessQueue(services.runJob, 1);
-  services.jobs.attachQueue(queue);
+  const { services, queue } = runtime;
+  await services.bootstrapAdmin();
   const routes: TestServer['routes'] = [];
   const app = await buildServer(
     { services },
@@ -80,6 +85,7 @@ export async function startTestServer(
   const server: TestServer = {
     app,
     services,
+    repos: repositories(handle),
     database,
     routes,
     queue,
@@ -108,8 +114,7 @@ export async function startTestServer(
     },
     async close() {
       await app.close();
-      await queue.close();
-      await services.close();
+      await runtime.close();
       await database.drop();
       // Releases packed by the tests are real data: free the disk as soon as the suite is done.
       await rm(services.config.dataDir, { recursive: true, force: true });

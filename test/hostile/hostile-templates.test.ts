@@ -189,7 +189,13 @@ describe('hostile templates', () => {
       method: 'POST',
       url: '/api/jobs',
       headers,
-      payload: { type: 'ebook', source: book, group: 'GRP', meta: { source: 'RETAiL' }, nfoTemplate: bomb },
+      payload: {
+        type: 'ebook',
+        source: book,
+        group: 'GRP',
+        meta: { source: 'RETAiL' },
+        nfoTemplate: { body: bomb },
+      },
     });
     const id = job.json().id as string;
     const failed = await until(

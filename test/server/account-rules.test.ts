@@ -67,9 +67,9 @@ describe.each(dialects)('account rules on %s', (dialect) => {
 
   it('issue #18: the database itself refuses a second username differing only in case', async () => {
     const now = new Date();
-    await s.services.repos.users.create({ username: 'Dup', passwordHash: 'x', role: 'operator', now });
+    await s.repos.users.create({ username: 'Dup', passwordHash: 'x', role: 'operator', now });
     await expect(
-      s.services.repos.users.create({ username: 'dUP', passwordHash: 'x', role: 'operator', now }),
+      s.repos.users.create({ username: 'dUP', passwordHash: 'x', role: 'operator', now }),
     ).rejects.toThrow();
   });
 });

@@ -51,7 +51,7 @@ describe.each(dialects)('API configurations on %s', (dialect) => {
       'tvdb',
     ]);
     // what the repository reads back is what is stored
-    const row = await s.services.repos.apiConfigs.find('tmdb');
+    const row = await s.repos.apiConfigs.find('tmdb');
     const stored = { api_key_encrypted: row!.apiKeyEncrypted!, id: row!.id };
     expect(stored.api_key_encrypted).not.toContain(key);
     expect(stored.api_key_encrypted.startsWith('v1.')).toBe(true);

@@ -24,7 +24,7 @@ describe.each(dialects)('server on %s', (dialect) => {
     const ready = await s.app.inject({ method: 'GET', url: '/api/ready' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ ready: true, database: { dialect, pendingMigrations: [] } });
-    const db = s.services.repos;
+    const db = s.repos;
     expect(await db.users.count()).toBe(1);
   });
 
@@ -233,7 +233,7 @@ describe.each(dialects)('server on %s', (dialect) => {
     expect(del.statusCode).toBe(204);
     const list = await s.app.inject({ method: 'GET', url: '/api/users', headers: h });
     expect(list.json().items.map((u: { username: string }) => u.username)).not.toContain('op1');
-    const audit = await s.services.repos.audit.recent(50);
+    const audit = await s.repos.audit.recent(50);
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining([
         'user.create',
@@ -253,7 +253,7 @@ describe.each(dialects)('server on %s', (dialect) => {
       headers: bearer(admin.accessToken),
       payload: { username: 'packer', password: 'violet-canyon-drum-88', role: 'operator' },
     });
-    const jobs = s.services.repos.jobs;
+    const jobs = s.repos.jobs;
     const base = Date.parse('2026-01-01T00:00:00Z');
     for (let i = 0; i < 30; i++) {
       await jobs.insert({

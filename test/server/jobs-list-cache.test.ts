@@ -21,9 +21,9 @@ describe('jobs list memo on sqlite', () => {
   beforeAll(async () => {
     s = await startTestServer('sqlite');
     ({ admin, operator } = await s.signInAdminAndOperator());
-    const owner = (await s.services.repos.users.list()).find((u) => u.role === 'admin')!;
+    const owner = (await s.repos.users.list()).find((u) => u.role === 'admin')!;
     for (let i = 0; i < 3; i++) {
-      await s.services.repos.jobs.insert({
+      await s.repos.jobs.insert({
         type: 'ebook',
         profile: 'ebook-2022',
         ownerId: owner.id,

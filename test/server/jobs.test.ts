@@ -119,8 +119,8 @@ describe.each(dialects)('jobs on %s', (dialect) => {
     expect(
       (await s.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers: h(operator) })).statusCode,
     ).toBe(404);
-    expect(await s.services.repos.jobLogs.list(id, { limit: 10 })).toEqual([]);
-    expect(await s.services.repos.artifacts.list(id)).toEqual([]);
+    expect(await s.repos.jobLogs.list(id, { limit: 10 })).toEqual([]);
+    expect(await s.repos.artifacts.list(id)).toEqual([]);
   });
 
   it('cancels a running job promptly, removes its partial output, and retries it', async () => {

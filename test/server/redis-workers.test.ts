@@ -129,7 +129,7 @@ describe.runIf(run)('BullMQ workers on Redis', () => {
     expect(done.map((j) => j.attempts)).toEqual([0, 0, 0, 0]);
     expect(new Set(done.map((j) => j.worker)).size).toBe(2);
     for (const j of done) {
-      const logs = await s.services.repos.jobLogs.list(j.id, { limit: 1000 });
+      const logs = await s.repos.jobLogs.list(j.id, { limit: 1000 });
       expect(logs.filter((l) => l.message.startsWith('packing ')).length, j.id).toBe(1);
     }
   }, 180_000);

@@ -258,7 +258,7 @@ describe('sources and wizard', () => {
     await makeEpub(outside, { title: 'Secret', author: 'Dee', date: '2018-01-01' });
     const ownerId = await userId(operator);
     // Queued as JobService would, but not yet run.
-    const job = await s.services.repos.jobs.insert({
+    const job = await s.repos.jobs.insert({
       type: 'ebook',
       profile: 'ebook-2022',
       ownerId,

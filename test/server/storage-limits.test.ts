@@ -71,7 +71,7 @@ describe('storage limits', () => {
     await utimes(stale, old, old);
     await utimes(fresh, new Date('2026-11-25T12:00:00Z'), new Date('2026-11-25T12:00:00Z'));
     // A download kept for a job that failed long ago, one whose job is gone, one of a pending job.
-    const failed = await s.services.repos.jobs.insert({
+    const failed = await s.repos.jobs.insert({
       type: 'ebook',
       profile: 'ebook-2022',
       ownerId: null,
@@ -79,8 +79,8 @@ describe('storage limits', () => {
       config: { type: 'ebook', sourceUrl: 'https://example.com/a.epub', group: 'GRP' },
       now: old,
     });
-    await s.services.repos.jobs.transition(failed.id, ['pending'], 'failed', old, { finishedAt: old });
-    const pending = await s.services.repos.jobs.insert({
+    await s.repos.jobs.transition(failed.id, ['pending'], 'failed', old, { finishedAt: old });
+    const pending = await s.repos.jobs.insert({
       type: 'ebook',
       profile: 'ebook-2022',
       ownerId: null,
