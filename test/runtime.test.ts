@@ -83,10 +83,10 @@ describe('openRuntime', () => {
 
     const serve = await openRuntime(config, { mode: 'serve', version: 't', print: (l) => lines.push(l) });
     await serve.idle();
-    const after = async (id: string) =>
+    const statusNow = async (id: string) =>
       (await serve.services.jobs.get({ userId: '', role: 'admin' }, id)).status;
     // The live local process keeps its job; the other host's is taken over; the pending one ran.
-    expect([await after(alive), await after(foreign), await after(pending)]).toEqual([
+    expect([await statusNow(alive), await statusNow(foreign), await statusNow(pending)]).toEqual([
       'running',
       'failed',
       'failed',
