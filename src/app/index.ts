@@ -164,13 +164,21 @@ export {
 export { checkReadiness, type ReadinessReport } from './system/readiness.js';
 export { type DiskSpace, diskSpace } from './system/system-status.js';
 export {
-  type Editor,
   type RenderPreview,
+  RenderPreviewSchema,
+  type RenderRequest,
+  RenderRequestSchema,
+  RenderStoredSchema,
+  type TemplateChange,
+  TemplateChangeSchema,
   type TemplateDraft,
-  TemplateErrorCode,
-  TemplateService,
+  TemplateDraftSchema,
+  TemplateKindSchema,
+  TemplateVariablesSchema,
   type TemplateView,
-} from './templates/template-service.js';
+  TemplateViewSchema,
+} from './templates/template-contract.js';
+export { type Editor, TemplateErrorCode, TemplateService } from './templates/template-service.js';
 export type { BootstrapResult } from './users/bootstrap-admin.js';
 export { type Actor, UserErrorCode, UserService } from './users/user-service.js';
 export { validateReleaseDir } from './validate-release-dir.js';

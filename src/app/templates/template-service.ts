@@ -13,17 +13,13 @@ import {
   templateVariables,
 } from '../../engine/index.js';
 import type { ErrorCode } from '../../errors/index.js';
+import type { RenderPreview, TemplateDraft, TemplateView } from './template-contract.js';
 
 export const TemplateErrorCode = {
   TEMPLATE_NOT_FOUND: 'TEMPLATE_NOT_FOUND',
   TEMPLATE_READ_ONLY: 'TEMPLATE_READ_ONLY',
   TEMPLATE_NAME_TAKEN: 'TEMPLATE_NAME_TAKEN',
 } as const satisfies Record<string, ErrorCode>;
-
-export interface TemplateView extends StoredTemplate {
-  /** Built-in templates ship with relpack: they can be copied, not changed or deleted. */
-  readonly builtIn: boolean;
-}
 
 const BUILT_IN: readonly TemplateView[] = [
   builtIn(
@@ -78,36 +74,6 @@ function builtIn(
 export interface Editor {
   readonly userId: string;
   readonly role: Role;
-}
-
-export interface TemplateDraft {
-  readonly name: string;
-  readonly releaseType: 'ebook' | 'tv';
-  readonly kind: 'nfo' | 'diz';
-  readonly body: string;
-  readonly description?: string | null;
-  readonly isDefault?: boolean;
-  /** Admins create global templates unless they ask for a private one. */
-  readonly private?: boolean;
-}
-
-export interface RenderPreview {
-  readonly text: string;
-  /** The CP437 bytes as written, base64. */
-  readonly cp437: string;
-  readonly lineCount: number;
-  readonly warnings: (
-    | { readonly type: 'width'; readonly line: number; readonly width: number; readonly max: number }
-    | { readonly type: 'height'; readonly lines: number; readonly max: number }
-    | {
-        readonly type: 'charset';
-        readonly line: number;
-        readonly column: number;
-        readonly char: string;
-        readonly replacement: string;
-      }
-    | { readonly type: 'counter'; readonly message: string }
-  )[];
 }
 
 /**

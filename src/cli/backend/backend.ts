@@ -15,7 +15,11 @@ import type {
   PackJobRequest,
   PreferenceExport,
   PreferenceValues,
+  RenderPreview,
+  RenderRequest,
   ResolvedPreference,
+  TemplateDraft,
+  TemplateView,
 } from '../../app/index.js';
 
 export type { ArtifactView, DestinationView, JobView };
@@ -44,20 +48,11 @@ export interface Backend {
   unsetPreference(key: string, global: boolean): Promise<void>;
   exportPreferences(global: boolean): Promise<PreferenceExport>;
   importPreferences(doc: unknown, global: boolean, dryRun: boolean): Promise<ImportChange[]>;
-  templates(): Promise<Record<string, unknown>[]>;
-  template(idOrName: string): Promise<Record<string, unknown>>;
-  saveTemplate(draft: {
-    name: string;
-    body: string;
-    kind: string;
-    releaseType: string;
-  }): Promise<Record<string, unknown>>;
-  renderTemplate(input: {
-    body: string;
-    kind: string;
-    releaseType: string;
-    data?: Record<string, unknown>;
-  }): Promise<Record<string, unknown>>;
+  templates(): Promise<TemplateView[]>;
+  template(idOrName: string): Promise<TemplateView>;
+  /** Creates the template, or changes the body of the caller's own one with that name. */
+  saveTemplate(draft: TemplateDraft): Promise<TemplateView>;
+  renderTemplate(input: RenderRequest): Promise<RenderPreview>;
   destinations(): Promise<DestinationView[]>;
   /** By id or name. */
   destination(idOrName: string): Promise<DestinationView>;

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import {
   type ArtifactView,
+  type ImportChange,
   JobStreamDataSchemas,
   type JobStreamEvent,
   type LogLineView,
+  type TemplateView,
 } from '../../app/index.js';
-
-const StreamErrorSchema = z.object({ code: z.string(), message: z.string() });
-
-import type { ErrorCode } from '../../errors/index.js';
-import { isErrorCode, knownCode, RelpackError } from '../../errors/index.js';
+import { type ErrorCode, isErrorCode, knownCode, RelpackError } from '../../errors/index.js';
 import type { Backend, DestinationView, JobView } from './backend.js';
 import { readLogins, type StoredLogin, saveLogin, withCredentialsLock } from './credentials.js';
 
@@ -17,6 +15,8 @@ export const CliErrorCode = { SERVER_UNREACHABLE: 'SERVER_UNREACHABLE' } as cons
   string,
   ErrorCode
 >;
+
+const StreamErrorSchema = z.object({ code: z.string(), message: z.string() });
 
 export function normaliseServer(url: string): string {
   return url.replace(/\/+$/, '');
@@ -103,17 +103,22 @@ export async function openHttpBackend(server: string): Promise<Backend> {
     },
     exportPreferences: (global) => api('POST', `/api/preferences${g(global)}/export`),
     importPreferences: async (doc, global, dryRun) =>
-      (await api<{ changes: never[] }>('POST', `/api/preferences${g(global)}/import?dryRun=${dryRun}`, doc))
-        .changes,
-    templates: async () => (await api<{ items: never[] }>('GET', '/api/templates')).items,
+      (
+        await api<{ changes: ImportChange[] }>(
+          'POST',
+          `/api/preferences${g(global)}/import?dryRun=${dryRun}`,
+          doc,
+        )
+      ).changes,
+    templates: async () => (await api<{ items: TemplateView[] }>('GET', '/api/templates')).items,
     async template(idOrName) {
-      const all = await api<{ items: Record<string, unknown>[] }>('GET', '/api/templates');
+      const all = await api<{ items: TemplateView[] }>('GET', '/api/templates');
       const hit = all.items.find((t) => t.id === idOrName) ?? all.items.find((t) => t.name === idOrName);
       if (!hit) throw new RelpackError('TEMPLATE_NOT_FOUND', `No template "${idOrName}"`, { idOrName });
       return hit;
     },
     async saveTemplate(draft) {
-      const all = await api<{ items: Record<string, unknown>[] }>('GET', '/api/templates');
+      const all = await api<{ items: TemplateView[] }>('GET', '/api/templates');
       const existing = all.items.find((t) => t.name === draft.name && !t.builtIn);
       if (existing) return api('PUT', `/api/templates/${existing.id}`, { body: draft.body });
       return api('POST', '/api/templates', draft);

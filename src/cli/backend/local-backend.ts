@@ -51,18 +51,15 @@ export async function openLocalBackend(version: string): Promise<Backend> {
     exportPreferences: (global) => services.preferences.export(viewer, global ? 'global' : 'user'),
     importPreferences: (doc, global, dryRun) =>
       services.preferences.import(viewer, global ? 'global' : 'user', doc, dryRun),
-    templates: async () => (await services.templates.list(editor)).map((t) => ({ ...t })),
-    template: async (idOrName) => ({ ...(await services.templates.find(editor, idOrName)) }),
+    templates: () => services.templates.list(editor),
+    template: (idOrName) => services.templates.find(editor, idOrName),
     async saveTemplate(draft) {
       const existing = await services.templates.find(editor, draft.name).catch(() => null);
-      const d = { ...draft, kind: draft.kind as 'nfo', releaseType: draft.releaseType as 'ebook' };
       if (existing && !existing.builtIn)
-        return { ...(await services.templates.update(editor, existing.id, { body: d.body })) };
-      return { ...(await services.templates.create(editor, d)) };
+        return services.templates.update(editor, existing.id, { body: draft.body });
+      return services.templates.create(editor, draft);
     },
-    renderTemplate: async (i) => ({
-      ...(await services.templates.render(i.body, i.kind as 'nfo', i.releaseType as 'ebook', i.data)),
-    }),
+    renderTemplate: (i) => services.templates.render(i.body, i.kind, i.releaseType, i.data),
     destinations: () => services.destinations.list(),
     destination: (idOrName) => services.destinations.get(idOrName),
     createDestination: (body) => services.destinations.create(actor, body),

@@ -1,4 +1,5 @@
 import { type Command, Option } from 'commander';
+import type { TemplateView } from '../../app/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
@@ -50,19 +51,24 @@ export function register(program: Command, deps: CliDeps): void {
       .addOption(
         new Option('--type <type>', 'for a file: ebook or tv').choices(['ebook', 'tv']).default('ebook'),
       ),
-  ).action((target: string, o: Common & { data?: string; kind: string; type: string }) =>
-    withBackend(v, o.server, async (b) => {
-      const data = o.data ? (JSON.parse(await readTextInput(o.data)) as Record<string, unknown>) : undefined;
-      const stored = await b.template(target).catch(() => null);
-      const input = stored
-        ? { body: String(stored.body), kind: String(stored.kind), releaseType: String(stored.releaseType) }
-        : { body: await readTextInput(target), kind: o.kind, releaseType: o.type };
-      const preview = await b.renderTemplate({ ...input, ...(data ? { data } : {}) });
-      if (o.json) return printJson(deps, preview);
-      deps.stdout.write(String(preview.text).replace(/\r\n/g, '\n'));
-      for (const w of (preview.warnings as Record<string, unknown>[]) ?? [])
-        deps.stderr.write(`warning: ${JSON.stringify(w)}\n`);
-    }),
+  ).action(
+    (
+      target: string,
+      o: Common & { data?: string; kind: TemplateView['kind']; type: TemplateView['releaseType'] },
+    ) =>
+      withBackend(v, o.server, async (b) => {
+        const data = o.data
+          ? (JSON.parse(await readTextInput(o.data)) as Record<string, unknown>)
+          : undefined;
+        const stored = await b.template(target).catch(() => null);
+        const input = stored
+          ? { body: stored.body, kind: stored.kind, releaseType: stored.releaseType }
+          : { body: await readTextInput(target), kind: o.kind, releaseType: o.type };
+        const preview = await b.renderTemplate({ ...input, ...(data ? { data } : {}) });
+        if (o.json) return printJson(deps, preview);
+        deps.stdout.write(preview.text.replace(/\r\n/g, '\n'));
+        for (const w of preview.warnings) deps.stderr.write(`warning: ${JSON.stringify(w)}\n`);
+      }),
   );
   common(
     templates
@@ -72,16 +78,20 @@ export function register(program: Command, deps: CliDeps): void {
       .requiredOption('--file <file>', 'the Liquid template')
       .addOption(new Option('--kind <kind>', 'nfo or diz').choices(['nfo', 'diz']).default('nfo'))
       .addOption(new Option('--type <type>', 'ebook or tv').choices(['ebook', 'tv']).default('ebook')),
-  ).action((name: string, o: Common & { file: string; kind: string; type: string }) =>
-    withBackend(v, o.server, async (b) => {
-      const saved = await b.saveTemplate({
-        name,
-        body: await readTextInput(o.file),
-        kind: o.kind,
-        releaseType: o.type,
-      });
-      if (o.json) return printJson(deps, saved);
-      deps.stdout.write(`saved template ${saved.name} (${saved.id})\n`);
-    }),
+  ).action(
+    (
+      name: string,
+      o: Common & { file: string; kind: TemplateView['kind']; type: TemplateView['releaseType'] },
+    ) =>
+      withBackend(v, o.server, async (b) => {
+        const saved = await b.saveTemplate({
+          name,
+          body: await readTextInput(o.file),
+          kind: o.kind,
+          releaseType: o.type,
+        });
+        if (o.json) return printJson(deps, saved);
+        deps.stdout.write(`saved template ${saved.name} (${saved.id})\n`);
+      }),
   );
 }

@@ -1,49 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { TemplateView } from '../../app/index.js';
+import {
+  RenderPreviewSchema,
+  RenderRequestSchema,
+  RenderStoredSchema,
+  TemplateChangeSchema,
+  TemplateDraftSchema,
+  TemplateVariablesSchema,
+  TemplateViewSchema,
+} from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import { errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
-const Kind = z.enum(['nfo', 'diz']);
-const ReleaseType = z.enum(['ebook', 'tv']);
-const TemplateSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    releaseType: ReleaseType,
-    kind: Kind,
-    body: z.string(),
-    description: z.string().nullable(),
-    ownerId: z.string().nullable(),
-    isDefault: z.boolean(),
-    builtIn: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Template' });
-const Body = z.string().min(1).max(200_000);
-const Draft = z.object({
-  name: z.string().trim().min(1).max(128),
-  releaseType: ReleaseType,
-  kind: Kind,
-  body: Body,
-  description: z.string().max(1000).nullable().optional(),
-  isDefault: z.boolean().optional(),
-  private: z.boolean().optional(),
-});
-const Preview = z
-  .object({
-    text: z.string(),
-    cp437: z.string(),
-    lineCount: z.number(),
-    warnings: z.array(z.record(z.string(), z.unknown())),
-  })
-  .meta({ id: 'TemplatePreview' });
-const RenderData = z.object({ data: z.record(z.string(), z.unknown()).optional() });
 const TemplateParams = z.object({ id: z.string().min(1).max(64) });
-
-const view = (t: TemplateView) => ({ ...t });
 
 export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
   const templates = services.templates;
@@ -55,10 +25,10 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
       schema: {
         tags,
         summary: 'Built-in, global and your own templates',
-        response: { 200: z.object({ items: z.array(TemplateSchema) }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(TemplateViewSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ items: (await templates.list(requireAuth(request))).map(view) }),
+    async (request) => ({ items: await templates.list(requireAuth(request)) }),
   );
   app.get(
     '/api/templates/variables',
@@ -66,20 +36,7 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
       schema: {
         tags,
         summary: 'Every placeholder a template can use, with type, description and example',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                name: z.string(),
-                type: z.string(),
-                description: z.string(),
-                example: z.unknown(),
-                dizOnly: z.boolean(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: TemplateVariablesSchema, ...errorResponses },
       },
     },
     async () => ({ items: templates.variables() }),
@@ -91,13 +48,8 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
       schema: {
         tags,
         summary: 'Render an unsaved body with sample (or given) data',
-        body: z.object({
-          body: Body,
-          kind: Kind,
-          releaseType: ReleaseType,
-          data: z.record(z.string(), z.unknown()).optional(),
-        }),
-        response: { 200: Preview, ...errorResponses },
+        body: RenderRequestSchema,
+        response: { 200: RenderPreviewSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -110,8 +62,8 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
       schema: {
         tags,
         summary: 'Create a template (admins: global unless private)',
-        body: Draft,
-        response: { 201: TemplateSchema, ...errorResponses },
+        body: TemplateDraftSchema,
+        response: { 201: TemplateViewSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -122,7 +74,7 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
         ...(isDefault === undefined ? {} : { isDefault }),
         ...(own === undefined ? {} : { private: own }),
       });
-      return reply.status(201).send(view(created));
+      return reply.status(201).send(created);
     },
   );
   app.get(
@@ -132,10 +84,10 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
         tags,
         summary: 'One template',
         params: TemplateParams,
-        response: { 200: TemplateSchema, ...errorResponses },
+        response: { 200: TemplateViewSchema, ...errorResponses },
       },
     },
-    async (request) => view(await templates.get(requireAuth(request), request.params.id)),
+    async (request) => templates.get(requireAuth(request), request.params.id),
   );
   app.put(
     '/api/templates/:id',
@@ -145,13 +97,13 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
         tags,
         summary: 'Change a template (not a built-in one)',
         params: TemplateParams,
-        body: Draft.omit({ private: true }).partial(),
-        response: { 200: TemplateSchema, ...errorResponses },
+        body: TemplateChangeSchema,
+        response: { 200: TemplateViewSchema, ...errorResponses },
       },
     },
     async (request) => {
       const changes = Object.fromEntries(Object.entries(request.body).filter(([, v]) => v !== undefined));
-      return view(await templates.update(requireAuth(request), request.params.id, changes));
+      return templates.update(requireAuth(request), request.params.id, changes);
     },
   );
   app.delete(
@@ -177,8 +129,8 @@ export const templateRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { s
         tags,
         summary: 'Render a stored template with sample (or given) data',
         params: TemplateParams,
-        body: RenderData,
-        response: { 200: Preview, ...errorResponses },
+        body: RenderStoredSchema,
+        response: { 200: RenderPreviewSchema, ...errorResponses },
       },
     },
     async (request) => {
