@@ -4649,17 +4649,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        body: string;
-                        description?: string | null;
-                        isDefault?: boolean;
-                        /** @enum {string} */
-                        kind: "nfo" | "diz";
-                        name: string;
-                        private?: boolean;
-                        /** @enum {string} */
-                        releaseType: "ebook" | "tv";
-                    };
+                    "application/json": components["schemas"]["NewTemplateInput"];
                 };
             };
             responses: {
@@ -4830,16 +4820,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        body?: string;
-                        description?: string | null;
-                        isDefault?: boolean;
-                        /** @enum {string} */
-                        kind?: "nfo" | "diz";
-                        name?: string;
-                        /** @enum {string} */
-                        releaseType?: "ebook" | "tv";
-                    };
+                    "application/json": components["schemas"]["TemplateChangeInput"];
                 };
             };
             responses: {
@@ -5012,11 +4993,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        data?: {
-                            [key: string]: unknown;
-                        };
-                    };
+                    "application/json": components["schemas"]["TemplateRenderDataInput"];
                 };
             };
             responses: {
@@ -5110,16 +5087,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        body: string;
-                        data?: {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        kind: "nfo" | "diz";
-                        /** @enum {string} */
-                        releaseType: "ebook" | "tv";
-                    };
+                    "application/json": components["schemas"]["TemplateRenderRequestInput"];
                 };
             };
             responses: {
@@ -7033,6 +7001,28 @@ export interface components {
              */
             verify: "size" | "auto" | "read-back";
         };
+        NewTemplate: {
+            body: string;
+            description?: string | null;
+            isDefault?: boolean;
+            /** @enum {string} */
+            kind: "nfo" | "diz";
+            name: string;
+            private?: boolean;
+            /** @enum {string} */
+            releaseType: "ebook" | "tv";
+        };
+        NewTemplateInput: {
+            body: string;
+            description?: string | null;
+            isDefault?: boolean;
+            /** @enum {string} */
+            kind: "nfo" | "diz";
+            name: string;
+            private?: boolean;
+            /** @enum {string} */
+            releaseType: "ebook" | "tv";
+        };
         PackJobRequest: {
             /** @description Destinations (ids or names) to upload to once the pack completed */
             destinations?: string[];
@@ -7466,6 +7456,26 @@ export interface components {
             releaseType: "ebook" | "tv";
             updatedAt: string;
         };
+        TemplateChange: {
+            body?: string;
+            description?: string | null;
+            isDefault?: boolean;
+            /** @enum {string} */
+            kind?: "nfo" | "diz";
+            name?: string;
+            /** @enum {string} */
+            releaseType?: "ebook" | "tv";
+        };
+        TemplateChangeInput: {
+            body?: string;
+            description?: string | null;
+            isDefault?: boolean;
+            /** @enum {string} */
+            kind?: "nfo" | "diz";
+            name?: string;
+            /** @enum {string} */
+            releaseType?: "ebook" | "tv";
+        };
         /** @description A saved template by id or name ({ templateId }), or the Liquid text itself ({ body }) */
         TemplateChoice: {
             templateId: string;
@@ -7497,17 +7507,91 @@ export interface components {
             cp437: string;
             lineCount: number;
             text: string;
-            warnings: {
-                [key: string]: unknown;
-            }[];
+            warnings: ({
+                line: number;
+                max: number;
+                /** @enum {string} */
+                type: "width";
+                width: number;
+            } | {
+                lines: number;
+                max: number;
+                /** @enum {string} */
+                type: "height";
+            } | {
+                char: string;
+                column: number;
+                line: number;
+                replacement: string;
+                /** @enum {string} */
+                type: "charset";
+            } | {
+                message: string;
+                /** @enum {string} */
+                type: "counter";
+            })[];
         };
         TemplatePreviewInput: {
             cp437: string;
             lineCount: number;
             text: string;
-            warnings: {
+            warnings: ({
+                line: number;
+                max: number;
+                /** @enum {string} */
+                type: "width";
+                width: number;
+            } | {
+                lines: number;
+                max: number;
+                /** @enum {string} */
+                type: "height";
+            } | {
+                char: string;
+                column: number;
+                line: number;
+                replacement: string;
+                /** @enum {string} */
+                type: "charset";
+            } | {
+                message: string;
+                /** @enum {string} */
+                type: "counter";
+            })[];
+        };
+        TemplateRenderData: {
+            /** @description Values over the sample data, by variable path (GET /api/templates/variables) */
+            data?: {
                 [key: string]: unknown;
-            }[];
+            };
+        };
+        TemplateRenderDataInput: {
+            /** @description Values over the sample data, by variable path (GET /api/templates/variables) */
+            data?: {
+                [key: string]: unknown;
+            };
+        };
+        TemplateRenderRequest: {
+            body: string;
+            /** @description Values over the sample data, by variable path (GET /api/templates/variables) */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            kind: "nfo" | "diz";
+            /** @enum {string} */
+            releaseType: "ebook" | "tv";
+        };
+        TemplateRenderRequestInput: {
+            body: string;
+            /** @description Values over the sample data, by variable path (GET /api/templates/variables) */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            kind: "nfo" | "diz";
+            /** @enum {string} */
+            releaseType: "ebook" | "tv";
         };
         UploadedSource: {
             name: string;

@@ -283,6 +283,10 @@ export const en = {
   'templates.makeDefault': 'Default for this type',
   'templates.name': 'Name',
   'templates.new': 'New template',
+  'templates.warnWidth': 'Line {line} is {width} columns wide; the limit is {max}.',
+  'templates.warnHeight': '{lines} lines; a file_id.diz has at most {max}.',
+  'templates.warnCharset':
+    'Line {line}, column {column}: “{char}” is not in CP437 and is written as “{replacement}”.',
   'templates.preview': 'Preview',
   'templates.previewHint': 'Rendered with sample data, as the NFO will be written (CP437).',
   'templates.private': 'yours',

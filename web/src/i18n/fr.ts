@@ -286,6 +286,10 @@ export const fr: Record<MessageKey, string> = {
   'templates.makeDefault': 'Par défaut pour ce type',
   'templates.name': 'Nom',
   'templates.new': 'Nouveau modèle',
+  'templates.warnWidth': 'La ligne {line} fait {width} colonnes ; la limite est {max}.',
+  'templates.warnHeight': '{lines} lignes ; un file_id.diz en a au plus {max}.',
+  'templates.warnCharset':
+    'Ligne {line}, colonne {column} : « {char} » n’existe pas en CP437 et s’écrit « {replacement} ».',
   'templates.preview': 'Aperçu',
   'templates.previewHint': 'Rendu avec des données d’exemple, tel que le NFO sera écrit (CP437).',
   'templates.private': 'le vôtre',

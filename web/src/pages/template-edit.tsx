@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../api/client';
+import type { components } from '../api/schema.gen';
 import { CodeEditor } from '../components/code-editor';
 import { NfoView } from '../components/nfo-view';
 import { ErrorBanner, Loading } from '../components/ui';
@@ -254,7 +255,7 @@ export default function TemplateEditPage() {
             <div className="banner warn" data-testid="template-warnings">
               {preview.data.warnings.map((w, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no identity
-                <div key={i}>{String(w.message ?? JSON.stringify(w))}</div>
+                <div key={i}>{warningText(w, t)}</div>
               ))}
             </div>
           ) : null}
@@ -263,4 +264,25 @@ export default function TemplateEditPage() {
       </div>
     </div>
   );
+}
+
+type RenderWarning = components['schemas']['TemplatePreview']['warnings'][number];
+
+/** One line per warning, in the reader's language: where and what a site would notice. */
+function warningText(w: RenderWarning, t: ReturnType<typeof useI18n>['t']): string {
+  switch (w.type) {
+    case 'width':
+      return t('templates.warnWidth', { line: w.line, width: w.width, max: w.max });
+    case 'height':
+      return t('templates.warnHeight', { lines: w.lines, max: w.max });
+    case 'charset':
+      return t('templates.warnCharset', {
+        line: w.line,
+        column: w.column,
+        char: w.char,
+        replacement: w.replacement,
+      });
+    case 'counter':
+      return w.message;
+  }
 }
