@@ -1,6 +1,9 @@
-import type { components } from '../api/schema.gen';
 // The wizard's step logic, free of React and the network so it can be tested on its own: which
 // steps exist, which can be opened, what the server is sent, and how defaults are filled in.
+import type { components } from '../api/schema.gen';
+
+/** The steps the server validates (generated from its contract); review is the preview of all. */
+export type ServerStep = components['schemas']['WizardStepRequest']['step'];
 
 export const STEPS = [
   'type',
@@ -11,11 +14,9 @@ export const STEPS = [
   'packing',
   'delivery',
   'review',
-] as const;
+] as const satisfies readonly (ServerStep | 'review')[];
 export type Step = (typeof STEPS)[number];
-/** The steps the server validates (review is the preview of everything). */
-export type ServerStep = Exclude<Step, 'review'>;
-export type ReleaseType = 'ebook' | 'tv';
+export type ReleaseType = ServerState['type']['releaseType'];
 
 /** What the wizard routes take, generated from the server's WizardState contract. */
 export type ServerState = components['schemas']['WizardStateInput'];
