@@ -166,8 +166,11 @@ export async function createServices(config: Config, options: ServicesOptions): 
           timeoutSeconds: config.downloadTimeoutSeconds,
           policy: urlPolicy,
         },
-        onPackCompleted: async (pack, packConfig) => {
-          await jobs.createUploadsAfterPack(pack.id, packConfig.destinations ?? []);
+        uploads: {
+          prepare: (packJobId, destinations, release) =>
+            jobs.prepareUploads(packJobId, destinations, release),
+          start: (ids) => jobs.startUploads(ids),
+          discard: (ids) => jobs.discardUploads(ids),
         },
       },
       jobId,

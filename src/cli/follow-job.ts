@@ -90,16 +90,7 @@ export async function followJob(
   }
 }
 
-/** The upload jobs a pack queued once it completed (they appear right after it does). */
-export async function uploadJobsOf(
-  backend: Backend,
-  packJobId: string,
-  expected: number,
-): Promise<JobView[]> {
-  const end = Date.now() + 15_000;
-  for (;;) {
-    const page = await backend.listJobs({ parent: packJobId, type: 'upload', limit: 50 });
-    if (page.items.length >= expected || Date.now() > end) return page.items;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+/** The upload jobs of a pack: recorded before the pack is marked completed, so one read finds them. */
+export async function uploadJobsOf(backend: Backend, packJobId: string): Promise<JobView[]> {
+  return (await backend.listJobs({ parent: packJobId, type: 'upload', limit: 50, order: 'oldest' })).items;
 }

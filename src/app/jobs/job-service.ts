@@ -199,24 +199,64 @@ export class JobService extends JobQueries {
     destinationIds: readonly string[],
     ownerId: string | null,
   ): Promise<Job[]> {
-    const jobs: Job[] = [];
     const release = (pack.result as { releaseName?: string } | null)?.releaseName ?? pack.title ?? pack.id;
+    const jobs = await this.insertUploads(pack, destinationIds, ownerId, release);
+    for (const job of jobs) await this.q.enqueue(job.id);
+    return jobs;
+  }
+
+  private async insertUploads(
+    pack: Job,
+    destinationIds: readonly string[],
+    ownerId: string | null,
+    release: string,
+  ): Promise<Job[]> {
+    const jobs: Job[] = [];
     for (const id of destinationIds) {
       const d = await this.deps.destinations.get(id);
       const config: UploadJobConfig = { destination: id, packJobId: pack.id };
-      const job = await this.deps.repos.jobs.insert({
-        type: 'upload',
-        profile: null,
-        ownerId,
-        title: `${release} → ${d.name}`,
-        config,
-        parentJobId: pack.id,
-        now: this.deps.clock(),
-      });
-      await this.q.enqueue(job.id);
-      jobs.push(job);
+      jobs.push(
+        await this.deps.repos.jobs.insert({
+          type: 'upload',
+          profile: null,
+          ownerId,
+          title: `${release} → ${d.name}`,
+          config,
+          parentJobId: pack.id,
+          now: this.deps.clock(),
+        }),
+      );
     }
     return jobs;
+  }
+
+  /**
+   * For a pack that asked for destinations, while it finishes: its upload jobs are recorded before
+   * the pack is marked completed (so whoever sees it completed finds them), and queued after.
+   */
+  async prepareUploads(
+    packJobId: string,
+    destinations: readonly string[],
+    release: string,
+  ): Promise<string[]> {
+    const pack = await this.deps.repos.jobs.findById(packJobId);
+    if (!pack) throw new RelpackError(JobErrorCode.JOB_NOT_FOUND, `No job ${packJobId}`, { id: packJobId });
+    const jobs = await this.insertUploads(
+      pack,
+      await this.resolveDestinations(destinations),
+      pack.ownerId,
+      release,
+    );
+    return jobs.map((j) => j.id);
+  }
+
+  async startUploads(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.q.enqueue(id);
+  }
+
+  /** The pack did not complete after all: its prepared uploads go with it. */
+  async discardUploads(ids: readonly string[]): Promise<void> {
+    for (const id of ids) await this.deps.repos.jobs.delete(id);
   }
 
   async cancel(viewer: Viewer, id: string): Promise<JobView> {

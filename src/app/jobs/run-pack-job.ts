@@ -1,13 +1,12 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Job } from '../../db/index.js';
 import { type PackProgress, RelpackError } from '../../engine/index.js';
 import { type PackReleaseResult, packRelease } from '../pack/pack-release.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import { downloadUrl } from '../sources/download-url.js';
 import type { SourceRoots } from '../sources/source-roots.js';
 import type { UrlPolicy } from '../sources/url-guard.js';
-import { type PackJobConfig, PackJobConfigSchema } from './job-config.js';
+import { PackJobConfigSchema } from './job-config.js';
 import { type JobRunDeps, type RunOptions, runClaimedJob } from './run-claimed-job.js';
 
 export type { RunOptions } from './run-claimed-job.js';
@@ -24,8 +23,12 @@ export interface JobRunnerDeps extends JobRunDeps {
   };
   /** Where the job's owner may take sources from, checked again when the job runs. */
   readonly sourceRoots: SourceRoots;
-  /** Called once a pack completed (creates the upload jobs it asked for). */
-  readonly onPackCompleted?: (job: Job, config: PackJobConfig) => Promise<void>;
+  /** The upload jobs a pack asked for: recorded before it completes, queued once it has. */
+  readonly uploads?: {
+    prepare(packJobId: string, destinations: readonly string[], release: string): Promise<string[]>;
+    start(ids: readonly string[]): Promise<void>;
+    discard(ids: readonly string[]): Promise<void>;
+  };
 }
 
 export function jobOutputDir(outputRoot: string, jobId: string): string {
@@ -44,6 +47,7 @@ export async function runPackJob(
 ): Promise<string> {
   const { repos, clock } = deps;
   const outputDir = jobOutputDir(deps.outputRoot, jobId);
+  let uploads: string[] = [];
   const status = await runClaimedJob(
     deps,
     jobId,
@@ -91,12 +95,17 @@ export async function runPackJob(
       for (const f of result.findings) log.warn(`${f.id}: ${f.detail}`, { rule: f.id, severity: f.severity });
       log.info(`completed ${result.releaseName}`, { files: files.length });
       if (config.sourceUrl) await rm(join(deps.downloads.dir, jobId), { recursive: true, force: true });
+      if (config.destinations?.length)
+        uploads = await prepareUploads(deps, jobId, config.destinations, result.releaseName, log);
       const total = result.volumes.reduce((n, v) => n + v.size, 0);
       return { result: summary(result), progress: { phase: 'done', bytesDone: total, bytesTotal: total } };
     },
     () => rm(outputDir, { recursive: true, force: true }),
   );
-  if (status === 'completed') await queueUploads(deps, jobId);
+  if (uploads.length > 0) {
+    if (status === 'completed') await deps.uploads?.start(uploads);
+    else await deps.uploads?.discard(uploads);
+  }
   return status;
 }
 
@@ -108,30 +117,22 @@ async function confineForOwner(deps: JobRunnerDeps, ownerId: string, source: str
   return confineToRoots(source, deps.sourceRoots.for({ userId: owner.id, role: owner.role }));
 }
 
-/** Once the pack is `completed` (so the upload job finds its release), the uploads it asked for. */
-async function queueUploads(deps: JobRunnerDeps, jobId: string): Promise<void> {
-  const job = await deps.repos.jobs.findById(jobId);
-  const config = PackJobConfigSchema.safeParse(job?.config);
-  if (!job || !config.success || !config.data.destinations?.length || !deps.onPackCompleted) return;
+/** A pack that cannot hand over to its uploads still completes: the log says why. */
+async function prepareUploads(
+  deps: JobRunnerDeps,
+  jobId: string,
+  destinations: readonly string[],
+  release: string,
+  log: { info(message: string): void; error(message: string): void },
+): Promise<string[]> {
+  if (!deps.uploads) return [];
   try {
-    await deps.onPackCompleted(job, config.data);
-    await deps.repos.jobLogs.insertMany(jobId, [
-      {
-        level: 'info',
-        message: `queued uploads to ${config.data.destinations.length} destination(s)`,
-        fields: null,
-        at: deps.clock(),
-      },
-    ]);
+    const ids = await deps.uploads.prepare(jobId, destinations, release);
+    log.info(`queued uploads to ${ids.length} destination(s)`);
+    return ids;
   } catch (error) {
-    await deps.repos.jobLogs.insertMany(jobId, [
-      {
-        level: 'error',
-        message: `could not queue the uploads: ${(error as Error).message}`,
-        fields: null,
-        at: deps.clock(),
-      },
-    ]);
+    log.error(`could not queue the uploads: ${(error as Error).message}`);
+    return [];
   }
 }
 

@@ -134,7 +134,7 @@ async function batchOnServer(deps: CliDeps, server: string, file: string, json: 
     const upload = items[index]!.upload;
     const uploads =
       job.status === 'completed' && upload?.length
-        ? await finishUploads(deps, backend, await uploadJobsOf(backend, id, upload.length), {
+        ? await finishUploads(deps, backend, await uploadJobsOf(backend, id), {
             json: true,
             progress: false,
             wait: true,

@@ -266,7 +266,7 @@ async function runOnServer(
   const done = await followJob(deps, backend, job.id, { progress: options.progress });
   let uploads: JobView[] | null = null;
   if (done.status === 'completed' && options.upload?.length) {
-    const queued = await uploadJobsOf(backend, job.id, options.upload.length);
+    const queued = await uploadJobsOf(backend, job.id);
     uploads = await finishUploads(deps, backend, queued, {
       json: options.json,
       progress: options.progress,
