@@ -180,6 +180,19 @@ export {
 } from './templates/template-contract.js';
 export { type Editor, TemplateErrorCode, TemplateService } from './templates/template-service.js';
 export type { BootstrapResult } from './users/bootstrap-admin.js';
+export {
+  type NewUser,
+  NewUserSchema,
+  PasswordChangeSchema,
+  PasswordSchema,
+  RoleSchema,
+  toUserView,
+  type UserChange,
+  UserChangeSchema,
+  UsernameSchema,
+  type UserView,
+  UserViewSchema,
+} from './users/user-contract.js';
 export { type Actor, UserErrorCode, UserService } from './users/user-service.js';
 export { validateReleaseDir } from './validate-release-dir.js';
 export {

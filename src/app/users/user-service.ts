@@ -7,8 +7,10 @@ import type {
 } from '../../db/index.js';
 import { CommonErrorCode, RelpackError } from '../../engine/index.js';
 import type { ErrorCode } from '../../errors/index.js';
+import { type Caller, requireAdmin } from '../auth/access.js';
 import { assertStrongPassword } from '../auth/password-policy.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
+import { type NewUser, toUserView, type UserChange, type UserView } from './user-contract.js';
 
 export const UserErrorCode = {
   USER_NOT_FOUND: 'USER_NOT_FOUND',
@@ -36,8 +38,19 @@ export interface UserServiceDeps {
 export class UserService {
   constructor(private readonly deps: UserServiceDeps) {}
 
-  list(): Promise<User[]> {
-    return this.deps.users.list();
+  async list(caller: Caller): Promise<UserView[]> {
+    requireAdmin(caller, 'list users');
+    return (await this.deps.users.list()).map(toUserView);
+  }
+
+  /** The caller's own account (`GET /api/auth/me`). */
+  async me(caller: { readonly userId: string }): Promise<UserView> {
+    return toUserView(await this.find(caller.userId));
+  }
+
+  async get(caller: Caller, id: string): Promise<UserView> {
+    requireAdmin(caller, 'see other users');
+    return toUserView(await this.find(id));
   }
 
   count(): Promise<number> {
@@ -54,17 +67,16 @@ export class UserService {
     return rest;
   }
 
-  async get(id: string): Promise<User> {
+  private async find(id: string): Promise<User> {
     const user = await this.deps.users.findById(id);
     if (!user) throw new RelpackError(UserErrorCode.USER_NOT_FOUND, `No user ${id}`, { id });
     const { passwordHash: _h, ...rest } = user;
     return rest;
   }
 
-  async create(
-    actor: Actor | null,
-    input: { username: string; password: string; role: Role },
-  ): Promise<User> {
+  /** `actor` null: this machine's own command line (`relpack admin create`, the first admin). */
+  async create(actor: Actor | null, input: NewUser): Promise<UserView> {
+    if (actor) requireAdmin(actor, 'create users');
     const { users, audit, clock } = this.deps;
     await assertStrongPassword(input.password, input.username);
     if (await users.findByUsername(input.username)) {
@@ -88,16 +100,17 @@ export class UserService {
       },
       clock(),
     );
-    return user;
+    return toUserView(user);
   }
 
-  async update(
-    actor: Actor,
-    id: string,
-    changes: { role?: Role; active?: boolean; password?: string },
-  ): Promise<User> {
+  async update(actor: Actor, id: string, changes: UserChange): Promise<UserView> {
+    requireAdmin(actor, 'change users');
+    return toUserView(await this.apply(actor, id, changes));
+  }
+
+  private async apply(actor: Actor, id: string, changes: UserChange): Promise<User> {
     const { users, refreshTokens, audit, clock } = this.deps;
-    const current = await this.get(id);
+    const current = await this.find(id);
     if (changes.password) await assertStrongPassword(changes.password, current.username);
     const losesAdmin =
       current.role === 'admin' && current.active && (changes.role === 'operator' || changes.active === false);
@@ -149,12 +162,13 @@ export class UserService {
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new RelpackError(UserErrorCode.WRONG_PASSWORD, 'The current password is wrong', {});
     }
-    await this.update(actor, actor.userId, { password: newPassword });
+    await this.apply(actor, actor.userId, { password: newPassword });
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
+    requireAdmin(actor, 'delete users');
     const { users, audit, clock } = this.deps;
-    const current = await this.get(id);
+    const current = await this.find(id);
     if (current.role === 'admin' && current.active && (await users.countActiveAdmins()) <= 1) {
       throw new RelpackError(
         UserErrorCode.LAST_ADMIN,

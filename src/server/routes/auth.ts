@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuthError, AuthErrorCode, type Session } from '../../app/index.js';
+import { AuthError, AuthErrorCode, RoleSchema, type Session, UserViewSchema } from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import type { LoginThrottle } from '../plugins/login-throttle.js';
-import { errorResponses, iso, RoleSchema, UserSchema } from '../schemas.js';
+import { errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
 export const REFRESH_COOKIE = 'relpack_refresh';
@@ -122,17 +122,9 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user',
-        response: { 200: UserSchema, ...errorResponses },
+        response: { 200: UserViewSchema, ...errorResponses },
       },
     },
-    async (request) => {
-      const user = await services.users.get(requireAuth(request).userId);
-      return {
-        ...user,
-        createdAt: iso(user.createdAt)!,
-        updatedAt: iso(user.updatedAt)!,
-        lastLoginAt: iso(user.lastLoginAt),
-      };
-    },
+    async (request) => services.users.me(requireAuth(request)),
   );
 };

@@ -1,18 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type User, UserErrorCode } from '../../app/index.js';
+import {
+  NewUserSchema,
+  PasswordChangeSchema,
+  UserChangeSchema,
+  UserErrorCode,
+  UserViewSchema,
+} from '../../app/index.js';
 import { isRelpackError } from '../../errors/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import type { LoginThrottle } from '../plugins/login-throttle.js';
-import { errorResponses, IdParams, iso, Password, RoleSchema, Username, UserSchema } from '../schemas.js';
+import { errorResponses, IdParams } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
-
-const view = (u: User) => ({
-  ...u,
-  createdAt: iso(u.createdAt)!,
-  updatedAt: iso(u.updatedAt)!,
-  lastLoginAt: iso(u.lastLoginAt),
-});
 
 export const userRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThrottle }> = async (
   app,
@@ -28,10 +27,10 @@ export const userRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
       schema: {
         tags: ['users'],
         summary: 'List users',
-        response: { 200: z.object({ items: z.array(UserSchema) }), ...errorResponses },
+        response: { 200: z.object({ items: z.array(UserViewSchema) }), ...errorResponses },
       },
     },
-    async () => ({ items: (await services.users.list()).map(view) }),
+    async (request) => ({ items: await services.users.list(requireAuth(request)) }),
   );
 
   app.post(
@@ -41,12 +40,12 @@ export const userRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
       schema: {
         tags: ['users'],
         summary: 'Create a user',
-        body: z.object({ username: Username, password: Password, role: RoleSchema }),
-        response: { 201: UserSchema, ...errorResponses },
+        body: NewUserSchema,
+        response: { 201: UserViewSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(view(await services.users.create(actor(request), request.body))),
+      reply.status(201).send(await services.users.create(actor(request), request.body)),
   );
 
   app.get(
@@ -57,10 +56,10 @@ export const userRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
         tags: ['users'],
         summary: 'One user',
         params: IdParams,
-        response: { 200: UserSchema, ...errorResponses },
+        response: { 200: UserViewSchema, ...errorResponses },
       },
     },
-    async (request) => view(await services.users.get(request.params.id)),
+    async (request) => services.users.get(requireAuth(request), request.params.id),
   );
 
   app.patch(
@@ -71,25 +70,12 @@ export const userRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
         tags: ['users'],
         summary: 'Change role, active flag or password',
         params: IdParams,
-        body: z
-          .object({
-            role: RoleSchema.optional(),
-            active: z.boolean().optional(),
-            password: Password.optional(),
-          })
-          .refine((b) => Object.keys(b).length > 0, 'send at least one of role, active, password'),
-        response: { 200: UserSchema, ...errorResponses },
+        body: UserChangeSchema,
+        response: { 200: UserViewSchema, ...errorResponses },
       },
     },
     async (request) => {
-      const { role, active, password } = request.body;
-      return view(
-        await services.users.update(actor(request), request.params.id, {
-          ...(role ? { role } : {}),
-          ...(active === undefined ? {} : { active }),
-          ...(password ? { password } : {}),
-        }),
-      );
+      return services.users.update(actor(request), request.params.id, request.body);
     },
   );
 
@@ -116,7 +102,7 @@ export const userRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
       schema: {
         tags: ['users'],
         summary: 'Change your own password (ends your other sessions)',
-        body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: Password }),
+        body: PasswordChangeSchema,
         response: { 204: z.null(), ...errorResponses },
       },
     },

@@ -5355,12 +5355,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        password: string;
-                        /** @enum {string} */
-                        role: "admin" | "operator";
-                        username: string;
-                    };
+                    "application/json": components["schemas"]["NewUserInput"];
                 };
             };
             responses: {
@@ -5612,12 +5607,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        active?: boolean;
-                        password?: string;
-                        /** @enum {string} */
-                        role?: "admin" | "operator";
-                    };
+                    "application/json": components["schemas"]["UserChangeInput"];
                 };
             };
             responses: {
@@ -5707,10 +5697,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
+                    "application/json": components["schemas"]["PasswordChangeInput"];
                 };
             };
             responses: {
@@ -7023,6 +7010,18 @@ export interface components {
             /** @enum {string} */
             releaseType: "ebook" | "tv";
         };
+        NewUser: {
+            password: string;
+            /** @enum {string} */
+            role: "admin" | "operator";
+            username: string;
+        };
+        NewUserInput: {
+            password: string;
+            /** @enum {string} */
+            role: "admin" | "operator";
+            username: string;
+        };
         PackJobRequest: {
             /** @description Destinations (ids or names) to upload to once the pack completed */
             destinations?: string[];
@@ -7208,6 +7207,14 @@ export interface components {
                 /** @enum {string} */
                 releaseType: "ebook" | "tv";
             };
+        };
+        PasswordChange: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        PasswordChangeInput: {
+            currentPassword: string;
+            newPassword: string;
         };
         Preference: {
             default: unknown;
@@ -7618,6 +7625,18 @@ export interface components {
             role: "admin" | "operator";
             updatedAt: string;
             username: string;
+        };
+        UserChange: {
+            active?: boolean;
+            password?: string;
+            /** @enum {string} */
+            role?: "admin" | "operator";
+        };
+        UserChangeInput: {
+            active?: boolean;
+            password?: string;
+            /** @enum {string} */
+            role?: "admin" | "operator";
         };
         UserInput: {
             active: boolean;
