@@ -141,7 +141,13 @@ export {
 export type { RotationReport } from './secrets/rotate-secrets.js';
 export { SecretBox, SecretErrorCode } from './secrets/secret-box.js';
 export { type AppServices, createServices, type ServicesOptions } from './services.js';
-export { browseSources, type SourceEntry } from './sources/browse-sources.js';
+export {
+  BrowseQuerySchema,
+  browseSources,
+  type SourceEntry,
+  SourceEntrySchema,
+  SourceListingSchema,
+} from './sources/browse-sources.js';
 export { confineToRoots, SourceErrorCode } from './sources/confine-path.js';
 export { downloadName, downloadUrl } from './sources/download-url.js';
 export { SourceRoots } from './sources/source-roots.js';

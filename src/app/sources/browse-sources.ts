@@ -1,19 +1,31 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { CommonErrorCode, RelpackError } from '../../engine/index.js';
+import { z } from 'zod';
+import { CommonErrorCode, getProfile, RelpackError } from '../../engine/index.js';
+import { ReleaseTypeSchema } from '../jobs/job-contract.js';
+import { defaultProfileId } from '../pack/check-pack-options.js';
 import { confineToRoots } from './confine-path.js';
 
-export interface SourceEntry {
-  readonly name: string;
-  readonly path: string;
-  readonly type: 'dir' | 'file';
-  readonly size: number | null;
-  readonly modifiedAt: string;
-  /** For files: the release type the extension suggests (checked again by content when packed). */
-  readonly releaseType: 'ebook' | 'tv' | null;
-}
+export const SourceEntrySchema = z
+  .object({
+    name: z.string(),
+    path: z.string(),
+    type: z.enum(['dir', 'file']),
+    size: z.number().nullable(),
+    modifiedAt: z.string(),
+    /** For files: the release type the extension suggests (checked again by content when packed). */
+    releaseType: ReleaseTypeSchema.nullable(),
+  })
+  .meta({ id: 'SourceEntry' });
+export type SourceEntry = z.infer<typeof SourceEntrySchema>;
 
-const EBOOK = new Set(['.epub', '.pdf', '.cbz', '.mobi', '.azw', '.azw3', '.kf8', '.prc']);
+export const BrowseQuerySchema = z.object({ path: z.string().max(4096).optional() });
+export const SourceListingSchema = z
+  .object({ path: z.string().nullable(), entries: z.array(SourceEntrySchema) })
+  .meta({ id: 'SourceListing' });
+
+// The eBOOK profile's source types: everything else relpack packs is video.
+const EBOOK = new Set(getProfile(defaultProfileId('ebook')).sourceExtensions.map((ext) => `.${ext}`));
 
 /** One directory inside the roots (or the roots themselves), directories first, hidden names skipped. */
 export async function browseSources(

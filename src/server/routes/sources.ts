@@ -1,19 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { browseSources, UploadedSourceSchema } from '../../app/index.js';
+import {
+  BrowseQuerySchema,
+  browseSources,
+  SourceListingSchema,
+  UploadedSourceSchema,
+} from '../../app/index.js';
 import { RelpackError } from '../../errors/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import { errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
-
-const Entry = z.object({
-  name: z.string(),
-  path: z.string(),
-  type: z.enum(['dir', 'file']),
-  size: z.number().nullable(),
-  modifiedAt: z.string(),
-  releaseType: z.enum(['ebook', 'tv']).nullable(),
-});
 
 export const sourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
   const tags = ['sources'];
@@ -24,9 +19,9 @@ export const sourceRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
       schema: {
         tags,
         summary: 'List a directory inside the allowed source roots (no path: the roots)',
-        querystring: z.object({ path: z.string().max(4096).optional() }),
+        querystring: BrowseQuerySchema,
         response: {
-          200: z.object({ path: z.string().nullable(), entries: z.array(Entry) }),
+          200: SourceListingSchema,
           ...errorResponses,
         },
       },

@@ -4276,19 +4276,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            entries: {
-                                modifiedAt: string;
-                                name: string;
-                                path: string;
-                                /** @enum {string|null} */
-                                releaseType: "ebook" | "tv" | null;
-                                size: number | null;
-                                /** @enum {string} */
-                                type: "dir" | "file";
-                            }[];
-                            path: string | null;
-                        };
+                        "application/json": components["schemas"]["SourceListing"];
                     };
                 };
                 /** @description Default Response */
@@ -7447,6 +7435,34 @@ export interface components {
                 role: "admin" | "operator";
                 username: string;
             };
+        };
+        SourceEntry: {
+            modifiedAt: string;
+            name: string;
+            path: string;
+            /** @enum {string|null} */
+            releaseType: "ebook" | "tv" | null;
+            size: number | null;
+            /** @enum {string} */
+            type: "dir" | "file";
+        };
+        SourceEntryInput: {
+            modifiedAt: string;
+            name: string;
+            path: string;
+            /** @enum {string|null} */
+            releaseType: "ebook" | "tv" | null;
+            size: number | null;
+            /** @enum {string} */
+            type: "dir" | "file";
+        };
+        SourceListing: {
+            entries: components["schemas"]["SourceEntry"][];
+            path: string | null;
+        };
+        SourceListingInput: {
+            entries: components["schemas"]["SourceEntryInput"][];
+            path: string | null;
         };
         Template: {
             body: string;
