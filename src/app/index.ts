@@ -102,6 +102,16 @@ export { JobService, type Requester } from './jobs/job-service.js';
 export { JobErrorCode, TERMINAL_STATUSES } from './jobs/job-state.js';
 export { jobOutputDir } from './jobs/run-pack-job.js';
 export { type UploadJobConfig, UploadJobConfigSchema } from './jobs/upload-job-config.js';
+export {
+  type BookLookup,
+  type BookLookupResult,
+  BookLookupResultSchema,
+  BookLookupSchema,
+  type VideoLookup,
+  type VideoLookupResult,
+  VideoLookupResultSchema,
+  VideoLookupSchema,
+} from './metadata/metadata-contract.js';
 export { type LookupResult, MetadataLookup } from './metadata/metadata-lookup.js';
 export { checkPackOptions, defaultProfileId, type PackOptions } from './pack/check-pack-options.js';
 export { type PackReleaseRequest, type PackReleaseResult, packRelease } from './pack/pack-release.js';

@@ -127,7 +127,10 @@ export async function createServices(config: Config, options: ServicesOptions): 
   });
   const preferences = new PreferenceService(repos.preferences, clock);
   const apiConfigs = new ApiConfigService(repos.apiConfigs, repos.audit, secretBox, clock);
-  const metadata = new MetadataLookup(apiConfigs, repos.providerCache, clock);
+  const metadata = new MetadataLookup(apiConfigs, repos.providerCache, clock, async (userId, kind) => {
+    const key = kind === 'book' ? 'metadata.bookProviders' : 'metadata.videoProviders';
+    return (await preferences.resolve(userId, key)).value as string[];
+  });
   const wizard = new WizardService({
     context: { version: options.version, clock },
     jobs,

@@ -19,6 +19,7 @@ import {
   type VideoRef,
 } from '../../metadata/index.js';
 import type { ApiConfigService, ProviderId } from '../api-configs/api-config-service.js';
+import type { BookLookup, BookLookupResult, VideoLookup, VideoLookupResult } from './metadata-contract.js';
 
 const DEFAULT_BASE: Record<string, string> = {
   openlibrary: 'https://openlibrary.org',
@@ -61,6 +62,11 @@ export class MetadataLookup {
     private readonly configs: ApiConfigService,
     private readonly cache: ProviderCacheRepository,
     private readonly clock: () => Date,
+    /** The user's provider chain (the metadata.bookProviders / videoProviders preferences). */
+    private readonly chainOf: (
+      userId: string,
+      kind: 'book' | 'video',
+    ) => Promise<readonly string[]> = async () => [],
   ) {}
 
   lookupBook(
@@ -254,5 +260,38 @@ export class MetadataLookup {
       this.queues.set(id, queue);
     }
     return queue;
+  }
+
+  /**
+   * `POST /api/metadata/lookup`: book candidates through the caller's chain (the
+   * metadata.bookProviders preference), one pinned provider, or one pinned record.
+   */
+  async books(caller: { readonly userId: string }, request: BookLookup): Promise<BookLookupResult> {
+    const { provider, id, ...query } = request;
+    const chain = await this.chainOf(caller.userId, 'book');
+    const result =
+      id && provider
+        ? await this.getBook(provider, id)
+        : await this.lookupBook(query, provider ? { provider } : { chain: [...chain] });
+    return {
+      candidates: result.candidates.map((c) => ({ ...c, authors: [...c.authors] })),
+      tried: [...result.tried],
+    };
+  }
+
+  /** `POST /api/metadata/lookup/video`: the same for films, shows and episodes. */
+  async videos(caller: { readonly userId: string }, request: VideoLookup): Promise<VideoLookupResult> {
+    const { provider, id, ...query } = request;
+    const chain = await this.chainOf(caller.userId, 'video');
+    const result =
+      id && provider
+        ? await this.getVideo(provider, {
+            id,
+            kind: query.kind === 'movie' ? 'movie' : query.season !== undefined ? 'episode' : 'series',
+            ...(query.season !== undefined ? { season: query.season } : {}),
+            ...(query.episode !== undefined ? { episode: query.episode } : {}),
+          })
+        : await this.lookupVideo(query, provider ? { provider } : { chain: [...chain] });
+    return { candidates: [...result.candidates], tried: [...result.tried] };
   }
 }

@@ -2671,15 +2671,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        author?: string;
-                        /** @description pin this record of `provider`: an ISBN or OL…M edition (openlibrary), a volume id (googlebooks) */
-                        id?: string;
-                        isbn?: string;
-                        provider?: string;
-                        title?: string;
-                        year?: number;
-                    };
+                    "application/json": components["schemas"]["BookLookupInput"];
                 };
             };
             responses: {
@@ -2690,18 +2682,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            candidates: {
-                                authors: string[];
-                                id: string;
-                                isbn: string | null;
-                                language: string | null;
-                                pages: number | null;
-                                provider: string;
-                                publisher: string | null;
-                                score: number;
-                                title: string;
-                                year: number | null;
-                            }[];
+                            candidates: components["schemas"]["BookCandidate"][];
                             tried: {
                                 error?: string;
                                 outcome: string;
@@ -2791,21 +2772,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        episode?: number;
-                        /** @description pin this record of `provider` (its own id) instead of searching */
-                        id?: string;
-                        imdbId?: string;
-                        /**
-                         * @default episode
-                         * @enum {string}
-                         */
-                        kind?: "episode" | "movie";
-                        provider?: string;
-                        season?: number;
-                        title?: string;
-                        year?: number;
-                    };
+                    "application/json": components["schemas"]["VideoLookupInput"];
                 };
             };
             responses: {
@@ -6432,6 +6399,48 @@ export interface components {
             userId: string | null;
             username: string | null;
         };
+        BookCandidate: {
+            authors: string[];
+            id: string;
+            isbn: string | null;
+            language: string | null;
+            pages: number | null;
+            provider: string;
+            publisher: string | null;
+            score: number;
+            title: string;
+            year: number | null;
+        };
+        BookCandidateInput: {
+            authors: string[];
+            id: string;
+            isbn: string | null;
+            language: string | null;
+            pages: number | null;
+            provider: string;
+            publisher: string | null;
+            score: number;
+            title: string;
+            year: number | null;
+        };
+        BookLookup: {
+            author?: string;
+            /** @description pin this record of `provider`: an ISBN or OL…M edition (openlibrary), a volume id (googlebooks) */
+            id?: string;
+            isbn?: string;
+            provider?: string;
+            title?: string;
+            year?: number;
+        };
+        BookLookupInput: {
+            author?: string;
+            /** @description pin this record of `provider`: an ISBN or OL…M edition (openlibrary), a volume id (googlebooks) */
+            id?: string;
+            isbn?: string;
+            provider?: string;
+            title?: string;
+            year?: number;
+        };
         Destination: {
             basePath: string;
             concurrency: number;
@@ -7691,6 +7700,36 @@ export interface components {
             season: number | null;
             title: string;
             year: number | null;
+        };
+        VideoLookup: {
+            episode?: number;
+            /** @description pin this record of `provider` (its own id) instead of searching */
+            id?: string;
+            imdbId?: string;
+            /**
+             * @default episode
+             * @enum {string}
+             */
+            kind: "episode" | "movie";
+            provider?: string;
+            season?: number;
+            title?: string;
+            year?: number;
+        };
+        VideoLookupInput: {
+            episode?: number;
+            /** @description pin this record of `provider` (its own id) instead of searching */
+            id?: string;
+            imdbId?: string;
+            /**
+             * @default episode
+             * @enum {string}
+             */
+            kind: "episode" | "movie";
+            provider?: string;
+            season?: number;
+            title?: string;
+            year?: number;
         };
         WizardPreview: {
             disks: {
