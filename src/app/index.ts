@@ -33,6 +33,7 @@ export {
 } from './api-configs/api-config-service.js';
 export { type Caller, requireAdmin } from './auth/access.js';
 export { AccessTokens } from './auth/access-tokens.js';
+export { LoginSchema, RefreshSchema, SessionViewSchema } from './auth/auth-contract.js';
 export { AuthError, AuthErrorCode } from './auth/auth-errors.js';
 export { AuthService, type ClientInfo, type Session } from './auth/auth-service.js';
 export { assertStrongPassword, MIN_PASSWORD_LENGTH, PasswordErrorCode } from './auth/password-policy.js';
@@ -148,6 +149,13 @@ export {
   PreferenceService,
   type ResolvedPreference,
 } from './preferences/preference-service.js';
+export {
+  listProfileViews,
+  ProfileListSchema,
+  type ProfileView,
+  ProfileViewSchema,
+  toProfileView,
+} from './rules/profile-contract.js';
 export type { RotationReport } from './secrets/rotate-secrets.js';
 export { SecretBox, SecretErrorCode } from './secrets/secret-box.js';
 export { type AppServices, createServices, type ServicesOptions } from './services.js';

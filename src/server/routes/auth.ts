@@ -1,24 +1,21 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AuthError, AuthErrorCode, RoleSchema, type Session, UserViewSchema } from '../../app/index.js';
+import {
+  AuthError,
+  AuthErrorCode,
+  LoginSchema,
+  RefreshSchema,
+  type Session,
+  SessionViewSchema,
+  UserViewSchema,
+} from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import type { LoginThrottle } from '../plugins/login-throttle.js';
 import { errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
 export const REFRESH_COOKIE = 'relpack_refresh';
-
-const SessionSchema = z
-  .object({
-    accessToken: z.string(),
-    accessTokenExpiresAt: z.string(),
-    refreshToken: z.string(),
-    user: z.object({ id: z.string(), username: z.string(), role: RoleSchema }),
-  })
-  .meta({ id: 'Session' });
-
-const RefreshBody = z.object({ refreshToken: z.string().min(1).max(512).optional() }).nullish();
 
 export const authRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThrottle }> = async (
   app,
@@ -65,8 +62,8 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
       schema: {
         tags: ['auth'],
         summary: 'Log in with a username and password',
-        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }),
-        response: { 200: SessionSchema, ...errorResponses },
+        body: LoginSchema,
+        response: { 200: SessionViewSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -90,8 +87,8 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
       schema: {
         tags: ['auth'],
         summary: 'Trade a refresh token (cookie or body) for a new pair; the old one stops working',
-        body: RefreshBody,
-        response: { 200: SessionSchema, ...errorResponses },
+        body: RefreshSchema,
+        response: { 200: SessionViewSchema, ...errorResponses },
       },
     },
     async (request, reply) =>
@@ -105,7 +102,7 @@ export const authRoutes: FastifyPluginAsyncZod<ServerDeps & { throttle: LoginThr
       schema: {
         tags: ['auth'],
         summary: 'Revoke the refresh token (and its rotations)',
-        body: RefreshBody,
+        body: RefreshSchema,
         response: { 204: z.null(), ...errorResponses },
       },
     },

@@ -119,10 +119,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        password: string;
-                        username: string;
-                    };
+                    "application/json": components["schemas"]["LoginInput"];
                 };
             };
             responses: {
@@ -216,9 +213,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        refreshToken?: string;
-                    } | null;
+                    "application/json": components["schemas"]["RefreshInput"];
                 };
             };
             responses: {
@@ -402,9 +397,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        refreshToken?: string;
-                    } | null;
+                    "application/json": components["schemas"]["RefreshInput"];
                 };
             };
             responses: {
@@ -6825,6 +6818,14 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Login: {
+            password: string;
+            username: string;
+        };
+        LoginInput: {
+            password: string;
+            username: string;
+        };
         LogLine: {
             at: string;
             fields: {
@@ -7365,6 +7366,12 @@ export interface components {
              */
             "ui.theme"?: "system" | "light" | "dark";
         };
+        Refresh: {
+            refreshToken?: string;
+        } | null;
+        RefreshInput: {
+            refreshToken?: string;
+        } | null;
         RuleProfile: {
             checks: {
                 id: string;
@@ -7387,6 +7394,7 @@ export interface components {
             ruleset: string;
             sample: boolean;
             version: number;
+            /** @description Allowed sizes per resolution class */
             volumeSizes: {
                 [key: string]: {
                     fixed: number[];
@@ -7416,6 +7424,7 @@ export interface components {
             ruleset: string;
             sample: boolean;
             version: number;
+            /** @description Allowed sizes per resolution class */
             volumeSizes: {
                 [key: string]: {
                     fixed: number[];
