@@ -186,7 +186,15 @@ export {
   AuditQuerySchema,
 } from './system/audit-log.js';
 export { checkReadiness, type ReadinessReport } from './system/readiness.js';
-export { type DiskSpace, diskSpace } from './system/system-status.js';
+export {
+  type Health,
+  HealthSchema,
+  notReadyMessage,
+  type Ready,
+  ReadySchema,
+  type SystemStatus,
+  SystemStatusSchema,
+} from './system/system-contract.js';
 export {
   type RenderPreview,
   RenderPreviewSchema,

@@ -9,6 +9,7 @@ import { AuthService } from './auth/auth-service.js';
 import { SessionState } from './auth/session-state.js';
 import { DestinationService } from './destinations/destination-service.js';
 import { JobEvents } from './jobs/job-events.js';
+import type { Viewer } from './jobs/job-queries.js';
 import { JobService } from './jobs/job-service.js';
 import { runPackJob } from './jobs/run-pack-job.js';
 import { runUploadJob } from './jobs/run-upload-job.js';
@@ -24,6 +25,7 @@ import { UrlPolicy } from './sources/url-guard.js';
 import { AuditLog } from './system/audit-log.js';
 import { renderMetrics } from './system/metrics.js';
 import { checkReadiness, type ReadinessReport } from './system/readiness.js';
+import { type SystemStatus, systemStatus } from './system/system-contract.js';
 import { TemplateService } from './templates/template-service.js';
 import { type BootstrapResult, bootstrapAdmin } from './users/bootstrap-admin.js';
 import { UserService } from './users/user-service.js';
@@ -63,6 +65,8 @@ export interface AppServices {
   readonly queue: JobQueue;
   readonly secretBox: SecretBox;
   readiness(): Promise<ReadinessReport>;
+  /** The dashboard's numbers (`GET /api/system/status`); the data path for admins only. */
+  systemStatus(viewer: Viewer): Promise<SystemStatus>;
   /** Prometheus text for `/metrics`. */
   metrics(): Promise<string>;
   migrate(): Promise<string[]>;
@@ -223,6 +227,16 @@ export async function createServices(config: Config, options: ServicesOptions): 
     apiConfigs,
     metadata,
     readiness: () => checkReadiness(database),
+    systemStatus: (viewer) =>
+      systemStatus(
+        {
+          version: options.version,
+          dialect: database.dialect,
+          queue: config.redisUrl ? 'redis' : 'in-process',
+          dataDir: config.dataDir,
+        },
+        viewer,
+      ),
     metrics: () => renderMetrics(repos, { version: options.version, startedAt }),
     migrate: () => migrateToLatest(database.db, database.dialect),
     bootstrapAdmin: () => bootstrapAdmin(users, config.adminPassword),

@@ -287,7 +287,12 @@ export class MetadataLookup {
       id && provider
         ? await this.getVideo(provider, {
             id,
-            kind: query.kind === 'movie' ? 'movie' : query.season !== undefined ? 'episode' : 'series',
+            kind:
+              query.kind === 'movie'
+                ? 'movie'
+                : query.season !== undefined && query.episode !== undefined
+                  ? 'episode'
+                  : 'series',
             ...(query.season !== undefined ? { season: query.season } : {}),
             ...(query.episode !== undefined ? { episode: query.episode } : {}),
           })

@@ -223,58 +223,34 @@ export class WizardService {
     meta: Record<string, string>,
     provider: string | undefined,
   ): Promise<Record<string, unknown>> {
-    const prefs = await this.deps.preferences.resolveAll(user.userId);
-    const chain = prefs.find(
-      (p) => p.key === (releaseType === 'ebook' ? 'metadata.bookProviders' : 'metadata.videoProviders'),
-    )?.value as string[] | undefined;
-    const options = provider ? { provider } : chain ? { chain } : {};
     const num = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
     // `provider:id` pins one record, overriding whatever a search would match.
     const pin = provider ? /^([a-z]+):(.+)$/.exec(provider) : null;
+    const choice = pin ? { provider: pin[1]!, id: pin[2]! } : provider ? { provider } : {};
+    const year = num(meta.year);
     try {
-      if (pin) {
-        const pinnedProvider = pin[1]!;
-        const id = pin[2]!;
-        if (releaseType === 'ebook') return { ...(await this.deps.metadata.getBook(pinnedProvider, id)) };
-        const season = num(meta.season);
-        const episode = num(meta.episode?.split(/[,-]/)[0]);
-        return {
-          ...(await this.deps.metadata.getVideo(pinnedProvider, {
-            id,
-            kind: season !== undefined && episode !== undefined ? 'episode' : 'series',
-            ...(season !== undefined ? { season } : {}),
-            ...(episode !== undefined ? { episode } : {}),
-          })),
-        };
-      }
       if (releaseType === 'ebook') {
-        const year = num(meta.year);
         return {
-          ...(await this.deps.metadata.lookupBook(
-            {
-              ...(meta.isbn ? { isbn: meta.isbn } : {}),
-              ...(meta.title ? { title: meta.title } : {}),
-              ...(meta.author ? { author: meta.author } : {}),
-              ...(year ? { year } : {}),
-            },
-            options,
-          )),
+          ...(await this.deps.metadata.books(user, {
+            ...(meta.isbn ? { isbn: meta.isbn } : {}),
+            ...(meta.title ? { title: meta.title } : {}),
+            ...(meta.author ? { author: meta.author } : {}),
+            ...(year ? { year } : {}),
+            ...choice,
+          })),
         };
       }
       const season = num(meta.season);
       const episode = num(meta.episode?.split(/[,-]/)[0]);
-      const year = num(meta.year);
       return {
-        ...(await this.deps.metadata.lookupVideo(
-          {
-            kind: 'episode',
-            ...(meta.show ? { title: meta.show } : {}),
-            ...(season !== undefined ? { season } : {}),
-            ...(episode !== undefined ? { episode } : {}),
-            ...(year ? { year } : {}),
-          },
-          options,
-        )),
+        ...(await this.deps.metadata.videos(user, {
+          kind: 'episode',
+          ...(meta.show ? { title: meta.show } : {}),
+          ...(season !== undefined ? { season } : {}),
+          ...(episode !== undefined ? { episode } : {}),
+          ...(year ? { year } : {}),
+          ...choice,
+        })),
       };
     } catch (error) {
       if (!(error instanceof RelpackError)) throw error;

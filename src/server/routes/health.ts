@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { HealthSchema, notReadyMessage, ReadySchema } from '../../app/index.js';
 import { ErrorSchema } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
@@ -11,7 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
       schema: {
         tags: ['system'],
         summary: 'Liveness',
-        response: { 200: z.object({ status: z.literal('ok'), version: z.string() }) },
+        response: { 200: HealthSchema },
       },
     },
     async () => ({ status: 'ok' as const, version: services.version }),
@@ -24,10 +24,7 @@ export const healthRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
         tags: ['system'],
         summary: 'Readiness: the database answers and migrations are applied',
         response: {
-          200: z.object({
-            ready: z.literal(true),
-            database: z.object({ dialect: z.string(), pendingMigrations: z.array(z.string()) }),
-          }),
+          200: ReadySchema,
           503: ErrorSchema,
         },
       },
@@ -38,7 +35,7 @@ export const healthRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { ser
         return reply.status(503).send({
           error: {
             code: 'NOT_READY',
-            message: report.database.reachable ? 'Migrations are pending' : 'The database does not answer',
+            message: notReadyMessage(report),
             details: { ...report.database },
           },
         });

@@ -1,13 +1,7 @@
+import type { Schemas } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-export interface Finding {
-  readonly id: string;
-  readonly severity: 'block' | 'warn';
-  readonly message: string;
-  readonly detail?: string;
-  readonly ref?: string;
-  readonly subject?: string;
-}
+export type Finding = Schemas['Finding'];
 
 /** Rule findings, blocking first, each with its rule id and the explanation behind it. */
 export function Findings({ findings, emptyText }: { findings: readonly Finding[]; emptyText?: string }) {

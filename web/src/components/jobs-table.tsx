@@ -7,8 +7,7 @@ import { ProgressBar, StatusBadge } from './ui';
 export type Job = Schemas['Job'];
 
 export function jobTitle(job: Job): string {
-  const result = job.result as { releaseName?: string } | null;
-  return result?.releaseName ?? job.title ?? job.id.slice(0, 8);
+  return job.result?.releaseName ?? job.title ?? job.id.slice(0, 8);
 }
 
 export function JobsTable({ jobs, showProgress = false }: { jobs: readonly Job[]; showProgress?: boolean }) {
@@ -27,11 +26,7 @@ export function JobsTable({ jobs, showProgress = false }: { jobs: readonly Job[]
         </thead>
         <tbody>
           {jobs.map((job) => {
-            const progress = job.progress as {
-              bytesDone?: number;
-              bytesTotal?: number;
-              phase?: string;
-            } | null;
+            const progress = job.progress;
             return (
               <tr key={job.id}>
                 <td className="truncate" style={{ maxWidth: 520 }}>
@@ -54,7 +49,7 @@ export function JobsTable({ jobs, showProgress = false }: { jobs: readonly Job[]
                         <span className="small muted">
                           {progress?.phase ? t(`phase.${progress.phase}` as 'phase.archive') : ''}{' '}
                           {progress?.bytesTotal
-                            ? `${formatBytes(progress.bytesDone ?? 0, language)} / ${formatBytes(progress.bytesTotal, language)}`
+                            ? `${formatBytes(progress.bytesDone, language)} / ${formatBytes(progress.bytesTotal, language)}`
                             : ''}
                         </span>
                       </div>

@@ -29,14 +29,10 @@ export function formatDuration(ms: number): string {
       : `${sec}s`;
 }
 
-/** The job's progress as a fraction 0..1, from the shapes pack, download and upload jobs report. */
-export function progressFraction(progress: unknown): number | null {
-  if (!progress || typeof progress !== 'object') return null;
-  const p = progress as Record<string, unknown>;
-  if (typeof p.fraction === 'number') return p.fraction;
-  if (typeof p.percent === 'number') return p.percent / 100;
-  const done = (p.bytesDone ?? p.doneBytes ?? p.bytes ?? p.sentBytes) as number | undefined;
-  const total = (p.bytesTotal ?? p.totalBytes ?? p.total) as number | undefined;
-  if (typeof done === 'number' && typeof total === 'number' && total > 0) return Math.min(1, done / total);
-  return null;
+/** The job's progress as a fraction 0..1 (every job type reports bytes done of bytes total). */
+export function progressFraction(
+  progress: { bytesDone: number; bytesTotal: number } | null | undefined,
+): number | null {
+  if (!progress || !(progress.bytesTotal > 0)) return null;
+  return Math.min(1, Math.max(0, progress.bytesDone / progress.bytesTotal));
 }

@@ -3,20 +3,21 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client';
 import { followJobEvents } from '../api/job-events';
-import { type Finding, Findings } from '../components/findings';
+import { Findings } from '../components/findings';
 import { type Job, JobsTable, jobTitle } from '../components/jobs-table';
 import { ErrorBanner, Loading, ProgressBar, StatusBadge } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 import { formatBytes, formatDate, formatDuration, progressFraction } from '../lib/format';
 
 type LogLine = Schemas['LogLine'];
+type JobProgress = Schemas['JobProgress'];
 const MAX_LINES = 5_000;
 
 /** Live state from the event stream: log lines, progress and status as they happen. */
 function useJobStream(id: string, run: number, onEnd: () => void) {
   const [lines, setLines] = useState<LogLine[]>([]);
-  const [progress, setProgress] = useState<unknown>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [progress, setProgress] = useState<JobProgress | null>(null);
+  const [status, setStatus] = useState<Job['status'] | null>(null);
   const ended = useRef(onEnd);
   ended.current = onEnd;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `run` changes when the job is retried: a new run, a new stream
@@ -26,21 +27,20 @@ function useJobStream(id: string, run: number, onEnd: () => void) {
     const seen = new Set<number>();
     void followJobEvents(
       id,
-      ({ event, data }) => {
-        if (event === 'log') {
-          const line = data as LogLine;
+      (event) => {
+        if (event.event === 'log') {
+          const line = event.data;
           if (seen.has(line.id)) return;
           seen.add(line.id);
           setLines((prev) =>
             prev.length >= MAX_LINES ? [...prev.slice(-MAX_LINES + 1), line] : [...prev, line],
           );
-        } else if (event === 'progress') setProgress(data);
-        else if (event === 'status') setStatus((data as { status: string }).status);
-        else if (event === 'snapshot' || event === 'end') {
-          const job = data as Job;
-          setStatus(job.status);
-          setProgress(job.progress);
-          if (event === 'end') ended.current();
+        } else if (event.event === 'progress') setProgress(event.data);
+        else if (event.event === 'status') setStatus(event.data.status);
+        else {
+          setStatus(event.data.status);
+          setProgress(event.data.progress);
+          if (event.event === 'end') ended.current();
         }
       },
       abort.signal,
@@ -259,19 +259,8 @@ export function JobPage() {
   if (!job.data) return <ErrorBanner error={job.error} />;
   const j = job.data;
   const status = stream.status ?? j.status;
-  const progress = (stream.progress ?? j.progress) as {
-    phase?: string;
-    bytesDone?: number;
-    bytesTotal?: number;
-    currentFile?: string | null;
-    bytesPerSecond?: number;
-  } | null;
-  const result = j.result as {
-    releaseName?: string;
-    findings?: Finding[];
-    notes?: string[];
-    volumeCount?: number;
-  } | null;
+  const progress = stream.progress ?? j.progress;
+  const result = j.result;
   const active = status === 'running' || status === 'pending';
   const elapsed = j.startedAt
     ? (j.finishedAt ? Date.parse(j.finishedAt) : Date.now()) - Date.parse(j.startedAt)
@@ -404,7 +393,7 @@ export function JobPage() {
                 ? t(`phase.${progress.phase}` as 'phase.archive')
                 : t(`status.${status}` as 'status.pending')}
               {progress?.bytesTotal
-                ? ` · ${formatBytes(progress.bytesDone ?? 0, language)} / ${formatBytes(progress.bytesTotal, language)}`
+                ? ` · ${formatBytes(progress.bytesDone, language)} / ${formatBytes(progress.bytesTotal, language)}`
                 : ''}
               {progress?.bytesPerSecond ? ` · ${formatBytes(progress.bytesPerSecond, language)}/s` : ''}
               {progress?.currentFile ? ` · ${progress.currentFile}` : ''}

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../api/client';
-import { type Finding, Findings } from '../components/findings';
+import { Findings } from '../components/findings';
 import { ErrorBanner } from '../components/ui';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
@@ -154,7 +154,7 @@ export default function WizardPage() {
                   {e.message}
                 </div>
               ))}
-              {step !== 'naming' ? <Findings findings={answer.findings as Finding[]} /> : null}
+              {step !== 'naming' ? <Findings findings={answer.findings} /> : null}
             </div>
           ) : null}
         </div>

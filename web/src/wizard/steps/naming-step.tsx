@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type Finding, Findings } from '../../components/findings';
+import { Findings } from '../../components/findings';
 import { ErrorBanner } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { useDebounced } from '../../lib/use-debounced';
@@ -21,7 +21,7 @@ export function NamingStep({ state, update }: StepProps) {
   const info = live.data?.info as
     | { name?: string | null; notes?: string[]; note?: string; parsed?: unknown }
     | undefined;
-  const findings = (live.data?.findings ?? []) as Finding[];
+  const findings = live.data?.findings ?? [];
   const set = (changes: { group?: string; name?: string }) =>
     update((s) => setStep(s, 'naming', { ...(s.draft.naming ?? {}), ...changes }));
 

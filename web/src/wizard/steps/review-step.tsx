@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { type Finding, Findings } from '../../components/findings';
+import { Findings } from '../../components/findings';
 import { NfoView } from '../../components/nfo-view';
 import { ErrorBanner, Loading } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
@@ -74,7 +74,7 @@ export function ReviewStep({
       </section>
       <section className="card">
         <h3>{t('findings.title')}</h3>
-        <Findings findings={plan.findings as Finding[]} emptyText={t('findings.none')} />
+        <Findings findings={plan.findings} emptyText={t('findings.none')} />
         {blocking.length > 0 && user?.role === 'admin' ? (
           <fieldset style={{ marginTop: '0.75rem' }}>
             <legend>{t('review.override')}</legend>
