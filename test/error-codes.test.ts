@@ -18,7 +18,7 @@ import {
   UserErrorCode,
   WizardErrorCode,
 } from '../src/app/index.js';
-import { CliErrorCode } from '../src/cli/backend/http-backend.js';
+import { CliErrorCode } from '../src/cli/backend/cli-error-code.js';
 import { DeliveryErrorCode } from '../src/delivery/index.js';
 import {
   CommonErrorCode,

@@ -592,6 +592,13 @@ export const ERRORS = {
     fix: 'Check the URL and that the server runs.',
     since: '#11',
   },
+  SERVER_BAD_RESPONSE: {
+    http: 502,
+    exit: ExitCode.REMOTE,
+    meaning: 'The server answered what the CLI cannot read: not JSON, a broken event, an event over 1 MiB.',
+    fix: 'Point `--server` at relpack itself (not a proxy page); run the same version as the server.',
+    since: '#19',
+  },
   UNKNOWN_PROVIDER: {
     http: 400,
     exit: ExitCode.USAGE,

@@ -7,14 +7,11 @@ import {
   type LogLineView,
   type TemplateView,
 } from '../../app/index.js';
-import { type ErrorCode, isErrorCode, knownCode, RelpackError } from '../../errors/index.js';
+import { isErrorCode, knownCode, RelpackError } from '../../errors/index.js';
 import type { Backend, DestinationView, JobView } from './backend.js';
+import { CliErrorCode } from './cli-error-code.js';
 import { readLogins, type StoredLogin, saveLogin, withCredentialsLock } from './credentials.js';
-
-export const CliErrorCode = { SERVER_UNREACHABLE: 'SERVER_UNREACHABLE' } as const satisfies Record<
-  string,
-  ErrorCode
->;
+import { badResponse, readEventStream } from './event-stream.js';
 
 const StreamErrorSchema = z.object({ code: z.string(), message: z.string() });
 
@@ -170,7 +167,7 @@ function queryString(query: object): string {
 }
 
 /** Reads `GET /api/jobs/:id/events` (Server-Sent Events) as the same events the local mode yields. */
-async function* followOverSse(
+export async function* followOverSse(
   base: string,
   id: string,
   token: string,
@@ -198,42 +195,26 @@ async function* followOverSse(
     )?.error;
     throw new RelpackError(knownCode(err?.code), err?.message ?? `HTTP ${response.status}`, {});
   }
-  const decoder = new TextDecoder();
-  const reader = response.body.getReader();
-  let buffer = '';
   try {
-    for (;;) {
-      const { done, value: chunk } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(chunk, { stream: true });
-      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/m.exec(block)?.[1];
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (!event || data === undefined) continue; // a keep-alive comment
-        // Each event's data is checked against the stream's contract, as the local mode yields it.
-        const value: unknown = JSON.parse(data);
-        if (event === 'error') {
-          const e = StreamErrorSchema.parse(value);
-          throw new RelpackError(knownCode(e.code), e.message, {});
-        }
-        if (event === 'snapshot' || event === 'end')
-          yield { type: event, job: JobStreamDataSchemas[event].parse(value) };
-        else if (event === 'log' && options.logs !== false)
-          yield { type: 'log', line: JobStreamDataSchemas.log.parse(value) };
-        else if (event === 'progress')
-          yield { type: 'progress', progress: JobStreamDataSchemas.progress.parse(value) };
-        else if (event === 'status')
-          yield { type: 'status', status: JobStreamDataSchemas.status.parse(value).status };
-        if (event === 'end') return;
+    for await (const { event, data } of readEventStream(response.body, base)) {
+      if (event === 'error') {
+        const e = contractOf(base, event, StreamErrorSchema, data);
+        throw new RelpackError(knownCode(e.code), e.message, {});
       }
+      // Each event's data is checked against the stream's contract, as the local mode yields it.
+      if (event === 'snapshot' || event === 'end')
+        yield { type: event, job: contractOf(base, event, JobStreamDataSchemas[event], data) };
+      else if (event === 'log' && options.logs !== false)
+        yield { type: 'log', line: contractOf(base, event, JobStreamDataSchemas.log, data) };
+      else if (event === 'progress')
+        yield { type: 'progress', progress: contractOf(base, event, JobStreamDataSchemas.progress, data) };
+      else if (event === 'status')
+        yield { type: 'status', status: contractOf(base, event, JobStreamDataSchemas.status, data).status };
+      if (event === 'end') return;
     }
   } catch (error) {
     if (options.signal?.aborted) return;
     throw error;
-  } finally {
-    await reader.cancel().catch(() => undefined);
   }
   throw new RelpackError(
     CliErrorCode.SERVER_UNREACHABLE,
@@ -242,6 +223,15 @@ async function* followOverSse(
       server: base,
     },
   );
+}
+
+/** An event's data as its contract says, or SERVER_BAD_RESPONSE naming the first broken field. */
+function contractOf<T>(base: string, event: string, schema: z.ZodType<T>, data: unknown): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.join('.') || 'data';
+  throw badResponse(base, `a "${event}" event that breaks its contract (${where}: ${issue?.message})`);
 }
 
 /** One API call; an error answer becomes the same coded error the local mode would throw. */
@@ -273,7 +263,15 @@ export async function callApi<T>(
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const parsed = text ? (JSON.parse(text) as unknown) : null;
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    throw badResponse(
+      base,
+      `HTTP ${response.status} with a body that is not JSON (${JSON.stringify(text.slice(0, 60))})`,
+    );
+  }
   if (!response.ok) {
     const err = (
       parsed as { error?: { code: string; message: string; details: Record<string, unknown> } } | null

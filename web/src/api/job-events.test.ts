@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventStreamParser } from './job-events';
+import { asJobEvent, EventStreamParser, MAX_EVENT_CHARS } from './job-events';
 
 describe('event stream parser', () => {
   const stream =
@@ -23,5 +23,32 @@ describe('event stream parser', () => {
   it('joins multi-line data, accepts CRLF, and hands over text that is not JSON', () => {
     const events = new EventStreamParser().push('data: line one\r\ndata: line two\r\n\r\n');
     expect(events).toEqual([{ event: 'message', data: 'line one\nline two' }]);
+  });
+
+  it('refuses an event past the size limit instead of buffering it', () => {
+    const parser = new EventStreamParser();
+    parser.push('event: log\ndata: "');
+    const chunk = 'x'.repeat(64 * 1024);
+    let thrown: unknown = null;
+    for (let i = 0; i < (2 * MAX_EVENT_CHARS) / chunk.length && !thrown; i++) {
+      try {
+        parser.push(chunk);
+      } catch (error) {
+        thrown = error;
+      }
+    }
+    expect(String(thrown)).toMatch(/an event over 1048576 characters/);
+  });
+});
+
+describe('job events', () => {
+  it('keeps the events the job page knows and skips others (a newer server)', () => {
+    expect(asJobEvent({ event: 'status', data: { status: 'running' } })).toEqual({
+      event: 'status',
+      data: { status: 'running' },
+    });
+    expect(asJobEvent({ event: 'progress', data: null })).toEqual({ event: 'progress', data: null });
+    expect(asJobEvent({ event: 'heartbeat', data: {} })).toBeNull();
+    expect(asJobEvent({ event: 'log', data: 'not an object' })).toBeNull();
   });
 });

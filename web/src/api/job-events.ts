@@ -1,47 +1,60 @@
-import { authFetch } from './client';
+import { createParser } from 'eventsource-parser';
+import { authFetch, type Schemas } from './client';
 
 export interface ServerEvent {
   readonly event: string;
   readonly data: unknown;
 }
 
+/** What `/api/jobs/:id/events` sends (the server checks each event against its contract). */
+export type JobStreamEvent =
+  | { readonly event: 'snapshot' | 'end'; readonly data: Schemas['Job'] }
+  | { readonly event: 'log'; readonly data: Schemas['LogLine'] }
+  | { readonly event: 'progress'; readonly data: Schemas['JobProgress'] | null }
+  | { readonly event: 'status'; readonly data: { status: Schemas['Job']['status'] } };
+
+const JOB_EVENTS = new Set(['snapshot', 'end', 'log', 'progress', 'status']);
+
+/** A parsed event as a job event; events this page does not know (a newer server) are skipped. */
+export function asJobEvent(event: ServerEvent): JobStreamEvent | null {
+  if (!JOB_EVENTS.has(event.event)) return null;
+  if (event.event !== 'progress' && (typeof event.data !== 'object' || event.data === null)) return null;
+  return event as JobStreamEvent;
+}
+
+/** An event larger than this is not from relpack: the stream is dropped rather than buffered. */
+export const MAX_EVENT_CHARS = 1024 * 1024;
+
 /**
- * Splits a text/event-stream into events. Kept apart from the network so it can be fed any chunking
- * (an event may arrive split across reads, or several in one).
+ * Splits a text/event-stream into events, their data parsed as JSON where it is JSON. Kept apart
+ * from the network so it can be fed any chunking (an event may arrive split across reads, or
+ * several in one).
  */
 export class EventStreamParser {
-  private buffer = '';
+  private readonly ready: ServerEvent[] = [];
+  private overflow = false;
+  private readonly parser = createParser({
+    maxBufferSize: MAX_EVENT_CHARS,
+    onEvent: (message) =>
+      this.ready.push({ event: message.event ?? 'message', data: parseData(message.data) }),
+    onError: (error) => {
+      if (error.type === 'max-buffer-size-exceeded') this.overflow = true;
+    },
+  });
 
   push(chunk: string): ServerEvent[] {
-    this.buffer += chunk.replace(/\r\n?/g, '\n');
-    const events: ServerEvent[] = [];
-    let end = this.buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = this.buffer.slice(0, end);
-      this.buffer = this.buffer.slice(end + 2);
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith(':')) continue;
-        const colon = line.indexOf(':');
-        const field = colon < 0 ? line : line.slice(0, colon);
-        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
-        if (field === 'event') event = value;
-        else if (field === 'data') data.push(value);
-      }
-      if (data.length > 0) {
-        const text = data.join('\n');
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // not JSON: hand over the text
-        }
-        events.push({ event, data: parsed });
-      }
-      end = this.buffer.indexOf('\n\n');
-    }
-    return events;
+    if (this.overflow) throw new Error('event stream over its size limit');
+    this.parser.feed(chunk);
+    if (this.overflow) throw new Error(`an event over ${MAX_EVENT_CHARS} characters`);
+    return this.ready.splice(0);
+  }
+}
+
+function parseData(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // not JSON: hand over the text
   }
 }
 
@@ -52,7 +65,7 @@ export class EventStreamParser {
  */
 export async function followJobEvents(
   jobId: string,
-  onEvent: (event: ServerEvent) => void,
+  onEvent: (event: JobStreamEvent) => void,
   signal: AbortSignal,
 ): Promise<void> {
   let delay = 1_000;
@@ -72,7 +85,9 @@ export async function followJobEvents(
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        for (const event of parser.push(value)) {
+        for (const parsed of parser.push(value)) {
+          const event = asJobEvent(parsed);
+          if (!event) continue;
           onEvent(event);
           if (event.event === 'end') ended = true;
         }
