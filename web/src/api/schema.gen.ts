@@ -1535,11 +1535,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            version: string;
-                        };
+                        "application/json": components["schemas"]["Health"];
                     };
                 };
             };
@@ -4182,14 +4178,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            database: {
-                                dialect: string;
-                                pendingMigrations: string[];
-                            };
-                            /** @enum {boolean} */
-                            ready: true;
-                        };
+                        "application/json": components["schemas"]["Ready"];
                     };
                 };
                 /** @description Default Response */
@@ -4425,17 +4414,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            database: string;
-                            disk: {
-                                freeBytes: number;
-                                path: string;
-                                totalBytes: number;
-                            };
-                            /** @enum {string} */
-                            queue: "in-process" | "redis";
-                            version: string;
-                        };
+                        "application/json": components["schemas"]["SystemStatus"];
                     };
                 };
                 /** @description Default Response */
@@ -6618,6 +6597,16 @@ export interface components {
             set: boolean;
             value: unknown;
         };
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            version: string;
+        };
+        HealthInput: {
+            /** @enum {string} */
+            status: "ok";
+            version: string;
+        };
         Job: {
             attempts: number;
             cancelRequestedAt: string | null;
@@ -7366,6 +7355,22 @@ export interface components {
              */
             "ui.theme"?: "system" | "light" | "dark";
         };
+        Ready: {
+            database: {
+                dialect: string;
+                pendingMigrations: string[];
+            };
+            /** @enum {boolean} */
+            ready: true;
+        };
+        ReadyInput: {
+            database: {
+                dialect: string;
+                pendingMigrations: string[];
+            };
+            /** @enum {boolean} */
+            ready: true;
+        };
         Refresh: {
             refreshToken?: string;
         } | null;
@@ -7481,6 +7486,28 @@ export interface components {
         SourceListingInput: {
             entries: components["schemas"]["SourceEntryInput"][];
             path: string | null;
+        };
+        SystemStatus: {
+            database: string;
+            disk: {
+                freeBytes: number;
+                path: string;
+                totalBytes: number;
+            };
+            /** @enum {string} */
+            queue: "in-process" | "redis";
+            version: string;
+        };
+        SystemStatusInput: {
+            database: string;
+            disk: {
+                freeBytes: number;
+                path: string;
+                totalBytes: number;
+            };
+            /** @enum {string} */
+            queue: "in-process" | "redis";
+            version: string;
         };
         Template: {
             body: string;
