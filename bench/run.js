@@ -1,13 +1,16 @@
-// npm run bench: packs a generated 1 GiB file into 50,000,000-byte RAR4 volumes with an SFV and
-// reports ratios against baselines measured in the same run (medians of RUNS runs each):
-//   relpack ÷ cp of the same file to the same disk         (target ≤ 1.25)
+// npm run bench: the CLI's start-up and `relpack rar`, as ratios against baselines measured in the
+// same run (medians of RUNS runs each):
+//   relpack --version / --help ÷ node -e 0                  (target ≤ 3)
+//   relpack rar 1 GiB ÷ cp of the same file to the same disk (target ≤ 1.15)
+//   relpack rar 1 GiB ÷ rerar (pyReScene), when on the PATH  (target ≤ 0.5)
 //   relpack ÷ (split -b 50000000 + cksfv)                   (target ≤ 0.8)
-//   peak RSS of the relpack process, 1 GiB and 4 GiB sparse (target ≤ 200 MB)
+//   relpack rar of 10,000 files of 4 KiB ÷ tar cf            (target ≤ 2)
+//   peak RSS of relpack rar, 1 GiB and 4 GiB sparse          (target ≤ 64 MiB)
 // Each timing includes making the output durable (relpack fsyncs every volume before renaming;
 // the baselines are followed by `sync` of their output), so all sides pay for the same disk writes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, ftruncateSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -38,6 +41,29 @@ function timed(fn) {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Median wall time of `command args…` over `runs` runs, output discarded. */
+function medianOf(runs, command, args) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const run = spawnSync(command, args, { stdio: 'ignore' });
+    if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.status}`);
+    times.push(Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return median(times);
+}
+
+const STARTUP_RUNS = 15;
+const nodeBare = medianOf(STARTUP_RUNS, process.execPath, ['-e', '0']);
+const version = medianOf(STARTUP_RUNS, process.execPath, [bin, '--version']);
+const help = medianOf(STARTUP_RUNS, process.execPath, [bin, '--help']);
+console.log(`CLI start-up, median of ${STARTUP_RUNS} runs`);
+console.log(
+  `  node -e 0 ${(nodeBare * 1000).toFixed(0)} ms | relpack --version ${(version * 1000).toFixed(0)} ms | relpack --help ${(help * 1000).toFixed(0)} ms`,
+);
+console.log(`  ratio relpack --version / node = ${(version / nodeBare).toFixed(2)}  (target ≤ 3)`);
+console.log(`  ratio relpack --help / node    = ${(help / nodeBare).toFixed(2)}  (target ≤ 3)`);
 
 function runRelpack(input, out) {
   // /usr/bin/time -f %M reports the child's peak RSS in KiB.
@@ -94,6 +120,51 @@ for (let i = 0; i < RUNS; i++) {
   );
   rmSync(splitDir, { recursive: true, force: true });
 }
+// rerar (pyReScene) is compared when it is installed; bench/ fetches nothing.
+const rerar = spawnSync('sh', ['-c', 'command -v rerar'], { encoding: 'utf8' }).stdout.trim();
+const rerarTimes = [];
+if (rerar) {
+  for (let i = 0; i < RUNS; i++) {
+    const out = join(dir, `rerar-${i}`);
+    mkdirSync(out);
+    rerarTimes.push(
+      timed(() => {
+        execFileSync(rerar, ['-v', '50000000', '-o', join(out, 'bench.rar'), source], { stdio: 'ignore' });
+        execFileSync('sync', [out]);
+      }),
+    );
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+// Many small files: 10,000 of 4 KiB in 100 folders, one archive, against tar of the same tree.
+const tree = join(dir, 'tree');
+for (let d = 0; d < 100; d++) {
+  mkdirSync(join(tree, `d${d}`), { recursive: true });
+  for (let f = 0; f < 100; f++) writeFileSync(join(tree, `d${d}`, `f${f}.bin`), randomBytes(4096));
+}
+const small = { relpack: [], tar: [] };
+for (let i = 0; i < RUNS; i++) {
+  const out = join(dir, `small-${i}`);
+  small.relpack.push(
+    timed(() => {
+      execFileSync(process.execPath, [bin, 'rar', tree, '-o', join(out, 'tree'), '--no-progress'], {
+        stdio: 'ignore',
+      });
+      execFileSync('sync', [out]);
+    }),
+  );
+  rmSync(out, { recursive: true, force: true });
+  const tarFile = join(dir, 'tree.tar');
+  small.tar.push(
+    timed(() => {
+      execFileSync('tar', ['cf', tarFile, '-C', dir, 'tree']);
+      execFileSync('sync', [tarFile]);
+    }),
+  );
+  rmSync(tarFile, { force: true });
+}
+
 const sparseOut = join(dir, 'sparse-out');
 const sparseRss = runRelpack(sparse, sparseOut);
 rmSync(sparseOut, { recursive: true, force: true });
@@ -101,15 +172,27 @@ rmSync(sparseOut, { recursive: true, force: true });
 const relpack = median(results.relpack);
 const cp = median(results.cp);
 const splitCksfv = median(results.splitCksfv);
-const mb = (bytes) => (bytes / 1e6).toFixed(0);
+const mib = (bytes) => (bytes / 2 ** 20).toFixed(0);
 console.log(
   `relpack rar 1 GiB → 50,000,000-byte RAR4 volumes + SFV, median of ${RUNS} runs (durable writes)`,
 );
 console.log(
   `  relpack ${relpack.toFixed(2)} s | cp+sync ${cp.toFixed(2)} s | split+cksfv+sync ${splitCksfv.toFixed(2)} s`,
 );
-console.log(`  ratio relpack / cp            = ${(relpack / cp).toFixed(2)}  (target ≤ 1.25)`);
+console.log(`  ratio relpack / cp            = ${(relpack / cp).toFixed(2)}  (target ≤ 1.15)`);
+if (rerar) {
+  const r = median(rerarTimes);
+  console.log(
+    `  ratio relpack / rerar         = ${(relpack / r).toFixed(2)}  (rerar ${r.toFixed(2)} s; target ≤ 0.50)`,
+  );
+} else console.log('  rerar (pyReScene) is not on the PATH: compared with cp only');
 console.log(`  ratio relpack / split+cksfv   = ${(relpack / splitCksfv).toFixed(2)}  (target ≤ 0.80)`);
-console.log(`  peak RSS 1 GiB input          = ${mb(Math.max(...results.rss))} MB  (target ≤ 200 MB)`);
-console.log(`  peak RSS 4 GiB sparse input   = ${mb(sparseRss)} MB  (target ≤ 200 MB)`);
+console.log(`  peak RSS 1 GiB input          = ${mib(Math.max(...results.rss))} MiB  (target ≤ 64 MiB)`);
+console.log(`  peak RSS 4 GiB sparse input   = ${mib(sparseRss)} MiB  (target ≤ 64 MiB)`);
+const smallRelpack = median(small.relpack);
+const smallTar = median(small.tar);
+console.log(`relpack rar of 10,000 files of 4 KiB, median of ${RUNS} runs`);
+console.log(
+  `  relpack ${smallRelpack.toFixed(2)} s | tar cf ${smallTar.toFixed(2)} s | ratio ${(smallRelpack / smallTar).toFixed(2)}  (target ≤ 2)`,
+);
 rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,4 @@
 export type { Artifact, JobLogLine, LogLevel, Role, User } from '../db/index.js';
-export { LOG_LEVELS } from '../db/index.js';
 // The rules, names and progress types the adapters show, from the engine through the app.
 export {
   checkReleaseName,
@@ -50,7 +49,6 @@ export {
   summarize,
 } from './batch/run-batch.js';
 export type { AppContext } from './context.js';
-export { type CreateRarSetInput, type CreateRarSetResult, createRarSet } from './create-rar-set.js';
 export {
   type DestinationCreate,
   type DestinationInput,
@@ -61,6 +59,7 @@ export {
   DestinationViewSchema,
 } from './destinations/destination-schema.js';
 export { DestinationErrorCode, DestinationService } from './destinations/destination-service.js';
+export * from './facts/index.js';
 export {
   type FollowOptions,
   followJob,
@@ -73,8 +72,6 @@ export {
   type ArtifactView,
   FindingSchema,
   isTerminal,
-  JOB_STATUSES,
-  JOB_TYPES,
   type JobDetail,
   JobDetailSchema,
   type JobListFilter,
@@ -93,14 +90,13 @@ export {
   type LogLineView,
   type LogQuery,
   LogQuerySchema,
-  RELEASE_TYPES,
   ReleaseTypeSchema,
   toJobView,
 } from './jobs/job-contract.js';
 export { type JobEvent, JobEvents } from './jobs/job-events.js';
 export { type Job, JobQueries, type JobStatus, type JobType, type Viewer } from './jobs/job-queries.js';
 export { JobService, type Requester } from './jobs/job-service.js';
-export { JobErrorCode, TERMINAL_STATUSES } from './jobs/job-state.js';
+export { JobErrorCode } from './jobs/job-state.js';
 export { jobOutputDir } from './jobs/run-pack-job.js';
 export { type UploadJobConfig, UploadJobConfigSchema } from './jobs/upload-job-config.js';
 export {
@@ -149,6 +145,7 @@ export {
   PreferenceService,
   type ResolvedPreference,
 } from './preferences/preference-service.js';
+export * from './rar-set/index.js';
 export {
   listProfileViews,
   ProfileListSchema,

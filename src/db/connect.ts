@@ -1,9 +1,10 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLiteDriver from 'better-sqlite3';
 import { Kysely, MysqlDialect, PostgresDialect, SqliteDialect } from 'kysely';
-import { createPool } from 'mysql2';
-import pg from 'pg';
+import type * as Mysql2 from 'mysql2';
+import type PgDriver from 'pg';
 import { type DialectValues, dialectValues, type SqlDialect } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -32,6 +33,15 @@ export function dialectOf(url: string | undefined): SqlDialect {
   );
 }
 
+// Only the driver of the configured dialect is loaded (each costs tens of milliseconds at every
+// CLI start); they are CommonJS packages, so a lazy require keeps connecting synchronous.
+const require = createRequire(import.meta.url);
+const drivers = {
+  sqlite: () => require('better-sqlite3') as typeof SQLiteDriver,
+  mysql: () => require('mysql2') as typeof Mysql2,
+  postgres: () => require('pg') as typeof PgDriver,
+};
+
 /**
  * The database holds password hashes and sealed secrets: a folder created for it is 0700, and the
  * file is 0600 before SQLite opens it (SQLite gives its -wal and -shm files the same mode). An
@@ -57,6 +67,7 @@ export function connectDatabase(url: string | undefined, dataDir: string): Datab
   if (dialect === 'sqlite') {
     const path = url ? url.replace(/^(sqlite|file):(\/\/)?/, '') : join(dataDir, 'relpack.sqlite');
     if (path !== ':memory:') createPrivateFile(path);
+    const SQLite = drivers.sqlite();
     const database = new SQLite(path);
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
@@ -76,7 +87,7 @@ export function connectDatabase(url: string | undefined, dataDir: string): Datab
   }
   const location = redact(url!);
   if (dialect === 'mysql') {
-    const pool = createPool({
+    const pool = drivers.mysql().createPool({
       uri: url!.replace(/^mariadb:/, 'mysql:'),
       timezone: 'Z',
       dateStrings: false,
@@ -88,6 +99,7 @@ export function connectDatabase(url: string | undefined, dataDir: string): Datab
     return { db, dialect, values, location, changeToken: () => null, close: () => db.destroy() };
   }
   // int8 (bigint) as a number: sizes stay far below 2^53.
+  const pg = drivers.postgres();
   pg.types.setTypeParser(20, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // A connection the server ends (a restart, an admin's pg_terminate_backend, a dropped database)

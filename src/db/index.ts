@@ -12,7 +12,6 @@ export {
 export {
   type JobLogLine,
   JobLogsRepository,
-  LOG_LEVELS,
   type LogLevel,
 } from './repositories/job-logs-repository.js';
 export {

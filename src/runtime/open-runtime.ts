@@ -3,7 +3,7 @@ import { type Logger, pino } from 'pino';
 import { type AppServices, createServices, type ServicesOptions } from '../app/index.js';
 import { type Config, ConfigError } from '../config.js';
 import { RelpackError } from '../errors/index.js';
-import { InProcessQueue, type JobQueue, RedisQueue, RedisWorker } from '../queue/index.js';
+import { InProcessQueue, type JobQueue, loadRedisQueue, type RedisWorker } from '../queue/index.js';
 
 /**
  * - `serve`: the HTTP server's process; migrates, and runs jobs in-process unless Redis is set.
@@ -45,13 +45,14 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     throw new ConfigError('relpack worker needs REDIS_URL (e.g. redis://127.0.0.1:6379)');
   const logger =
     options.logger ?? pino({ level: mode === 'cli' || mode === 'tool' ? 'silent' : config.logLevel });
+  const redis = config.redisUrl ? await loadRedisQueue() : null;
   const services = await createServices(config, {
     ...options.services,
     version: options.version,
     logger,
     queue: (runJob) =>
-      config.redisUrl
-        ? new RedisQueue(config.redisUrl, config.queuePrefix)
+      redis && config.redisUrl
+        ? new redis.RedisQueue(config.redisUrl, config.queuePrefix)
         : new InProcessQueue(runJob, config.queueConcurrency, (jobId, error) => {
             logger.error({ err: error, jobId }, 'job runner crashed');
             if (mode === 'cli')
@@ -76,8 +77,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       if (recovered.requeued.length > 0)
         print(`relpack: queued ${recovered.requeued.length} pending job(s) again`);
     }
-    if (mode === 'worker') {
-      worker = new RedisWorker(
+    if (mode === 'worker' && redis) {
+      worker = new redis.RedisWorker(
         config.redisUrl!,
         config.queuePrefix,
         services.runJob,

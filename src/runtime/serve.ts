@@ -1,5 +1,4 @@
 import type { Config } from '../config.js';
-import { startServer } from '../server/index.js';
 import { openRuntime, type Runtime } from './open-runtime.js';
 
 const SWEEP_EVERY_MS = 3_600_000;
@@ -27,6 +26,8 @@ export async function serve(
     await runtime.close();
     throw error;
   }
+  // The HTTP server (Fastify and its plugins) is loaded by this process kind alone.
+  const { startServer } = await import('../server/index.js');
   const app = await startServer(services, print).catch(async (error) => {
     await runtime.close();
     throw error;

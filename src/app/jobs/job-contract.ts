@@ -1,28 +1,17 @@
 import { z } from 'zod';
-import { type Artifact, type Job, type JobStatus, type JobType, LOG_LEVELS } from '../../db/index.js';
-import { TERMINAL_STATUSES } from './job-state.js';
+import type { Artifact, Job, JobStatus } from '../../db/index.js';
+import { JOB_STATUSES, JOB_TYPES, LOG_LEVELS, RELEASE_TYPES, TERMINAL_STATUSES } from '../facts/index.js';
 
 /**
  * The job as every adapter shows it: the REST API (and so the web's generated types), the CLI in
  * both modes, and the event stream. Written once; `toJobView` is the only mapper.
  */
-export const JOB_STATUSES = [
-  'pending',
-  'running',
-  'completed',
-  'failed',
-  'cancelled',
-] as const satisfies readonly JobStatus[];
-export const JOB_TYPES = ['ebook', 'tv', 'upload'] as const satisfies readonly JobType[];
-/** The release types a pack job (and the wizard) can make. */
-export const RELEASE_TYPES = ['ebook', 'tv'] as const satisfies readonly JobType[];
-
 export const JobStatusSchema = z.enum(JOB_STATUSES);
 export const JobTypeSchema = z.enum(JOB_TYPES);
 export const ReleaseTypeSchema = z.enum(RELEASE_TYPES);
 
 export function isTerminal(status: JobStatus): boolean {
-  return TERMINAL_STATUSES.includes(status);
+  return (TERMINAL_STATUSES as readonly JobStatus[]).includes(status);
 }
 
 export const FindingSchema = z

@@ -5,6 +5,7 @@ import type { Job, Repositories, Role } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
 import type { JobQueue } from '../../queue/index.js';
 import type { DestinationService } from '../destinations/destination-service.js';
+import { LOG_LEVELS } from '../facts/index.js';
 import { checkPackOptions, defaultProfileId } from '../pack/check-pack-options.js';
 import { type PackJobRequest, PackJobRequestSchema, type TemplateChoice } from '../pack/pack-request.js';
 import { parseInput } from '../parse-input.js';
@@ -344,7 +345,8 @@ export class JobService extends JobQueries {
     return this.deps.repos.jobLogs.list(id, {
       limit: query.limit,
       ...(query.after === undefined ? {} : { afterId: query.after }),
-      ...(query.level ? { minLevel: query.level } : {}),
+      // A level and everything more severe.
+      ...(query.level ? { levels: LOG_LEVELS.slice(LOG_LEVELS.indexOf(query.level)) } : {}),
     });
   }
 

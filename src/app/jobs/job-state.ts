@@ -19,8 +19,6 @@ const TRANSITIONS: Readonly<Record<JobStatus, readonly JobStatus[]>> = {
   cancelled: ['pending'],
 };
 
-export const TERMINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled'];
-
 export function canTransition(from: JobStatus, to: JobStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

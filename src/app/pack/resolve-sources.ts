@@ -1,6 +1,7 @@
 import { access, constants, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { fileTimeFromStats, type RarInputFile, sourceErrorFromFs } from '../../engine/index.js';
+import { sourceErrorFromFs } from '../../engine/fs/index.js';
+import { fileTimeFromStats, type RarInputFile } from '../../engine/rar/index.js';
 
 export interface ResolvedSource extends RarInputFile {
   readonly path: string;

@@ -1,7 +1,5 @@
 import type { Repositories } from '../../db/index.js';
-
-const JOB_TYPES = ['ebook', 'tv', 'upload'] as const;
-const JOB_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled'] as const;
+import { JOB_STATUSES, JOB_TYPES } from '../facts/index.js';
 
 function esc(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');

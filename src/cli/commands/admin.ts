@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Command, Option } from 'commander';
-import { loadConfig } from '../../config.js';
-import { openRuntime } from '../../runtime/index.js';
 import type { CliDeps } from '../cli-deps.js';
+import { withLocalRuntime } from '../load.js';
 import { readStdin } from '../read-input.js';
 
 export function register(program: Command, deps: CliDeps): void {
@@ -24,9 +23,7 @@ export function register(program: Command, deps: CliDeps): void {
         const password = options.passwordStdin
           ? (await readStdin()).replace(/\r?\n$/, '')
           : randomBytes(12).toString('base64url');
-        const runtime = await openRuntime(loadConfig(), { mode: 'cli', version: deps.context.version });
-        const { services } = runtime;
-        try {
+        await withLocalRuntime(deps, async ({ services }) => {
           const user = await services.users.create(null, {
             username: options.username,
             password,
@@ -41,9 +38,7 @@ export function register(program: Command, deps: CliDeps): void {
             deps.stdout.write(
               `created ${user.role} "${user.username}"${shown ? ` with password ${shown}` : ''}\n`,
             );
-        } finally {
-          await runtime.close();
-        }
+        });
       },
     );
 }

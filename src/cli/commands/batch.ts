@@ -1,19 +1,10 @@
 import type { Command } from 'commander';
-import {
-  type BatchItemResult,
-  failedItem,
-  itemFromJob,
-  parseBatch,
-  runBatch,
-  summarize,
-} from '../../app/index.js';
-import { loadConfig } from '../../config.js';
+import type { BatchItemResult } from '../../app/index.js';
 import type { Backend, JobView } from '../backend/backend.js';
-import { openHttpBackend } from '../backend/http-backend.js';
 import { openBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { ExitCode } from '../exit-codes.js';
-import { followJob, uploadJobsOf } from '../follow-job.js';
+import { loadApp, loadSettings } from '../load.js';
 import { printJson, table } from '../output.js';
 import { readTextInput } from '../read-input.js';
 import { finishUploads } from './upload.js';
@@ -50,6 +41,7 @@ export function register(program: Command, deps: CliDeps): void {
       ) => {
         const server = o.server ?? process.env.RELPACK_SERVER;
         if (server) return batchOnServer(deps, server, file, o.json);
+        const { parseBatch, runBatch } = await loadApp();
         const items = parseBatch(await readTextInput(file), file === '-' ? 'stdin' : file);
         // Opened on the first item that uploads (it needs this machine's database).
         let local: Promise<Backend> | undefined;
@@ -57,7 +49,7 @@ export function register(program: Command, deps: CliDeps): void {
           concurrency: Number(o.concurrency) || 1,
           continueOnError: o.continueOnError,
           resume: o.resume,
-          outputDir: o.out ?? loadConfig().releasesDir,
+          outputDir: o.out ?? (await loadSettings()).releasesDir,
           signal: deps.signal,
           say: (line) => deps.stderr.write(`${line}\n`),
           upload: async (releaseDir, destinations) => {
@@ -103,6 +95,11 @@ export function register(program: Command, deps: CliDeps): void {
 
 /** Server mode: every item becomes a job on the server (its queue sets the pace); the CLI waits for all. */
 async function batchOnServer(deps: CliDeps, server: string, file: string, json: boolean): Promise<void> {
+  const [
+    { failedItem, itemFromJob, parseBatch, summarize },
+    { openHttpBackend },
+    { followJob, uploadJobsOf },
+  ] = await Promise.all([loadApp(), import('../backend/http-backend.js'), import('../follow-job.js')]);
   const items = parseBatch(await readTextInput(file), file === '-' ? 'stdin' : file);
   const backend = await openHttpBackend(server);
   const results: BatchItemResult[] = [];

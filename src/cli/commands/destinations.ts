@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { DestinationInputSchema, DestinationUpdateSchema, parseInput } from '../../app/index.js';
 import { RelpackError } from '../../errors/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
+import { loadApp } from '../load.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
 
 interface FieldOptions {
@@ -184,6 +184,7 @@ export function register(program: Command, deps: CliDeps): void {
     .option('--json', 'print JSON', false)
     .action((name: string, o: FieldOptions & Common & { disabled?: boolean }) =>
       withBackend(v, o.server, async (b) => {
+        const { DestinationInputSchema, parseInput } = await loadApp();
         const input = { ...(await body(o)), name, enabled: !o.disabled };
         const d = await b.createDestination(parseInput(DestinationInputSchema, input, 'destination'));
         if (o.json) return printJson(deps, d);
@@ -205,6 +206,7 @@ export function register(program: Command, deps: CliDeps): void {
     .action(
       (name: string, o: FieldOptions & Common & { rename?: string; enable?: boolean; disable?: boolean }) =>
         withBackend(v, o.server, async (b) => {
+          const { DestinationUpdateSchema, parseInput } = await loadApp();
           const patch = await body({ ...o, ...(o.rename ? { name: o.rename } : {}) });
           if (o.enable) patch.enabled = true;
           if (o.disable) patch.enabled = false;

@@ -1,12 +1,6 @@
 import { type Command, Option } from 'commander';
-import {
-  JOB_STATUSES,
-  JOB_TYPES,
-  type JobType,
-  LOG_LEVELS,
-  type LogLevel,
-  type LogLineView,
-} from '../../app/index.js';
+import { JOB_STATUSES, JOB_TYPES, LOG_LEVELS } from '../../app/facts/index.js';
+import type { JobType, LogLevel, LogLineView } from '../../app/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { RelpackError } from '../../errors/index.js';
 import { forgetLogin, readLogins, saveLogin } from '../backend/credentials.js';
-import { callApi, normaliseServer } from '../backend/http-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson } from '../output.js';
 import { readStdin } from '../read-input.js';
@@ -27,6 +26,7 @@ export function register(program: Command, deps: CliDeps): void {
           'Give the password with --password-stdin or RELPACK_PASSWORD',
           {},
         );
+      const { callApi, normaliseServer } = await import('../backend/http-backend.js');
       const base = normaliseServer(server);
       const session = await callApi<{
         accessToken: string;
@@ -57,6 +57,7 @@ export function register(program: Command, deps: CliDeps): void {
       const server = o.server ?? process.env.RELPACK_SERVER;
       if (!server)
         throw new RelpackError('INVALID_ARGUMENT', 'Give --server URL (or set RELPACK_SERVER)', {});
+      const { callApi, normaliseServer } = await import('../backend/http-backend.js');
       const base = normaliseServer(server);
       const login = (await readLogins()).find((l) => l.server === base);
       if (login)

@@ -1,17 +1,9 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  type AppServices,
-  bookFields,
-  extractMetadata,
-  type FileMetadata,
-  getProfile,
-  parseEpisodeName,
-} from '../../app/index.js';
-import { loadConfig } from '../../config.js';
+import type { AppServices, FileMetadata } from '../../app/index.js';
 import { RelpackError } from '../../errors/index.js';
-import { openRuntime } from '../../runtime/index.js';
 import type { CliDeps } from '../cli-deps.js';
+import { loadApp, withLocalRuntime } from '../load.js';
 import { printJson, table } from '../output.js';
 
 export function register(program: Command, deps: CliDeps): void {
@@ -34,6 +26,7 @@ export function register(program: Command, deps: CliDeps): void {
     .option('--episode <n>', 'with --lookup on an MKV: the episode')
     .option('--json', 'print JSON', false)
     .action(async (file: string, o: MetaOptions) => {
+      const { extractMetadata } = await loadApp();
       const meta = await extractMetadata(resolve(file));
       if (o.lookup && meta.kind === 'mkv') {
         const found = await lookupVideo(deps, file, o);
@@ -112,6 +105,7 @@ interface MetaOptions {
 
 /** Show, season and episode from the options, else from a scene-style file name (Show.Name.S01E02…). */
 async function lookupVideo(deps: CliDeps, file: string, o: MetaOptions) {
+  const { getProfile, parseEpisodeName } = await loadApp();
   const parsed = parseEpisodeName(getProfile('tv-720p-2016'), basename(file).replace(/\.mkv$/i, ''));
   const marker = parsed.episode?.kind === 'season' ? parsed.episode : null;
   const show = o.show ?? (parsed.showWords.length > 0 ? parsed.showWords.join(' ') : undefined);
@@ -150,13 +144,8 @@ async function lookupVideo(deps: CliDeps, file: string, o: MetaOptions) {
   );
 }
 
-async function withServices<T>(deps: CliDeps, run: (services: AppServices) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime(loadConfig(), { mode: 'cli', version: deps.context.version });
-  try {
-    return await run(runtime.services);
-  } finally {
-    await runtime.close();
-  }
+function withServices<T>(deps: CliDeps, run: (services: AppServices) => Promise<T>): Promise<T> {
+  return withLocalRuntime(deps, ({ services }) => run(services));
 }
 
 /** --id names a record at one provider, so it needs --provider. */
@@ -178,6 +167,7 @@ async function lookupFor(deps: CliDeps, meta: FileMetadata, o: MetaOptions) {
     const pinned = pinnedProvider(o);
     return withServices(deps, (services) => services.metadata.getBook(pinned, id));
   }
+  const { bookFields } = await loadApp();
   const found = bookFields(meta);
   if (!found.isbn && !found.title) {
     throw new RelpackError('INVALID_ARGUMENT', 'The file names neither an ISBN nor a title to look up', {});

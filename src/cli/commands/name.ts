@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { checkReleaseName, getProfile } from '../../app/index.js';
 import type { CliDeps } from '../cli-deps.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
+import { loadApp } from '../load.js';
 
 export function register(program: Command, deps: CliDeps): void {
   const name = program.command('name').summary('check or parse release names');
@@ -13,7 +13,8 @@ export function register(program: Command, deps: CliDeps): void {
     .requiredOption('-p, --profile <id>', 'rule profile (see relpack rules list)')
     .option('--ext <extension>', 'extension of the packed file (eBOOK: decides the format tag)')
     .option('--json', 'print the result as one JSON document on stdout', false)
-    .action((value: string, options: { profile: string; ext?: string; json: boolean }) => {
+    .action(async (value: string, options: { profile: string; ext?: string; json: boolean }) => {
+      const { checkReleaseName, getProfile } = await loadApp();
       const result = checkReleaseName(
         getProfile(options.profile),
         value,

@@ -1,24 +1,16 @@
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import {
-  type PackJobRequest,
-  type PackReleaseRequest,
-  type PackReleaseResult,
-  packRelease,
-} from '../../app/index.js';
-import { loadConfig } from '../../config.js';
+import type { PackJobRequest, PackReleaseRequest, PackReleaseResult } from '../../app/index.js';
 import { RelpackError } from '../../errors/index.js';
-import { openRuntime } from '../../runtime/index.js';
 import type { JobView } from '../backend/backend.js';
-import { openHttpBackend } from '../backend/http-backend.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { exitCodeFor, knownCode } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
-import { type Followable, followJob, uploadJobsOf } from '../follow-job.js';
+import type { Followable } from '../follow-job.js';
+import { loadApp, loadSettings, openLocalRuntime } from '../load.js';
 import { collectList, collectMeta } from '../meta-option.js';
 import { printJson } from '../output.js';
-import { createProgressReporter } from '../progress-reporter.js';
 import { readTextInput } from '../read-input.js';
 import { parseByteSize } from '../size-option.js';
 import { finishUploads, reportUploads, uploadSummary } from './upload.js';
@@ -115,7 +107,7 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     type,
     source,
     group: options.group,
-    outputDir: options.out ?? loadConfig().releasesDir,
+    outputDir: options.out ?? (await loadSettings()).releasesDir,
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.name ? { name: options.name } : {}),
     meta: options.meta ?? {},
@@ -153,6 +145,10 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     await runAsJob(deps, request, options);
     return;
   }
+  const [{ packRelease }, { createProgressReporter }] = await Promise.all([
+    loadApp(),
+    import('../progress-reporter.js'),
+  ]);
   const reporter = createProgressReporter(deps.stderr, options.progress && !options.dryRun);
   const result = await packRelease(deps.context, request, {
     signal: deps.signal,
@@ -257,6 +253,10 @@ async function runOnServer(
   request: PackReleaseRequest,
   options: PackOptions,
 ): Promise<void> {
+  const [{ openHttpBackend }, { followJob, uploadJobsOf }] = await Promise.all([
+    import('../backend/http-backend.js'),
+    import('../follow-job.js'),
+  ]);
   const backend = await openHttpBackend(server);
   const job = await backend.createJob({
     ...jobRequest(request, options),
@@ -284,11 +284,8 @@ const SYSTEM = { userId: '', role: 'admin' } as const;
 
 /** `--job`: the same pack through the job system, so it has a row, logs and artifacts. */
 async function runAsJob(deps: CliDeps, request: PackReleaseRequest, options: PackOptions): Promise<void> {
-  const runtime = await openRuntime(loadConfig(), {
-    mode: 'cli',
-    version: deps.context.version,
-    print: (line) => deps.stderr.write(`${line}\n`),
-  });
+  const { followJob } = await import('../follow-job.js');
+  const runtime = await openLocalRuntime(deps, { print: (line) => deps.stderr.write(`${line}\n`) });
   const { jobs } = runtime.services;
   const local: Followable = {
     followJob: (id, o) => jobs.follow(SYSTEM, id, o),

@@ -1,7 +1,5 @@
 import { type Command, Option } from 'commander';
-import { createRarSet } from '../../app/index.js';
 import type { CliDeps } from '../cli-deps.js';
-import { createProgressReporter } from '../progress-reporter.js';
 import { parseByteSize } from '../size-option.js';
 
 interface RarOptions {
@@ -56,6 +54,11 @@ export function register(program: Command, deps: CliDeps): void {
     .option('--json', 'print the result as one JSON document on stdout', false)
     .option('--no-progress', 'do not report progress on stderr')
     .action(async (files: string[], options: RarOptions) => {
+      // The RAR writer alone: no database, no zod, no template engine (the 1 GiB bench counts it).
+      const [{ createRarSet }, { createProgressReporter }] = await Promise.all([
+        import('../../app/rar-set/index.js'),
+        import('../progress-reporter.js'),
+      ]);
       const reporter = createProgressReporter(deps.stderr, options.progress && !options.dryRun);
       const result = await createRarSet(
         deps.context,

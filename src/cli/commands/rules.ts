@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { describeVolumeSizes, getProfile, listProfiles } from '../../app/index.js';
 import type { CliDeps } from '../cli-deps.js';
+import { loadApp } from '../load.js';
 
 export function register(program: Command, deps: CliDeps): void {
   const rules = program.command('rules').summary('list and show the rule profiles');
@@ -8,7 +8,8 @@ export function register(program: Command, deps: CliDeps): void {
     .command('list')
     .summary('list the rule profiles')
     .option('--json', 'print JSON', false)
-    .action((options: { json: boolean }) => {
+    .action(async (options: { json: boolean }) => {
+      const { listProfiles } = await loadApp();
       const rows = listProfiles().map((p) => ({
         id: p.id,
         name: p.name,
@@ -32,7 +33,8 @@ export function register(program: Command, deps: CliDeps): void {
     .summary('show one profile: values and every check with its severity and source')
     .argument('<profile>', 'profile id')
     .option('--json', 'print the whole profile as JSON', false)
-    .action((id: string, options: { json: boolean }) => {
+    .action(async (id: string, options: { json: boolean }) => {
+      const { describeVolumeSizes, getProfile } = await loadApp();
       const p = getProfile(id);
       if (options.json) {
         deps.stdout.write(`${JSON.stringify(p, null, 2)}\n`);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { openRuntime } from '../../runtime/index.js';
 import type { CliDeps } from '../cli-deps.js';
+import { withLocalRuntime } from '../load.js';
 import { printJson } from '../output.js';
 
 export function register(program: Command, deps: CliDeps): void {
@@ -15,16 +14,13 @@ export function register(program: Command, deps: CliDeps): void {
     )
     .option('--json', 'print JSON', false)
     .action(async (o: { json: boolean }) => {
-      const runtime = await openRuntime(loadConfig(), { mode: 'cli', version: deps.context.version });
-      try {
-        const report = await runtime.services.rotateSecrets();
+      await withLocalRuntime(deps, async ({ services }) => {
+        const report = await services.rotateSecrets();
         if (o.json) return printJson(deps, report);
         deps.stdout.write(
           `re-sealed ${report.resealed} secret(s) with the current key; ${report.current} already used it\n` +
             'RELPACK_SECRET_KEY_PREVIOUS can now be removed\n',
         );
-      } finally {
-        await runtime.close();
-      }
+      });
     });
 }

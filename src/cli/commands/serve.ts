@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { serve, work } from '../../runtime/index.js';
 import type { CliDeps } from '../cli-deps.js';
+import { loadSettings } from '../load.js';
 
 function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -23,7 +22,8 @@ export function register(program: Command, deps: CliDeps): void {
       .option('--port <port>', 'port (default $PORT or 8080)')
       .option('--host <host>', 'address to listen on (default $HOST or 0.0.0.0)')
       .action(async (options: { port?: string; host?: string }) => {
-        const config = loadConfig({
+        const { serve } = await import('../../runtime/index.js');
+        const config = await loadSettings({
           ...process.env,
           ...(options.port ? { PORT: options.port } : {}),
           ...(options.host ? { HOST: options.host } : {}),
@@ -39,7 +39,8 @@ export function register(program: Command, deps: CliDeps): void {
     .summary('run pack jobs from Redis (REDIS_URL), on any number of machines')
     .option('--concurrency <n>', 'jobs at once (default $RELPACK_QUEUE_CONCURRENCY or 1)')
     .action(async (options: { concurrency?: string }) => {
-      const config = loadConfig({
+      const { work } = await import('../../runtime/index.js');
+      const config = await loadSettings({
         ...process.env,
         ...(options.concurrency ? { RELPACK_QUEUE_CONCURRENCY: options.concurrency } : {}),
       });

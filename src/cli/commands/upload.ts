@@ -5,7 +5,6 @@ import type { Backend, JobView } from '../backend/backend.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { exitCodeFor, knownCode } from '../exit-codes.js';
-import { followJob } from '../follow-job.js';
 import { printJson, SERVER_OPTION } from '../output.js';
 
 interface UploadOptions {
@@ -62,6 +61,7 @@ export async function finishUploads(
   queued: readonly JobView[],
   o: { json: boolean; progress: boolean; wait: boolean; report?: boolean },
 ): Promise<JobView[]> {
+  const { followJob } = await import('../follow-job.js');
   const jobs: JobView[] = [];
   for (const job of queued) {
     if (!o.wait) {

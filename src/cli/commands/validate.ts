@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { validateReleaseDir } from '../../app/index.js';
 import type { CliDeps } from '../cli-deps.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatFindings } from '../findings-format.js';
+import { loadApp } from '../load.js';
 
 export function register(program: Command, deps: CliDeps): void {
   program
@@ -16,6 +16,7 @@ export function register(program: Command, deps: CliDeps): void {
     .option('-p, --profile <id>', 'rule profile (default: guessed from the release)')
     .option('--json', 'print the report as one JSON document on stdout', false)
     .action(async (dir: string, options: { profile?: string; json: boolean }) => {
+      const { validateReleaseDir } = await loadApp();
       const report = await validateReleaseDir(dir, {
         signal: deps.signal,
         ...(options.profile ? { profile: options.profile } : {}),

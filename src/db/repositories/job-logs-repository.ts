@@ -3,7 +3,6 @@ import type { DialectValues } from '../dialect.js';
 import type { Database } from '../schema.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const satisfies readonly LogLevel[];
 
 export interface JobLogLine {
   readonly id: number;
@@ -41,12 +40,11 @@ export class JobLogsRepository {
   /** In id order; `afterId` pages forward (and lets a live stream pick up new lines). */
   async list(
     jobId: string,
-    options: { afterId?: number; minLevel?: LogLevel; limit: number },
+    options: { afterId?: number; levels?: readonly LogLevel[]; limit: number },
   ): Promise<JobLogLine[]> {
     let q = this.db.selectFrom('job_logs').selectAll().where('job_id', '=', jobId);
     if (options.afterId !== undefined) q = q.where('id', '>', options.afterId);
-    if (options.minLevel)
-      q = q.where('level', 'in', LOG_LEVELS.slice(LOG_LEVELS.indexOf(options.minLevel)) as LogLevel[]);
+    if (options.levels) q = q.where('level', 'in', [...options.levels]);
     const rows = await q.orderBy('id').limit(options.limit).execute();
     return rows.map((r) => ({
       id: Number(r.id),

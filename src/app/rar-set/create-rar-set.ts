@@ -1,20 +1,19 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { formatSfv } from '../../engine/checksum/index.js';
+import { writeFileAtomic } from '../../engine/fs/index.js';
 import {
-  CommonErrorCode,
-  formatSfv,
   planRarVolumes,
   type RarFormat,
   type RarHostOs,
   type RarVolumePlan,
   type RarWriteProgress,
-  RelpackError,
   type VolumeNaming,
-  writeFileAtomic,
   writeRarVolumes,
-} from '../engine/index.js';
-import type { AppContext } from './context.js';
-import { resolveSources } from './pack/resolve-sources.js';
+} from '../../engine/rar/index.js';
+import { RelpackError } from '../../errors/index.js';
+import type { AppContext } from '../context.js';
+import { resolveSources } from '../pack/resolve-sources.js';
 
 export interface CreateRarSetInput {
   readonly sources: readonly string[];
@@ -56,13 +55,9 @@ export async function createRarSet(
   const outputDir = dirname(output);
   const baseName = basename(output);
   if (baseName === '' || baseName === '.' || baseName === '..') {
-    throw new RelpackError(
-      CommonErrorCode.INVALID_ARGUMENT,
-      'Output must be a directory and a base name, e.g. out/set',
-      {
-        output: input.output,
-      },
-    );
+    throw new RelpackError('INVALID_ARGUMENT', 'Output must be a directory and a base name, e.g. out/set', {
+      output: input.output,
+    });
   }
   const sources = await resolveSources(input.sources);
   const plan = planRarVolumes({
@@ -110,19 +105,15 @@ const LEFTOVER = /\.tmp-[0-9a-f]{12}$/;
 async function assertEmptyOutputDir(dir: string, cleanPartial: boolean): Promise<void> {
   const entries = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw new RelpackError(
-      CommonErrorCode.OUTPUT_UNWRITABLE,
-      `Cannot read output directory ${dir}: ${error.code}`,
-      { path: dir },
-    );
+    throw new RelpackError('OUTPUT_UNWRITABLE', `Cannot read output directory ${dir}: ${error.code}`, {
+      path: dir,
+    });
   });
   if (entries === null) {
     await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-      throw new RelpackError(
-        CommonErrorCode.OUTPUT_UNWRITABLE,
-        `Cannot create output directory ${dir}: ${error.code}`,
-        { path: dir },
-      );
+      throw new RelpackError('OUTPUT_UNWRITABLE', `Cannot create output directory ${dir}: ${error.code}`, {
+        path: dir,
+      });
     });
     return;
   }
@@ -133,14 +124,14 @@ async function assertEmptyOutputDir(dir: string, cleanPartial: boolean): Promise
       return;
     }
     throw new RelpackError(
-      CommonErrorCode.OUTPUT_NOT_EMPTY,
+      'OUTPUT_NOT_EMPTY',
       `Output directory ${dir} holds only ${leftovers.length} leftover(s) of an interrupted relpack run (*.tmp-*); run again with --clean-partial to remove them`,
       { path: dir, entries: entries.length, leftovers },
     );
   }
   if (entries.length > 0) {
     throw new RelpackError(
-      CommonErrorCode.OUTPUT_NOT_EMPTY,
+      'OUTPUT_NOT_EMPTY',
       `Output directory ${dir} is not empty; choose an empty or new directory so the set cannot mix with other files`,
       { path: dir, entries: entries.length },
     );

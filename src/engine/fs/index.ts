@@ -1,0 +1,2 @@
+export { sourceErrorFromFs } from '../errors.js';
+export { assertAbsent, placeWithoutClobber, tempPathFor, writeFileAtomic } from './atomic-file.js';
