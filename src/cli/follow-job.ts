@@ -1,22 +1,15 @@
 import { RelpackError } from '../errors/index.js';
 import type { Backend, JobView } from './backend/backend.js';
+import { type ByteProgressReporter, createByteProgress } from './byte-progress.js';
 import type { CliDeps } from './cli-deps.js';
 import { createProgressReporter, type ProgressReporter } from './progress-reporter.js';
-import { createTransferReporter, type TransferReporter } from './transfer-reporter.js';
 
-interface JobProgressView_ {
-  phase?: string;
-  bytesDone?: number;
-  bytesTotal?: number;
-  volumeIndex?: number;
-  volumeCount?: number;
-  currentFile?: string | null;
-}
+type JobProgress = JobView['progress'];
 
 /** Draws a job's progress on stderr: a volume bar while archiving, a transfer bar while downloading or uploading. */
 export class JobProgressView {
   private archive: ProgressReporter | null = null;
-  private transfer: TransferReporter | null = null;
+  private transfer: ByteProgressReporter | null = null;
   private phase = '';
 
   constructor(
@@ -24,8 +17,7 @@ export class JobProgressView {
     private readonly enabled: boolean,
   ) {}
 
-  update(progress: unknown): void {
-    const p = progress as JobProgressView_ | null;
+  update(p: JobProgress): void {
     if (p?.phase && p.phase !== this.phase) {
       this.stop();
       this.phase = p.phase;
@@ -33,21 +25,20 @@ export class JobProgressView {
     if (p?.phase === 'archive' && p.volumeIndex !== undefined) {
       this.archive ??= createProgressReporter(this.stderr, this.enabled);
       this.archive.update({
-        bytesDone: p.bytesDone ?? 0,
-        bytesTotal: p.bytesTotal ?? 0,
+        bytesDone: p.bytesDone,
+        bytesTotal: p.bytesTotal,
         volumeIndex: p.volumeIndex,
         volumeCount: p.volumeCount ?? 0,
         volumeFileName: p.currentFile ?? '',
       });
     } else if (p?.phase === 'upload' || p?.phase === 'download') {
-      this.transfer ??= createTransferReporter(
-        this.stderr,
-        this.enabled,
-        p.phase === 'upload' ? 'uploading' : 'downloading',
-      );
+      this.transfer ??= createByteProgress(this.stderr, {
+        verb: p.phase === 'upload' ? 'uploading' : 'downloading',
+        enabled: this.enabled,
+      });
       this.transfer.update({
-        bytesDone: p.bytesDone ?? 0,
-        bytesTotal: p.bytesTotal ?? 0,
+        bytesDone: p.bytesDone,
+        bytesTotal: p.bytesTotal,
         label: p.currentFile ?? '',
       });
     }
