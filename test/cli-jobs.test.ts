@@ -67,6 +67,14 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     if (server) await once(server, 'exit');
   });
 
+  it('issue #25: refuses a status that does not exist, naming the ones that do', () => {
+    for (const mode of [{}, { RELPACK_SERVER: url }]) {
+      const r = run(['jobs', 'list', '--status', 'completed,queued'], mode);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('unknown status queued: use pending, running, completed, failed, cancelled');
+    }
+  });
+
   it('records a pack as a job, then lists, shows and reads its logs locally', () => {
     const packed = json(['pack', 'ebook', epub, '-g', 'GRP', '-m', 'source=RETAiL', '--job']);
     expect(packed.job.status).toBe('completed');

@@ -115,39 +115,44 @@ describe('relpack rar (built CLI)', () => {
     expect(run.stderr).toContain('--volume-size');
   });
 
-  it('issue #18: a SIGHUP mid-write cleans up like SIGTERM: nothing is left', async () => {
-    const src = await tempDir('cli');
-    const big = join(src, 'big.mkv');
-    await writeFile(big, '');
-    await truncate(big, 6 * 2 ** 30); // sparse: reads as zeros, fast, but not instant
-    const out = join(await tempDir('cli-out'), 'rel');
-    const child = spawn(process.execPath, [
-      bin,
-      'rar',
-      big,
-      '-o',
-      join(out, 'x'),
-      '-v',
-      '500MB',
-      '--no-progress',
-    ]);
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)
+    it(`issue #18, #25: ${signal} mid-write cleans up, leaves nothing, and exits ${code}`, async () => {
+      const src = await tempDir('cli');
+      const big = join(src, 'big.mkv');
+      await writeFile(big, '');
+      await truncate(big, 6 * 2 ** 30); // sparse: reads as zeros, fast, but not instant
+      const out = join(await tempDir('cli-out'), 'rel');
+      const child = spawn(process.execPath, [
+        bin,
+        'rar',
+        big,
+        '-o',
+        join(out, 'x'),
+        '-v',
+        '500MB',
+        '--no-progress',
+      ]);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      const exited = once(child, 'exit');
+      // Once the first volume is being written: Ctrl-C, kill, or the terminal going away.
+      await until(
+        () => readdir(out).catch(() => [] as string[]),
+        (names) => names.some((n) => n.includes('.tmp-')),
+        60_000,
+      );
+      child.kill(signal);
+      const [exitCode] = await exited;
+      expect(exitCode, stderr).toBe(code);
+      expect(stderr).toContain(`relpack: interrupted (${signal})`);
+      expect(await readdir(out)).toEqual([]);
     });
-    const exited = once(child, 'exit');
-    // Once the first volume is being written, the terminal goes away.
-    await until(
-      () => readdir(out).catch(() => [] as string[]),
-      (names) => names.some((n) => n.includes('.tmp-')),
-      60_000,
-    );
-    child.kill('SIGHUP');
-    const [code] = await exited;
-    expect(code, stderr).toBe(5);
-    expect(stderr).toContain('ABORTED');
-    expect(await readdir(out)).toEqual([]);
-  });
 
   it('issue #18: leftovers of an interrupted run are named, and --clean-partial removes them', async () => {
     const src = await tempDir('cli');
@@ -167,5 +172,19 @@ describe('relpack rar (built CLI)', () => {
     const mixed = relpack(['rar', join(src, 'ep.mkv'), '-o', join(out, 'z'), '--clean-partial']);
     expect(mixed.status).toBe(2);
     expect((await readdir(out)).sort()).toEqual(['x.rar', 'y.rar.tmp-0123456789ab']);
+  });
+
+  it('issue #25: a reader that goes away is not an error (relpack --help | head -1)', async () => {
+    for (const args of [['--help'], ['rules', 'list'], ['rules', 'show', 'tv-720p-2016', '--json']]) {
+      const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // The read end is closed before the CLI writes: its first write meets EPIPE.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      const [code] = await once(child, 'exit');
+      expect({ args, code, stderr }).toEqual({ args, code: 0, stderr: '' });
+    }
   });
 });

@@ -1,9 +1,17 @@
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { JOB_STATUSES, JOB_TYPES, LOG_LEVELS } from '../../app/facts/index.js';
 import type { JobType, LogLevel, LogLineView } from '../../app/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
+
+/** `--status failed,cancelled`: each must be a job status (the web's "queued" is `pending`). */
+function statusList(value: string): string {
+  const unknown = value.split(',').filter((s) => !(JOB_STATUSES as readonly string[]).includes(s));
+  if (unknown.length > 0)
+    throw new InvalidArgumentError(`unknown status ${unknown.join(', ')}: use ${JOB_STATUSES.join(', ')}`);
+  return value;
+}
 
 interface Common {
   server?: string;
@@ -18,7 +26,7 @@ export function register(program: Command, deps: CliDeps): void {
   for (const list of [jobs.command('list'), program.command('list-jobs')])
     list
       .summary(list.parent === jobs ? 'list jobs, newest first' : 'alias of relpack jobs list')
-      .option('--status <s>', `${JOB_STATUSES.join(', ')} (comma-separated)`)
+      .option('--status <s>', `${JOB_STATUSES.join(', ')} (comma-separated)`, statusList)
       .addOption(new Option('--type <t>', 'the kind of job').choices(JOB_TYPES))
       .option('-q, --search <text>', 'text in the release name')
       .option('--limit <n>', 'how many', '20')
