@@ -30,14 +30,32 @@ async function collectDirectory(dir: string, prefix: string, out: ResolvedSource
     throw sourceErrorFromFs(error, dir);
   });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // A folder's files are looked at FILE_LOOKUPS at a time: each needs three calls to the file
+  // system, and one after another they dominated archiving 10,000 small files. Order is kept.
+  let files: { path: string; name: string }[] = [];
+  const flush = async () => {
+    for (let i = 0; i < files.length; i += FILE_LOOKUPS) {
+      out.push(...(await Promise.all(files.slice(i, i + FILE_LOOKUPS).map((f) => lookUp(f.path, f.name)))));
+    }
+    files = [];
+  };
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await collectDirectory(path, `${prefix}/${entry.name}`, out);
-    else if (entry.isFile()) await pushFile(path, `${prefix}/${entry.name}`, out);
+    if (entry.isDirectory()) {
+      await flush();
+      await collectDirectory(path, `${prefix}/${entry.name}`, out);
+    } else if (entry.isFile()) files.push({ path, name: `${prefix}/${entry.name}` });
   }
+  await flush();
 }
 
+const FILE_LOOKUPS = 32;
+
 async function pushFile(path: string, name: string, out: ResolvedSource[]): Promise<void> {
+  out.push(await lookUp(path, name));
+}
+
+async function lookUp(path: string, name: string): Promise<ResolvedSource> {
   const stats = await stat(path, { bigint: true }).catch((error) => {
     throw sourceErrorFromFs(error, path);
   });
@@ -46,12 +64,12 @@ async function pushFile(path: string, name: string, out: ResolvedSource[]): Prom
   });
   if (!stats.isFile())
     throw sourceErrorFromFs(Object.assign(new Error('not a regular file'), { code: 'EINVAL' }), path);
-  out.push({
+  return {
     // Links resolved now, so the writer can refuse one swapped in later (it opens with O_NOFOLLOW).
     path: await realpath(path),
     name,
     size: Number(stats.size),
     mtime: fileTimeFromStats(stats),
     mode: Number(stats.mode),
-  });
+  };
 }
