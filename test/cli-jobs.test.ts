@@ -96,6 +96,22 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     expect(run(['jobs', 'show', '00000000-0000-4000-8000-000000000000']).status).toBe(3);
   });
 
+  it('issue #25: in a fresh data directory, pack --job then jobs list/show/logs work from the first command', async () => {
+    const fresh = { RELPACK_DATA_DIR: await tempDir('cli-jobs-fresh'), RELPACK_ADMIN_PASSWORD: '' };
+    const packed = run(['pack', 'ebook', epub, '-g', 'GRP', '-m', 'source=RETAiL', '--job', '--json'], fresh);
+    expect(packed.status, packed.stderr).toBe(0);
+    const id = JSON.parse(packed.stdout).job.id as string;
+    const first = run(['jobs', 'list'], fresh);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toContain(id);
+    // The local admin was made once, its one-time password told once.
+    expect(first.stderr).toMatch(/created user "admin" with password \S+/);
+    const again = run(['jobs', 'show', id], fresh);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('created user');
+    expect(run(['jobs', 'logs', id], fresh).status).toBe(0);
+  });
+
   it('works the same against the server after relpack login', async () => {
     const bad = run(['login', '--server', url, '-u', 'admin', '--password-stdin'], {}, 'wrong-password\n');
     expect(bad.status).toBe(4);

@@ -208,7 +208,7 @@ export {
   TemplateViewSchema,
 } from './templates/template-contract.js';
 export { type Editor, TemplateErrorCode, TemplateService } from './templates/template-service.js';
-export type { BootstrapResult } from './users/bootstrap-admin.js';
+export { type BootstrapResult, bootstrapNotice } from './users/bootstrap-admin.js';
 export {
   type NewUser,
   NewUserSchema,

@@ -1,3 +1,4 @@
+import { bootstrapNotice } from '../app/index.js';
 import type { Config } from '../config.js';
 import { openRuntime, type Runtime } from './open-runtime.js';
 
@@ -13,15 +14,8 @@ export async function serve(
   const runtime = await openRuntime(config, { mode: 'serve', version, print, ...(signal ? { signal } : {}) });
   const { services } = runtime;
   try {
-    const admin = await services.bootstrapAdmin();
-    if (admin.generatedPassword) {
-      print(
-        `relpack: created user "admin" with password ${admin.generatedPassword}\n` +
-          '         it is shown only now; sign in and change it (or set RELPACK_ADMIN_PASSWORD before the first start)',
-      );
-    } else if (admin.created) {
-      print('relpack: created user "admin" with the password from RELPACK_ADMIN_PASSWORD');
-    }
+    const notice = bootstrapNotice(await services.bootstrapAdmin());
+    if (notice) print(notice);
   } catch (error) {
     await runtime.close();
     throw error;

@@ -30,3 +30,16 @@ export async function bootstrapAdmin(
     ? { created: true, username: 'admin' }
     : { created: true, username: 'admin', generatedPassword: password };
 }
+
+/** What to tell the person who started relpack when the first admin was just made (else null). */
+export function bootstrapNotice(result: BootstrapResult): string | null {
+  if (result.generatedPassword) {
+    return (
+      `relpack: created user "admin" with password ${result.generatedPassword}\n` +
+      '         it is shown only now; sign in and change it (or set RELPACK_ADMIN_PASSWORD before the first start)'
+    );
+  }
+  return result.created
+    ? 'relpack: created user "admin" with the password from RELPACK_ADMIN_PASSWORD'
+    : null;
+}

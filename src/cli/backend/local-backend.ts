@@ -1,4 +1,10 @@
-import { JobListQuerySchema, LogQuerySchema, parseInput, type Viewer } from '../../app/index.js';
+import {
+  bootstrapNotice,
+  JobListQuerySchema,
+  LogQuerySchema,
+  parseInput,
+  type Viewer,
+} from '../../app/index.js';
 import { loadConfig } from '../../config.js';
 import { RelpackError } from '../../errors/index.js';
 import { openRuntime } from '../../runtime/index.js';
@@ -16,6 +22,12 @@ export async function openLocalBackend(version: string): Promise<Backend> {
   });
   const { services } = runtime;
   const username = process.env.RELPACK_USER || 'admin';
+  // A fresh data directory has no user yet: the first local command makes the admin it acts as,
+  // as the first `relpack serve` would (and says its one-time password for the web).
+  if (!process.env.RELPACK_USER) {
+    const notice = bootstrapNotice(await services.bootstrapAdmin());
+    if (notice) process.stderr.write(`${notice}\n`);
+  }
   const user = await services.users.findByUsername(username).catch(async () => {
     await runtime.close();
     throw new RelpackError(
