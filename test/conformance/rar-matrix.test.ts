@@ -1,7 +1,8 @@
 // Round trips through readers we did not write: the official UnRAR (WASM), lsar -t, unar,
 // python3-rarfile's stored-data reader, and cksfv for the SFV; plus our own set verifier.
 // Matrix: RAR4 old naming, RAR4 part naming, RAR5; one and several files; a file ending exactly
-// on a volume boundary; a 0-byte file; a last volume holding 1 data byte; Unicode names.
+// on a volume boundary; a 0-byte file; a last volume holding 1 data byte; Unicode names; hundreds
+// of small files around a large one (the writer's two paths).
 // Each case also checks that every volume but the last has exactly the requested size.
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -102,6 +103,42 @@ const cases: Case[] = [
       { name: 'second.bin', size: 10_000 },
     ],
     volumeSize: (dir, names) => exactBoundary('rar5', 'part', dir, names, 30_000),
+  },
+  {
+    // Small parts are read ahead and written with their headers in one call; the large file and the
+    // small ones cut at volume ends go through the other path. Both must give the same bytes.
+    title: 'RAR4 old naming, 300 small files (0 B to 70 KiB) around a 3 MB file',
+    format: 'rar4',
+    naming: 'old',
+    files: [
+      ...Array.from({ length: 150 }, (_, i) => ({
+        name: `a${String(i).padStart(3, '0')}.txt`,
+        size: (i * 487) % 71_000,
+      })),
+      { name: 'm-large.bin', size: 3_000_000 },
+      ...Array.from({ length: 150 }, (_, i) => ({
+        name: `z${String(i).padStart(3, '0')}.txt`,
+        size: (i * 911) % 65_537,
+      })),
+    ],
+    volumeSize: () => 1_000_000,
+  },
+  {
+    title: 'RAR5 part naming, 300 small files (0 B to 70 KiB) around a 3 MB file',
+    format: 'rar5',
+    naming: 'part',
+    files: [
+      ...Array.from({ length: 150 }, (_, i) => ({
+        name: `a${String(i).padStart(3, '0')}.txt`,
+        size: (i * 487) % 71_000,
+      })),
+      { name: 'm-large.bin', size: 3_000_000 },
+      ...Array.from({ length: 150 }, (_, i) => ({
+        name: `z${String(i).padStart(3, '0')}.txt`,
+        size: (i * 911) % 65_537,
+      })),
+    ],
+    volumeSize: () => 1_000_000,
   },
 ];
 

@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { crc32 } from '../checksum/crc32.js';
+import { writeFully } from './coalesced-writes.js';
 
 /**
  * 4 × 2 MiB in flight: enough to overlap read, CRC and write on two cores, and large enough that
@@ -74,13 +75,5 @@ export class RangeCopier {
     }
     await Promise.all(writes.filter(Boolean));
     return { crc32: crc, bytesCopied: copied };
-  }
-}
-
-async function writeFully(target: FileHandle, chunk: Buffer, position: number): Promise<void> {
-  let done = 0;
-  while (done < chunk.length) {
-    const { bytesWritten } = await target.write(chunk, done, chunk.length - done, position + done);
-    done += bytesWritten;
   }
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
 import { type FileHandle, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32, crc32Combine } from '../checksum/crc32.js';
-import { CommonErrorCode, RelpackError, sourceErrorFromFs } from '../errors.js';
+import { CommonErrorCode, RelpackError } from '../errors.js';
 import { assertAbsent, placeWithoutClobber, tempPathFor } from '../fs/atomic-file.js';
+import { CoalescedWrites } from './coalesced-writes.js';
 import { RarError, RarErrorCode } from './errors.js';
 import { RangeCopier } from './range-copier.js';
 import { RAR4_SIGNATURE } from './rar4-block.js';
@@ -13,7 +13,9 @@ import { encodeRar4MainHeader, Rar4MainFlags } from './rar4-main-header.js';
 import { RAR5_SIGNATURE } from './rar5-block.js';
 import { encodeRar5EndHeader } from './rar5-end-header.js';
 import { encodeRar5MainHeader, Rar5ArchiveFlags } from './rar5-main-header.js';
-import { encodeSegmentHeader } from './segment-header.js';
+import { encodeSegmentHeader, type PlannedSegment } from './segment-header.js';
+import { isSmallSegment, SmallSegmentReader } from './small-segment-reader.js';
+import { openSource } from './source-file.js';
 import type { PlannedVolume, RarVolumePlan } from './volume-plan.js';
 
 export interface RarWriteProgress {
@@ -50,6 +52,8 @@ export interface RarWriteResult {
  * Streams the planned files into volumes: each source byte is read once, its CRC32 taken on the
  * way, and each file header is written after its part (its CRC is known only then) into room the
  * plan reserved. Volume CRCs come from combining the pieces' CRCs, so nothing is read back.
+ * Small parts (a folder of small files) are read a few ahead and written with their headers in
+ * one call; large ones stream through RangeCopier.
  * Volumes are written as `name.tmp-<id>` and linked into place only when all are complete;
  * on any failure every temp file is removed and no volume appears under its final name.
  */
@@ -68,6 +72,7 @@ export async function writeRarVolumes(
     plan,
     options,
     copier: new RangeCopier(),
+    small: new SmallSegmentReader(plan, options.sources),
     fileCrcs: plan.files.map(() => 0),
     bytesDone: 0,
     source: null,
@@ -94,6 +99,7 @@ export async function writeRarVolumes(
     }
   } catch (error) {
     await closeSource(state).catch(() => undefined);
+    await state.small.settle();
     await flushing.abandon();
     await Promise.all([...temps, ...placed].map((path) => rm(path, { force: true })));
     if (options.signal?.aborted) {
@@ -111,6 +117,7 @@ interface WriteState {
   readonly plan: RarVolumePlan;
   readonly options: RarWriteOptions;
   readonly copier: RangeCopier;
+  readonly small: SmallSegmentReader;
   readonly fileCrcs: number[];
   bytesDone: number;
   source: { index: number; handle: FileHandle } | null;
@@ -132,66 +139,62 @@ async function writeVolume(
     });
   });
   try {
+    const writes = new CoalescedWrites(out);
     const head = Buffer.concat(volumeStart(plan, volume.index));
-    await out.write(head, 0, head.length, 0);
+    await writes.add(head, 0);
     let position = head.length;
     let volumeCrc = crc32(head);
     for (const segment of volume.segments) {
       const file = plan.files[segment.fileIndex]!;
-      const source = await sourceFor(state, segment.fileIndex);
       const dataStart = position + segment.headerSize;
-      const copied = await state.copier.copy(
-        source,
-        segment.offset,
-        out,
-        dataStart,
-        segment.length,
-        (bytes) => {
-          state.bytesDone += bytes;
-          options.onProgress?.({
-            bytesDone: state.bytesDone,
-            bytesTotal: plan.dataSize,
-            volumeIndex: volume.index,
-            volumeCount: plan.volumes.length,
-            volumeFileName: volume.fileName,
-          });
-        },
-        options.signal,
-      );
-      if (copied.bytesCopied !== segment.length) {
-        throw new RelpackError(
-          CommonErrorCode.SOURCE_CHANGED,
-          `Source "${file.name}" is shorter than when planned`,
-          {
-            name: file.name,
-            plannedSize: file.size,
-          },
+      let dataCrc: number;
+      let header: Buffer;
+      if (isSmallSegment(segment)) {
+        const data = await state.small.read(segment);
+        dataCrc = crc32(data);
+        header = segmentHeader(state, segment, dataCrc);
+        // Header first, then the data right behind it: both join the gathered write.
+        await writes.add(header, position);
+        await writes.add(data, dataStart);
+        reportBytes(state, volume, data.length);
+      } else {
+        await writes.flush();
+        const source = await sourceFor(state, segment.fileIndex);
+        const copied = await state.copier.copy(
+          source,
+          segment.offset,
+          out,
+          dataStart,
+          segment.length,
+          (bytes) => reportBytes(state, volume, bytes),
+          options.signal,
         );
+        if (copied.bytesCopied !== segment.length) {
+          throw new RelpackError(
+            CommonErrorCode.SOURCE_CHANGED,
+            `Source "${file.name}" is shorter than when planned`,
+            {
+              name: file.name,
+              plannedSize: file.size,
+            },
+          );
+        }
+        dataCrc = copied.crc32;
+        header = segmentHeader(state, segment, dataCrc);
+        // The header goes in the room left before the data, now that the data's CRC is known.
+        await out.write(header, 0, header.length, position);
       }
-      const fileCrc = crc32Combine(state.fileCrcs[file.index]!, copied.crc32, segment.length);
-      state.fileCrcs[file.index] = fileCrc;
-      const header = encodeSegmentHeader(
-        plan.format,
-        file,
-        segment,
-        segment.isSplitAfter ? copied.crc32 : fileCrc,
-      );
-      if (header.length !== segment.headerSize) {
-        throw new RarError(RarErrorCode.SIZE_MISMATCH, 'File header size differs from the plan', {
-          planned: segment.headerSize,
-          actual: header.length,
-        });
-      }
-      await out.write(header, 0, header.length, position);
+      options.signal?.throwIfAborted();
       volumeCrc = crc32Combine(
         crc32Combine(volumeCrc, crc32(header), header.length),
-        copied.crc32,
+        dataCrc,
         segment.length,
       );
       position = dataStart + segment.length;
     }
     const end = volumeEnd(plan, volume.index, volumeCrc);
-    await out.write(end, 0, end.length, position);
+    await writes.add(end, position);
+    await writes.flush();
     position += end.length;
     volumeCrc = crc32(end, volumeCrc);
     if (position !== volume.size) {
@@ -206,6 +209,41 @@ async function writeVolume(
     await out.close();
     throw error;
   }
+}
+
+/** Counts bytes of source data written, for the progress callback. */
+function reportBytes(state: WriteState, volume: PlannedVolume, bytes: number): void {
+  state.bytesDone += bytes;
+  state.options.onProgress?.({
+    bytesDone: state.bytesDone,
+    bytesTotal: state.plan.dataSize,
+    volumeIndex: volume.index,
+    volumeCount: state.plan.volumes.length,
+    volumeFileName: volume.fileName,
+  });
+}
+
+/**
+ * The header of one part, once its data's CRC is known: a split part carries its own CRC, the
+ * last part of a file the CRC of the whole file (combined from its parts, none read again).
+ */
+function segmentHeader(state: WriteState, segment: PlannedSegment, dataCrc: number): Buffer {
+  const file = state.plan.files[segment.fileIndex]!;
+  const fileCrc = crc32Combine(state.fileCrcs[file.index]!, dataCrc, segment.length);
+  state.fileCrcs[file.index] = fileCrc;
+  const header = encodeSegmentHeader(
+    state.plan.format,
+    file,
+    segment,
+    segment.isSplitAfter ? dataCrc : fileCrc,
+  );
+  if (header.length !== segment.headerSize) {
+    throw new RarError(RarErrorCode.SIZE_MISMATCH, 'File header size differs from the plan', {
+      planned: segment.headerSize,
+      actual: header.length,
+    });
+  }
+  return header;
 }
 
 /**
@@ -267,32 +305,7 @@ async function sourceFor(state: WriteState, fileIndex: number): Promise<FileHand
   if (state.source?.index === fileIndex) return state.source.handle;
   await closeSource(state);
   const path = state.options.sources[fileIndex]!;
-  // Sources arrive with their links resolved (callers pass real paths): a link found here was
-  // swapped in after the path was checked, and following it could pack a file from anywhere.
-  const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ELOOP') {
-        throw new RelpackError(
-          CommonErrorCode.SOURCE_CHANGED,
-          `The source was replaced by a link since it was checked: ${path}`,
-          {
-            path,
-          },
-        );
-      }
-      throw sourceErrorFromFs(error, path);
-    },
-  );
-  const size = (await handle.stat()).size;
-  const planned = state.plan.files[fileIndex]!.size;
-  if (size !== planned) {
-    await handle.close();
-    throw new RelpackError(CommonErrorCode.SOURCE_CHANGED, `Source changed size since planning: ${path}`, {
-      path,
-      plannedSize: planned,
-      size,
-    });
-  }
+  const handle = await openSource(path, state.plan.files[fileIndex]!.size);
   state.source = { index: fileIndex, handle };
   return handle;
 }
