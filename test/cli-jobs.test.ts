@@ -149,6 +149,12 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
       30_000,
     );
     expect(retried.error.code).toBe('RULE_VIOLATION');
+    // Following a job that failed fails too, with the job's code (RULE_VIOLATION: 1), in both modes.
+    for (const mode of [remote, {}]) {
+      const id = json(['jobs', 'list', '--status', 'failed'], mode).items[0].id as string;
+      const followed = run(['jobs', 'logs', id, '--follow'], mode);
+      expect(followed.status, followed.stderr).toBe(1);
+    }
     expect(json(['jobs', 'delete', id], remote)).toEqual({ id, deleted: true });
     expect(run(['jobs', 'show', id, '--server', url]).status).toBe(3);
     // preferences and templates through the server

@@ -3,6 +3,7 @@ import { JOB_STATUSES, JOB_TYPES, LOG_LEVELS } from '../../app/facts/index.js';
 import type { JobType, LogLevel, LogLineView } from '../../app/index.js';
 import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
+import { exitCodeFor, knownCode } from '../exit-codes.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
 
 /** `--status failed,cancelled`: each must be a job status (the web's "queued" is `pending`). */
@@ -114,6 +115,9 @@ export function register(program: Command, deps: CliDeps): void {
             const lowest = LOG_LEVELS.indexOf(o.level ?? 'debug');
             for await (const event of b.followJob(id, { signal: deps.signal })) {
               if (event.type === 'log' && LOG_LEVELS.indexOf(event.line.level) >= lowest) print(event.line);
+              // A job that did not complete makes the command fail too, with the job's own code.
+              if (event.type === 'end' && event.job.status !== 'completed')
+                deps.setExitCode(exitCodeFor(knownCode(event.job.error?.code, 'ABORTED')));
             }
             return;
           }
