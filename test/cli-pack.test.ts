@@ -42,6 +42,32 @@ describe('relpack rules and name check', () => {
       expect.arrayContaining(['name.charset', 'name.group-tag']),
     );
   });
+
+  it('issue #25: name parse prints the fields a name holds, and exits 0 even for a bad name', () => {
+    const tv = relpack(['name', 'parse', 'Show.Name.S01E02E03.720p.HDTV.x264-GRP', '-p', 'tv-720p-2016']);
+    expect(tv.status, tv.stderr).toBe(0);
+    expect(tv.stdout).toMatch(/^showWords\s+Show Name$/m);
+    expect(tv.stdout).toMatch(/^episode\s+S01E02E03$/m);
+    expect(tv.stdout).toMatch(/^group\s+GRP$/m);
+    const book = relpack([
+      'name',
+      'parse',
+      'Ann.Author.A.Title.2020.RETAiL.ePUB.eBOOK-GRP',
+      '-p',
+      'ebook-2022',
+      '--json',
+    ]);
+    expect(book.status).toBe(0);
+    expect(JSON.parse(book.stdout).fields).toMatchObject({
+      year: 2020,
+      source: 'RETAiL',
+      format: 'ePUB',
+      group: 'GRP',
+    });
+    const bad = relpack(['name', 'parse', 'no group here', '-p', 'ebook-2022', '--json']);
+    expect(bad.status).toBe(0);
+    expect(JSON.parse(bad.stdout).fields.group).toBeNull();
+  });
 });
 
 describe.runIf(shouldRunWith('mkvmerge'))('relpack pack and validate', () => {
