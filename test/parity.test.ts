@@ -90,6 +90,7 @@ const CLI_ONLY: Record<string, string> = {
   rar: 'writes RAR volumes of any files on this machine (no release rules)',
   validate: 'checks a release folder on this machine',
   'rules show': 'the profile as text; the API lists the same data',
+  'name parse': 'the fields of a name, read on this machine (the wizard shows them as it checks)',
   serve: 'starts the server',
   start: 'starts the server',
   worker: 'starts a worker',
