@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +73,33 @@ describe('relpack start / db migrate / admin create', () => {
     });
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual({ dialect: 'sqlite', applied: [] });
+  });
+
+  it('issue #25: a port in use is a usage error with the fix, before any admin or password exists', async () => {
+    const taken = createServer();
+    taken.listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    const { port } = taken.address() as AddressInfo;
+    const dataDir = await tempDir('port-taken');
+    try {
+      const run = spawnSync(process.execPath, [bin, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+        env: { ...process.env, RELPACK_DATA_DIR: dataDir, RELPACK_ADMIN_PASSWORD: '', LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`port ${port} is in use on 127.0.0.1: set PORT or --port`);
+      expect(run.stderr).not.toContain('created user');
+      expect(run.stderr).not.toContain('internal error');
+    } finally {
+      taken.close();
+    }
+    // No admin was made: acting as `admin` finds no such user (the first start that listens makes it).
+    const asAdmin = spawnSync(process.execPath, [bin, 'jobs', 'list'], {
+      env: { ...process.env, RELPACK_DATA_DIR: dataDir, RELPACK_USER: 'admin' },
+      encoding: 'utf8',
+    });
+    expect(asAdmin.stderr).toContain('USER_NOT_FOUND');
   });
 
   it('creates users from scripts, reading the password from stdin', async () => {

@@ -13,19 +13,22 @@ export async function serve(
 ) {
   const runtime = await openRuntime(config, { mode: 'serve', version, print, ...(signal ? { signal } : {}) });
   const { services } = runtime;
-  try {
-    const notice = bootstrapNotice(await services.bootstrapAdmin());
-    if (notice) print(notice);
-  } catch (error) {
-    await runtime.close();
-    throw error;
-  }
-  // The HTTP server (Fastify and its plugins) is loaded by this process kind alone.
+  // Listening comes first: a port in use fails before a first admin is made and its one-time
+  // password printed for a server that never ran. The HTTP server (Fastify and its plugins) is
+  // loaded by this process kind alone.
   const { startServer } = await import('../server/index.js');
   const app = await startServer(services, print).catch(async (error) => {
     await runtime.close();
     throw error;
   });
+  try {
+    const notice = bootstrapNotice(await services.bootstrapAdmin());
+    if (notice) print(notice);
+  } catch (error) {
+    await app.close();
+    await runtime.close();
+    throw error;
+  }
   const sweep = () =>
     services
       .sweepStorage()
