@@ -256,8 +256,11 @@ describe.runIf(canRunServers())('relpack destinations, upload and pack --upload 
       });
       const [code] = await once(child, 'exit');
       expect(code, stderr).toBe(0);
-      expect(stderr).toMatch(/^downloading .* MiB\/s$/m);
-      expect(stderr).toMatch(/^uploading .* MiB\/s$/m);
+      // Plain progress lines (stderr is no terminal): percent, sizes, speed and ETA.
+      expect(stderr).toMatch(
+        /^downloading \d+% [\d.]+ [KMG]?i?B \/ 1\.4 MiB, [\d.]+ [KMG]?i?B\/s, ETA \S+$/m,
+      );
+      expect(stderr).toMatch(/^uploading \d+% [\d.]+ [KMG]?i?B \/ 1\.4 MiB, [\d.]+ [KMG]?i?B\/s, ETA \S+$/m);
       expect(stdout).toMatch(/^completed .*→ site-sftp/m);
       const plain = run(['pack', 'ebook', `http://127.0.0.1:${port}/book.epub`, '-g', 'URL']);
       expect(plain.status).toBe(2);

@@ -74,7 +74,9 @@ export function createByteProgress(
         lastLine = at;
         lastLabel = p.label;
         const f = facts(p);
-        stream.write(`${options.verb} ${p.label} ${f.percent}% ${f.sizes}, ${f.speed}, ETA ${f.eta}\n`);
+        stream.write(
+          `${[options.verb, p.label, `${f.percent}%`].filter(Boolean).join(' ')} ${f.sizes}, ${f.speed}, ETA ${f.eta}\n`,
+        );
       },
       stop: () => undefined,
     };
