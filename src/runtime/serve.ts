@@ -13,22 +13,22 @@ export async function serve(
 ) {
   const runtime = await openRuntime(config, { mode: 'serve', version, print, ...(signal ? { signal } : {}) });
   const { services } = runtime;
-  // Listening comes first: a port in use fails before a first admin is made and its one-time
-  // password printed for a server that never ran. The HTTP server (Fastify and its plugins) is
-  // loaded by this process kind alone.
-  const { startServer } = await import('../server/index.js');
+  // The HTTP server (Fastify and its plugins) is loaded by this process kind alone.
+  const { checkListenable, startServer } = await import('../server/index.js');
+  try {
+    // A port in use fails before a first admin is made and its one-time password printed for a
+    // server that never ran; the admin exists before /api/ready first answers.
+    await checkListenable(config.host, config.port);
+    const notice = bootstrapNotice(await services.bootstrapAdmin());
+    if (notice) print(notice);
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
   const app = await startServer(services, print).catch(async (error) => {
     await runtime.close();
     throw error;
   });
-  try {
-    const notice = bootstrapNotice(await services.bootstrapAdmin());
-    if (notice) print(notice);
-  } catch (error) {
-    await app.close();
-    await runtime.close();
-    throw error;
-  }
   const sweep = () =>
     services
       .sweepStorage()

@@ -1,3 +1,3 @@
 export { type BuildOptions, buildServer } from './build-server.js';
 export type { ServerDeps } from './server-deps.js';
-export { startServer } from './start-server.js';
+export { checkListenable, startServer } from './start-server.js';
