@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../src/cli/examples.js';
 import { buildProgram } from '../src/cli/program.js';
 
 const GOLDEN = new URL('./golden/help/', import.meta.url);
@@ -49,6 +50,13 @@ const fileOf = (path: string[]) => `${path.length ? path.join('-') : 'relpack'}.
 
 describe('relpack --help', () => {
   const paths = commandPaths();
+
+  it('issue #25: every command shows examples, and every example set belongs to a command', async () => {
+    const names = paths.map((p) => (p.length ? p.join(' ') : 'relpack'));
+    expect(names.filter((n) => !EXAMPLES[n])).toEqual([]);
+    expect(Object.keys(EXAMPLES).filter((n) => !names.includes(n))).toEqual([]);
+    for (const path of paths) expect(await help(path), path.join(' ')).toMatch(/\nExamples:\n {2}\S/);
+  });
 
   it('has a golden file for every command, and none for a command that is gone', async () => {
     if (process.env.UPDATE_GOLDEN) {

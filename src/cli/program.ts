@@ -18,6 +18,7 @@ import { register as registerServe } from './commands/serve.js';
 import { register as registerTemplates } from './commands/templates.js';
 import { register as registerUpload } from './commands/upload.js';
 import { register as registerValidate } from './commands/validate.js';
+import { addExamples } from './examples.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -59,5 +60,6 @@ export function buildProgram(deps: CliDeps): Command {
   registerAdmin(program, deps);
   registerSecrets(program, deps);
   registerCompletion(program, deps);
+  addExamples(program);
   return program;
 }

@@ -38,12 +38,6 @@ export function register(program: Command, deps: CliDeps): void {
       'rule profile whose naming scheme reads it (see relpack rules list)',
     )
     .option('--json', 'print the fields as one JSON document on stdout', false)
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  relpack name parse Show.Name.S01E02.720p.HDTV.x264-GRP -p tv-720p-2016\n' +
-        '  relpack name parse Ann.Author.A.Title.2020.RETAiL.ePUB.eBOOK-GRP -p ebook-2022 --json',
-    )
     .action(async (value: string, options: { profile: string; json: boolean }) => {
       const { checkReleaseName, getProfile } = await loadApp();
       // Reading a name does not judge it: `name check` does; parse exits 0 whatever it holds.
