@@ -53,6 +53,22 @@ async function exactBoundary(
   return volumeOverheadForTests(format, 0) + plan.volumes[0]!.segments[0]!.headerSize + size;
 }
 
+/** 300 small files (0 B to 70 KiB) around a 3 MB file, in 1,000,000-byte volumes. */
+function smallFilesAround(format: RarFormat, naming: VolumeNaming): Case {
+  const small = (prefix: string, step: number, modulo: number) =>
+    Array.from({ length: 150 }, (_, i) => ({
+      name: `${prefix}${String(i).padStart(3, '0')}.txt`,
+      size: (i * step) % modulo,
+    }));
+  return {
+    title: `${format.toUpperCase()} ${naming} naming, 300 small files (0 B to 70 KiB) around a 3 MB file`,
+    format,
+    naming,
+    files: [...small('a', 487, 71_000), { name: 'm-large.bin', size: 3_000_000 }, ...small('z', 911, 65_537)],
+    volumeSize: () => 1_000_000,
+  };
+}
+
 const cases: Case[] = [
   {
     title: 'RAR4 old naming, one file',
@@ -104,42 +120,10 @@ const cases: Case[] = [
     ],
     volumeSize: (dir, names) => exactBoundary('rar5', 'part', dir, names, 30_000),
   },
-  {
-    // Small parts are read ahead and written with their headers in one call; the large file and the
-    // small ones cut at volume ends go through the other path. Both must give the same bytes.
-    title: 'RAR4 old naming, 300 small files (0 B to 70 KiB) around a 3 MB file',
-    format: 'rar4',
-    naming: 'old',
-    files: [
-      ...Array.from({ length: 150 }, (_, i) => ({
-        name: `a${String(i).padStart(3, '0')}.txt`,
-        size: (i * 487) % 71_000,
-      })),
-      { name: 'm-large.bin', size: 3_000_000 },
-      ...Array.from({ length: 150 }, (_, i) => ({
-        name: `z${String(i).padStart(3, '0')}.txt`,
-        size: (i * 911) % 65_537,
-      })),
-    ],
-    volumeSize: () => 1_000_000,
-  },
-  {
-    title: 'RAR5 part naming, 300 small files (0 B to 70 KiB) around a 3 MB file',
-    format: 'rar5',
-    naming: 'part',
-    files: [
-      ...Array.from({ length: 150 }, (_, i) => ({
-        name: `a${String(i).padStart(3, '0')}.txt`,
-        size: (i * 487) % 71_000,
-      })),
-      { name: 'm-large.bin', size: 3_000_000 },
-      ...Array.from({ length: 150 }, (_, i) => ({
-        name: `z${String(i).padStart(3, '0')}.txt`,
-        size: (i * 911) % 65_537,
-      })),
-    ],
-    volumeSize: () => 1_000_000,
-  },
+  // Small parts are read ahead and written with their headers in one call; the large file and the
+  // small ones cut at volume ends go through the other path. Both must give the same bytes.
+  smallFilesAround('rar4', 'old'),
+  smallFilesAround('rar5', 'part'),
 ];
 
 async function makeSources(files: { name: string; size: number }[]): Promise<string> {
