@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { defaultDataDir } from './data-dir.js';
 import { RelpackError } from './engine/errors.js';
 
 const int = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -10,12 +11,13 @@ const int = (fallback: number) => z.coerce.number().int().positive().default(fal
  */
 const ConfigSchema = z.object({
   NODE_ENV: z.string().default('development'),
-  RELPACK_DATA_DIR: z.string().min(1).default('./data'),
+  RELPACK_DATA_DIR: z.string().min(1).optional(),
   RELPACK_RELEASES_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().min(1).optional(),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   RELPACK_SECRET_KEY: z
     .string()
     .refine(
@@ -76,7 +78,7 @@ const ConfigSchema = z.object({
 
 export interface Config {
   readonly production: boolean;
-  /** Database file, secrets, uploads, job outputs. */
+  /** Database file, secrets, uploads, job outputs: RELPACK_DATA_DIR, else the user's data directory. */
   readonly dataDir: string;
   /** Where `relpack pack` puts releases without `--out`. */
   readonly releasesDir: string;
@@ -84,6 +86,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
+  /** `auto`: one human line per request on a terminal, JSON lines otherwise. */
+  readonly logFormat: 'auto' | 'json' | 'pretty';
   readonly secretKey: string | undefined;
   /** Keys replaced by RELPACK_SECRET_KEY: still opened, until `relpack secrets rotate` re-seals everything. */
   readonly previousSecretKeys: readonly string[];
@@ -141,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
-  const dataDir = resolve(cwd, e.RELPACK_DATA_DIR);
+  const dataDir = e.RELPACK_DATA_DIR ? resolve(cwd, e.RELPACK_DATA_DIR) : defaultDataDir(env);
   const production = e.NODE_ENV === 'production';
   return {
     production,
@@ -151,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     secretKey: e.RELPACK_SECRET_KEY,
     previousSecretKeys: (e.RELPACK_SECRET_KEY_PREVIOUS ?? '')
       .split(',')

@@ -74,8 +74,10 @@ describe('what a command loads', () => {
       const { ours, packages, status } = await loaded(args);
       expect(status).toBe(0);
       expect(packages).toEqual(['commander']);
+      // data-dir: the help tells where local data is kept (node:path and node:os only).
       expect(areas(ours).filter((a) => !a.startsWith('cli/') && !a.startsWith('errors/'))).toEqual([
         'app/facts',
+        'data-dir',
       ]);
     });
   }
@@ -101,6 +103,7 @@ describe('what a command loads', () => {
       'app/facts',
       'app/pack',
       'app/rar-set',
+      'data-dir',
       'engine/checksum',
       'engine/errors',
       'engine/fs',

@@ -15,7 +15,7 @@ export async function loadSettings(env?: NodeJS.ProcessEnv): Promise<Config> {
 
 export interface LocalRuntimeOptions {
   readonly mode?: RuntimeMode;
-  /** Where the runtime's notices go (recovered jobs, waiting for the database). */
+  /** Where the runtime's notices go (recovered jobs, waiting for the database); default stderr. */
   readonly print?: (line: string) => void;
 }
 
@@ -25,7 +25,7 @@ export async function openLocalRuntime(deps: CliDeps, options: LocalRuntimeOptio
   return openRuntime(config, {
     mode: options.mode ?? 'cli',
     version: deps.context.version,
-    ...(options.print ? { print: options.print } : {}),
+    print: options.print ?? ((line) => deps.stderr.write(`${line}\n`)),
   });
 }
 

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { dataDirHelp } from '../data-dir.js';
 import type { CliDeps } from './cli-deps.js';
 import { register as registerAdmin } from './commands/admin.js';
 import { register as registerBatch } from './commands/batch.js';
@@ -36,7 +37,7 @@ export function buildProgram(deps: CliDeps): Command {
     .description('Scene release packer: RAR volumes, ZIP disks, NFO/DIZ/SFV, validation and delivery')
     .version(deps.context.version, '-V, --version')
     .showSuggestionAfterError(true)
-    .addHelpText('after', EXIT_CODES_HELP)
+    .addHelpText('after', EXIT_CODES_HELP + dataDirHelp())
     .configureOutput({
       writeOut: (text) => deps.stdout.write(text),
       writeErr: (text) => deps.stderr.write(text),

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger, pino } from 'pino';
 import { type AppServices, createServices, type ServicesOptions } from '../app/index.js';
 import { type Config, ConfigError } from '../config.js';
+import { strayLegacyDataDir } from '../data-dir.js';
 import { RelpackError } from '../errors/index.js';
 import { InProcessQueue, type JobQueue, loadRedisQueue, type RedisWorker } from '../queue/index.js';
 
@@ -43,6 +45,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   const print = options.print ?? (() => undefined);
   if (mode === 'worker' && !config.redisUrl)
     throw new ConfigError('relpack worker needs REDIS_URL (e.g. redis://127.0.0.1:6379)');
+  const firstUse = !existsSync(config.dataDir);
   const logger =
     options.logger ?? pino({ level: mode === 'cli' || mode === 'tool' ? 'silent' : config.logLevel });
   const redis = config.redisUrl ? await loadRedisQueue() : null;
@@ -94,6 +97,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
     await services.close();
     throw error;
   }
+  if (mode === 'serve' || mode === 'cli') dataDirNotices(config.dataDir, firstUse, print);
   return {
     services,
     queue,
@@ -104,6 +108,20 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
       await services.close();
     },
   };
+}
+
+/** Where the data went, said once when the folder is made, and a `./data/` left by 0.1 is named. */
+function dataDirNotices(dataDir: string, firstUse: boolean, print: (line: string) => void): void {
+  if (firstUse)
+    print(
+      `relpack: keeping data in ${dataDir} (database, secrets, releases); set RELPACK_DATA_DIR for another`,
+    );
+  const legacy = strayLegacyDataDir(dataDir);
+  if (legacy)
+    print(
+      `relpack: ${legacy} holds data of an earlier relpack and is not used; keep using it with ` +
+        `RELPACK_DATA_DIR=${legacy}, or move it (docs/cli.md "Where data is kept")`,
+    );
 }
 
 /**
