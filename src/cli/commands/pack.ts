@@ -47,7 +47,7 @@ export function register(program: Command, deps: CliDeps): void {
       .requiredOption('-g, --group <GRP>', 'group tag (letters and digits)')
       .option(
         '-o, --out <dir>',
-        'parent directory of the release (default: $RELPACK_RELEASES_DIR or ./data/releases)',
+        'parent directory of the release (default: $RELPACK_RELEASES_DIR, else releases/ in the data directory)',
       )
       .option(
         '-p, --profile <id>',
