@@ -16,6 +16,7 @@ import { registerAccessGuard } from './plugins/access-guard.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler.js';
 import { LoginThrottle } from './plugins/login-throttle.js';
 import { registerRenderGate } from './plugins/render-gate.js';
+import { OneLinePerRequest } from './plugins/request-log.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWebApp, WEB_ROOT } from './plugins/web-app.js';
 import { apiConfigRoutes } from './routes/api-configs.js';
@@ -77,6 +78,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
             ...(typeof options.logger === 'object' ? options.logger : {}),
             serializers: { req: redactedRequest },
           },
+    logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimitBytes,
     frameworkErrors,
     clientErrorHandler,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppServices } from '../app/index.js';
 import { ConfigError } from '../config.js';
 import { buildServer } from './build-server.js';
+import { prettyLogStream, wantsPrettyLog } from './log-format.js';
 
 /** Builds the HTTP adapter on ready services and listens on the configured address. */
 export async function startServer(
@@ -10,15 +11,37 @@ export async function startServer(
   print: (line: string) => void,
 ): Promise<FastifyInstance> {
   const { config } = services;
-  const app = await buildServer({ services });
+  const logger = wantsPrettyLog(config.logFormat, process.stdout)
+    ? { stream: await prettyLogStream(process.stdout) }
+    : {};
+  const app = await buildServer({ services }, { logger });
   await app.listen({ host: config.host, port: config.port }).catch(async (error: NodeJS.ErrnoException) => {
     await app.close();
     throw listenError(error, config.host, config.port);
   });
-  print(
-    `relpack ${services.version} listening on http://${config.host}:${config.port} (database: ${services.dialect}, data: ${config.dataDir})`,
-  );
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  print(banner(services, port));
   return app;
+}
+
+/** What the person who started the server needs first: where to open it and where files go. */
+export function banner(services: AppServices, port: number): string {
+  const { config } = services;
+  const sources = config.sourceRoots.filter((root) => root !== config.uploadsDir);
+  return [
+    `relpack ${services.version} is running at ${browserUrl(config.host, port)}`,
+    `  sources   ${sources.join(', ') || '(uploads only)'}; uploads go to ${config.uploadsDir}`,
+    `  releases  ${config.releasesDir}`,
+    `  data      ${config.dataDir} (database: ${services.dialect})`,
+  ].join('\n');
+}
+
+/** The address a browser on this machine opens: a wildcard listen is reached as localhost. */
+export function browserUrl(host: string, port: number): string {
+  const wildcard = host === '0.0.0.0' || host === '::' || host === '';
+  const name = wildcard ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}/`;
 }
 
 /**
