@@ -94,6 +94,9 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     const human = run(['jobs', 'logs', packed.job.id, '--level', 'warn']);
     expect(human.status).toBe(0);
     expect(run(['jobs', 'show', '00000000-0000-4000-8000-000000000000']).status).toBe(3);
+    // issue #25: the 8 characters the web shows name the job too.
+    expect(json(['jobs', 'show', packed.job.id.slice(0, 8)]).id).toBe(packed.job.id);
+    expect(json(['jobs', 'logs', packed.job.id.slice(0, 8)]).items.length).toBe(logs.items.length);
   });
 
   it('issue #25: in a fresh data directory, pack --job then jobs list/show/logs work from the first command', async () => {
@@ -128,6 +131,7 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     expect(created.total).toBeGreaterThanOrEqual(1);
     const id = created.items[0].id;
     expect(json(['jobs', 'show', id], remote).id).toBe(id);
+    expect(json(['jobs', 'show', id.slice(0, 8)], remote).id).toBe(id);
     const followed = run(['jobs', 'logs', id, '--follow', '--json'], remote);
     expect(followed.status).toBe(0);
     const lines = followed.stdout

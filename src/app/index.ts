@@ -80,6 +80,7 @@ export {
   type JobPage,
   JobPageSchema,
   JobProgressSchema,
+  JobRefParamsSchema,
   JobResultSchema,
   JobStatusSchema,
   JobTypeSchema,

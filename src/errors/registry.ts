@@ -393,6 +393,13 @@ export const ERRORS = {
     fix: 'List your jobs to find the id.',
     since: '#5',
   },
+  JOB_ID_AMBIGUOUS: {
+    http: 400,
+    exit: ExitCode.USAGE,
+    meaning: 'A short job id matches more than one of your jobs.',
+    fix: 'Give more characters of the id (the error lists the jobs it matches).',
+    since: '#25',
+  },
   SECRET_UNREADABLE: {
     http: 500,
     exit: ExitCode.INTERNAL,

@@ -94,6 +94,15 @@ export const JobDetailSchema = JobViewSchema.extend({
 }).meta({ id: 'JobDetail' });
 export type JobDetail = z.infer<typeof JobDetailSchema>;
 
+/** A job in a path (`/api/jobs/:id`): its id, or a short id the use-case resolves (JobQueries.resolve). */
+export const JobRefParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .describe('the job id, or its first characters (4 or more) when they start only one of your jobs'),
+});
+
 export const JobPageSchema = z.object({
   items: z.array(JobViewSchema),
   total: z.number(),

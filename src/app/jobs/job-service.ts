@@ -260,12 +260,13 @@ export class JobService extends JobQueries {
     for (const id of ids) await this.deps.repos.jobs.delete(id);
   }
 
-  async cancel(viewer: Viewer, id: string): Promise<JobView> {
-    return toJobView(await this.cancelJob(viewer, id));
+  async cancel(viewer: Viewer, ref: string): Promise<JobView> {
+    return toJobView(await this.cancelJob(viewer, ref));
   }
 
-  private async cancelJob(viewer: Viewer, id: string): Promise<Job> {
-    const job = await this.find(viewer, id);
+  private async cancelJob(viewer: Viewer, ref: string): Promise<Job> {
+    const job = await this.find(viewer, ref);
+    const { id } = job;
     const now = this.deps.clock();
     if (job.status === 'pending') {
       if (await this.deps.repos.jobs.transition(id, ['pending'], 'cancelled', now, { finishedAt: now })) {
@@ -281,8 +282,9 @@ export class JobService extends JobQueries {
     return (await this.deps.repos.jobs.findById(id))!;
   }
 
-  async retry(viewer: Viewer, id: string): Promise<JobView> {
-    const job = await this.find(viewer, id);
+  async retry(viewer: Viewer, ref: string): Promise<JobView> {
+    const job = await this.find(viewer, ref);
+    const { id } = job;
     assertTransition(id, job.status, 'pending', 'retry');
     await this.removeOutput(id);
     const ok = await this.deps.repos.jobs.transition(
@@ -311,8 +313,9 @@ export class JobService extends JobQueries {
   }
 
   /** Removes the job, its logs, artifacts and files; a running job must be cancelled first. */
-  async delete(viewer: Viewer, id: string): Promise<void> {
-    const job = await this.find(viewer, id);
+  async delete(viewer: Viewer, ref: string): Promise<void> {
+    const job = await this.find(viewer, ref);
+    const { id } = job;
     if (job.status === 'running') {
       throw new RelpackError(JobErrorCode.JOB_INVALID_STATE, 'Cancel the running job before deleting it', {
         id,
@@ -326,8 +329,13 @@ export class JobService extends JobQueries {
   }
 
   /** A job's events until it ends (see followJob): for the event stream, the CLI and the web. */
-  follow(viewer: Viewer, id: string, options: FollowOptions = {}): AsyncGenerator<JobStreamEvent, void> {
-    return followJob(
+  async *follow(
+    viewer: Viewer,
+    ref: string,
+    options: FollowOptions = {},
+  ): AsyncGenerator<JobStreamEvent, void> {
+    const id = await this.resolve(viewer, ref);
+    yield* followJob(
       {
         events: this.deps.events,
         job: async (v, jobId) => toJobView(await this.find(v, jobId)),
@@ -340,8 +348,8 @@ export class JobService extends JobQueries {
   }
 
   /** Log lines in order, paged by the last id the caller has. */
-  async logs(viewer: Viewer, id: string, query: LogFilter): Promise<LogLineView[]> {
-    await this.find(viewer, id);
+  async logs(viewer: Viewer, ref: string, query: LogFilter): Promise<LogLineView[]> {
+    const { id } = await this.find(viewer, ref);
     return this.deps.repos.jobLogs.list(id, {
       limit: query.limit,
       ...(query.after === undefined ? {} : { afterId: query.after }),
@@ -350,17 +358,18 @@ export class JobService extends JobQueries {
     });
   }
 
-  async artifacts(viewer: Viewer, id: string): Promise<ArtifactView[]> {
-    await this.find(viewer, id);
+  async artifacts(viewer: Viewer, ref: string): Promise<ArtifactView[]> {
+    const { id } = await this.find(viewer, ref);
     return (await this.deps.repos.artifacts.list(id)).map(toArtifactView);
   }
 
   /** The file behind an artifact, checked to exist and to be the size recorded. */
   async artifactFile(
     viewer: Viewer,
-    id: string,
+    ref: string,
     artifactId: string,
   ): Promise<{ artifact: ArtifactView; path: string }> {
+    const id = await this.resolve(viewer, ref);
     const artifact = (await this.artifacts(viewer, id)).find((a) => a.id === artifactId);
     if (!artifact)
       throw new RelpackError('NOT_FOUND', `No artifact ${artifactId} in job ${id}`, { id, artifactId });

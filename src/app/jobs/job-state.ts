@@ -4,6 +4,8 @@ import type { ErrorCode } from '../../errors/index.js';
 
 export const JobErrorCode = {
   JOB_NOT_FOUND: 'JOB_NOT_FOUND',
+  /** A short id that starts more than one visible job's id. */
+  JOB_ID_AMBIGUOUS: 'JOB_ID_AMBIGUOUS',
   /** The action does not fit the job's status (retry a running job, delete a running job…). */
   JOB_INVALID_STATE: 'JOB_INVALID_STATE',
   /** Stored on a job whose process died while it ran. */

@@ -14,6 +14,8 @@ function statusList(value: string): string {
   return value;
 }
 
+const JOB_ID_HELP = 'job id, or its first characters (4 or more, like the 8 the web shows)';
+
 interface Common {
   server?: string;
   json: boolean;
@@ -61,7 +63,7 @@ export function register(program: Command, deps: CliDeps): void {
   jobs
     .command('show')
     .summary('one job: status, progress, result, artifacts')
-    .argument('<id>', 'job id')
+    .argument('<id>', JOB_ID_HELP)
     .option(...SERVER_OPTION)
     .option('--json', 'print JSON', false)
     .action((id: string, o: Common) =>
@@ -98,7 +100,7 @@ export function register(program: Command, deps: CliDeps): void {
           ? 'log lines of a job; --follow waits for new ones until the job ends'
           : 'alias of relpack jobs logs',
       )
-      .argument('<id>', 'job id')
+      .argument('<id>', JOB_ID_HELP)
       .addOption(new Option('--level <level>', 'lowest level shown').choices(LOG_LEVELS))
       .option('-f, --follow', 'keep printing new lines until the job ends', false)
       .option(...SERVER_OPTION)
@@ -143,7 +145,7 @@ export function register(program: Command, deps: CliDeps): void {
       .summary(
         action === 'cancel' ? 'cancel a pending or running job' : 'run a failed or cancelled job again',
       )
-      .argument('<id>', 'job id')
+      .argument('<id>', JOB_ID_HELP)
       .option(...SERVER_OPTION)
       .option('--json', 'print JSON', false)
       .action((id: string, o: Common) =>
@@ -160,14 +162,16 @@ export function register(program: Command, deps: CliDeps): void {
   jobs
     .command('delete')
     .summary('delete a job with its logs, artifacts and files')
-    .argument('<id>', 'job id')
+    .argument('<id>', JOB_ID_HELP)
     .option(...SERVER_OPTION)
     .option('--json', 'print JSON', false)
     .action((id: string, o: Common) =>
       withBackend(v, o.server, async (b) => {
-        await b.deleteJob(id);
-        if (o.json) return printJson(deps, { id, deleted: true });
-        deps.stdout.write(`job ${id} deleted\n`);
+        // A short id is resolved first, so the job deleted is the one that is then named.
+        const { id: fullId } = await b.getJob(id);
+        await b.deleteJob(fullId);
+        if (o.json) return printJson(deps, { id: fullId, deleted: true });
+        deps.stdout.write(`job ${fullId} deleted\n`);
       }),
     );
 }

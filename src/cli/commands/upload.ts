@@ -26,7 +26,7 @@ export function register(program: Command, deps: CliDeps): void {
         'destinations. Each destination is an upload job: it has logs, can be cancelled and retried, and a retry\n' +
         'continues every file from the size already on the server.',
     )
-    .argument('<release>', 'a release directory, or the id of a completed pack job')
+    .argument('<release>', 'a release directory, or the id (or short id) of a completed pack job')
     .requiredOption('--to <destination>', 'destination name or id (repeat for several)', collect)
     .option(...SERVER_OPTION)
     .option('--json', 'print JSON', false)

@@ -259,6 +259,14 @@ export class JobsRepository {
     };
   }
 
+  /** Ids that start with `prefix` (lower-case hex and hyphens), of one owner when given. */
+  async idsStartingWith(prefix: string, ownerId: string | undefined, limit: number): Promise<string[]> {
+    let query = this.db.selectFrom('jobs').select('id').where('id', 'like', `${prefix}%`);
+    if (ownerId) query = query.where('owner_id', '=', ownerId);
+    const rows = await query.orderBy('created_at', 'desc').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
   async findById(id: string): Promise<Job | null> {
     const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? this.map(row) : null;

@@ -9,6 +9,7 @@ import {
   JobDetailSchema,
   JobListQuerySchema,
   JobPageSchema,
+  JobRefParamsSchema,
   JobViewSchema,
   LogLineSchema,
   LogQuerySchema,
@@ -17,7 +18,7 @@ import {
 import { type ErrorCode, isRelpackError, RelpackError } from '../../errors/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
 import { ResponseMemo } from '../plugins/response-memo.js';
-import { ErrorSchema, errorResponses, IdParams } from '../schemas.js';
+import { ErrorSchema, errorResponses } from '../schemas.js';
 import type { ServerDeps } from '../server-deps.js';
 
 /** Parses a single `bytes=a-b` range; null means "the whole file", throws on an unsatisfiable one. */
@@ -89,7 +90,7 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
       schema: {
         tags: ['jobs'],
         summary: 'One job, with the config it runs from',
-        params: IdParams,
+        params: JobRefParamsSchema,
         response: { 200: JobDetailSchema, ...errorResponses },
       },
     },
@@ -128,7 +129,7 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
             action === 'cancel'
               ? 'Cancel a pending or running job (its partial output is removed)'
               : 'Run a failed or cancelled job again',
-          params: IdParams,
+          params: JobRefParamsSchema,
           response: { 200: JobViewSchema, ...errorResponses },
         },
       },
@@ -142,7 +143,7 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
       schema: {
         tags: ['jobs'],
         summary: 'Delete a job, its logs, artifacts and files',
-        params: IdParams,
+        params: JobRefParamsSchema,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -158,7 +159,7 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
       schema: {
         tags: ['jobs'],
         summary: "Upload a completed pack job's release: one upload job per destination (ids or names)",
-        params: IdParams,
+        params: JobRefParamsSchema,
         body: z.object({ destinations: z.array(z.string().min(1).max(128)).min(1).max(20) }).strict(),
         response: { 201: z.object({ items: z.array(JobViewSchema) }), ...errorResponses },
       },
@@ -179,7 +180,7 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
       schema: {
         tags: ['jobs'],
         summary: 'Log lines in order; page with `after` (the last id you have)',
-        params: IdParams,
+        params: JobRefParamsSchema,
         querystring: LogQuerySchema,
         response: { 200: z.object({ items: z.array(LogLineSchema) }), ...errorResponses },
       },
@@ -193,7 +194,7 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
       schema: {
         tags: ['jobs'],
         summary: 'Files the job produced',
-        params: IdParams,
+        params: JobRefParamsSchema,
         response: { 200: z.object({ items: z.array(ArtifactSchema) }), ...errorResponses },
       },
     },
@@ -287,14 +288,13 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
       schema: {
         tags: ['jobs'],
         summary: 'Server-Sent Events: snapshot, progress, status, log, and end when the job ends',
-        params: IdParams,
+        params: JobRefParamsSchema,
       },
     },
     async (request, reply) => {
       let viewer = requireAuth(request);
-      const id = request.params.id;
       // Unknown or foreign ids answer 404 before the stream starts.
-      await jobs.get(viewer, id);
+      const { id } = await jobs.get(viewer, request.params.id);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {

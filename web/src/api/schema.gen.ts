@@ -1765,6 +1765,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
                     id: string;
                 };
                 cookie?: never;
@@ -1844,6 +1845,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
                     id: string;
                 };
                 cookie?: never;
@@ -1933,6 +1935,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
                     id: string;
                 };
                 cookie?: never;
@@ -2238,6 +2241,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
                     id: string;
                 };
                 cookie?: never;
@@ -2328,6 +2332,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
                     id: string;
                 };
                 cookie?: never;
@@ -2368,6 +2373,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
                     id: string;
                 };
                 cookie?: never;
@@ -2464,6 +2470,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
                     id: string;
                 };
                 cookie?: never;
@@ -2556,6 +2563,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
                     id: string;
                 };
                 cookie?: never;
