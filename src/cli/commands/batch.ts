@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { BatchItemResult } from '../../app/index.js';
+import type { BatchItemResult, BatchSummary } from '../../app/index.js';
 import type { Backend, JobView } from '../backend/backend.js';
 import { openBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
@@ -66,29 +66,7 @@ export function register(program: Command, deps: CliDeps): void {
           },
         });
         if (local) await (await local).close();
-        if (summary.failed > 0) deps.setExitCode(ExitCode.PARTIAL_FAILURE);
-        if (o.json) return printJson(deps, summary);
-        const results = summary.items;
-        deps.stdout.write(
-          table([
-            ['#', 'STATUS', 'NAME', 'SIZE', 'VOLUMES', 'FINDINGS', 'UPLOADS', 'TIME'],
-            ...results.map((r) => [
-              String(r.index),
-              r.status,
-              r.releaseName ?? r.error?.code ?? r.reason ?? '',
-              r.size === null ? '' : `${(r.size / 1e6).toFixed(1)} MB`,
-              r.volumes === null ? '' : String(r.volumes),
-              String(r.findings),
-              r.uploads
-                ? `${r.uploads.filter((u) => u.status === 'completed').length}/${r.uploads.length}`
-                : '',
-              `${r.seconds.toFixed(1)} s`,
-            ]),
-          ]),
-        );
-        deps.stdout.write(
-          `${summary.completed} completed, ${summary.failed} failed, ${summary.skipped} skipped\n`,
-        );
+        report(deps, summary, o.json);
       },
     );
 }
@@ -143,8 +121,27 @@ async function batchOnServer(deps: CliDeps, server: string, file: string, json: 
       `[${index + 1}/${items.length}] ${job.status} ${job.result?.releaseName ?? job.error?.code ?? ''}\n`,
     );
   }
-  const summary = summarize(items.length, results);
+  report(deps, summarize(items.length, results), json);
+}
+
+/** The summary, the same table in both modes: one row per item, in the file's order. */
+function report(deps: CliDeps, summary: BatchSummary, json: boolean): void {
   if (summary.failed > 0) deps.setExitCode(ExitCode.PARTIAL_FAILURE);
-  if (json) printJson(deps, summary);
-  else deps.stdout.write(`${summary.completed} completed, ${summary.failed} failed\n`);
+  if (json) return printJson(deps, summary);
+  deps.stdout.write(
+    table([
+      ['#', 'STATUS', 'NAME', 'SIZE', 'VOLUMES', 'FINDINGS', 'UPLOADS', 'TIME'],
+      ...summary.items.map((r) => [
+        String(r.index),
+        r.status,
+        r.releaseName ?? r.error?.code ?? r.reason ?? '',
+        r.size === null ? '' : `${(r.size / 1e6).toFixed(1)} MB`,
+        r.volumes === null ? '' : String(r.volumes),
+        String(r.findings),
+        r.uploads ? `${r.uploads.filter((u) => u.status === 'completed').length}/${r.uploads.length}` : '',
+        `${r.seconds.toFixed(1)} s`,
+      ]),
+    ]),
+  );
+  deps.stdout.write(`${summary.completed} completed, ${summary.failed} failed, ${summary.skipped} skipped\n`);
 }
