@@ -127,7 +127,10 @@ async function batchOnServer(deps: CliDeps, server: string, file: string, json: 
 /** The summary, the same table in both modes: one row per item, in the file's order. */
 function report(deps: CliDeps, summary: BatchSummary, json: boolean): void {
   if (summary.failed > 0) deps.setExitCode(ExitCode.PARTIAL_FAILURE);
-  if (json) return printJson(deps, summary);
+  if (json) {
+    printJson(deps, summary);
+    return;
+  }
   deps.stdout.write(
     table([
       ['#', 'STATUS', 'NAME', 'SIZE', 'VOLUMES', 'FINDINGS', 'UPLOADS', 'TIME'],
