@@ -17,7 +17,7 @@ const PARITY: Record<string, { cli: string | string[] } | { none: string }> = {
   'GET /api/users/:id': { none: 'user administration is the web UI’s' },
   'PATCH /api/users/:id': { none: 'user administration is the web UI’s' },
   'DELETE /api/users/:id': { none: 'user administration is the web UI’s' },
-  'POST /api/users/me/password': { none: 'a password is changed where it is typed: the web UI' },
+  'POST /api/users/me/password': { cli: 'passwd' },
   'GET /api/jobs': { cli: 'jobs list' },
   'POST /api/jobs': { cli: ['pack ebook', 'pack tv', 'batch'] },
   'GET /api/jobs/:id': { cli: 'jobs show' },

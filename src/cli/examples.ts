@@ -79,6 +79,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'pass show relpack | relpack login --server https://relpack.example -u me --password-stdin',
   ],
   logout: ['relpack logout --server https://relpack.example'],
+  passwd: [
+    'relpack passwd                                   # asks on the terminal, as RELPACK_USER (default admin)',
+    'relpack passwd --server https://relpack.example  # the account you logged in as',
+    'printf \'%s\\n%s\\n\' "$OLD" "$NEW" | relpack passwd --password-stdin',
+  ],
   meta: [
     'relpack meta book.epub',
     'relpack meta book.epub --lookup --json',

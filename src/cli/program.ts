@@ -11,6 +11,7 @@ import { register as registerLogin } from './commands/login.js';
 import { register as registerMeta } from './commands/meta.js';
 import { register as registerName } from './commands/name.js';
 import { register as registerPack } from './commands/pack.js';
+import { register as registerPasswd } from './commands/passwd.js';
 import { register as registerPrefs } from './commands/prefs.js';
 import { register as registerRar } from './commands/rar.js';
 import { register as registerRules } from './commands/rules.js';
@@ -51,6 +52,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerUpload(program, deps);
   registerDestinations(program, deps);
   registerLogin(program, deps);
+  registerPasswd(program, deps);
   registerMeta(program, deps);
   registerValidate(program, deps);
   registerName(program, deps);

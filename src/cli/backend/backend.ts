@@ -64,5 +64,9 @@ export interface Backend {
   uploadJob(packJobId: string, destinations: readonly string[]): Promise<JobView[]>;
   /** An upload job for a release directory on this machine (local mode only). */
   uploadDirectory(releaseDir: string, destination: string): Promise<JobView>;
+  /** The caller's own password; the caller's other sessions end, this one stays. */
+  changePassword(current: string, next: string): Promise<void>;
+  /** Who the commands act as. */
+  readonly username: string | null;
   close(): Promise<void>;
 }

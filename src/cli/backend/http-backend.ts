@@ -74,8 +74,10 @@ export async function openHttpBackend(server: string): Promise<Backend> {
     }
   };
   const g = (global: boolean) => (global ? '/global' : '');
+  const username = (await readLogins()).find((l) => l.server === base)?.username ?? null;
   return {
     mode: 'server',
+    username,
     listJobs: (q) => api('GET', `/api/jobs?${queryString(q)}`),
     getJob: (id) => api('GET', `/api/jobs/${encodeURIComponent(id)}`),
     createJob: (request) => api('POST', '/api/jobs', request),
@@ -142,6 +144,9 @@ export async function openHttpBackend(server: string): Promise<Backend> {
         'A release directory uploads from this machine: drop --server, or give the id of a pack job on the server',
         {},
       );
+    },
+    changePassword: async (currentPassword, newPassword) => {
+      await api('POST', '/api/users/me/password', { currentPassword, newPassword });
     },
     close: async () => undefined,
   };

@@ -82,6 +82,8 @@ export async function openLocalBackend(version: string): Promise<Backend> {
       services.jobs.createUploads({ ...viewer, trustedPaths: true }, packJobId, destinations),
     uploadDirectory: (releaseDir, destination) =>
       services.jobs.createUploadFromDir({ ...viewer, trustedPaths: true }, releaseDir, destination),
+    changePassword: (current, next) => services.users.changeOwnPassword(actor, current, next),
+    username: user.username,
     async close() {
       // Jobs this command created run in this process: it ends when they have.
       await runtime.idle();
