@@ -36,4 +36,43 @@ describe('crc32', () => {
     const right = crc32Combine(crc32(a), crc32Combine(zeros, crc32(b), b.length), zeroLength + b.length);
     expect(left).toBe(right);
   });
+
+  it('agrees with the classic GF(2) matrix method for any CRCs and lengths, up to 2^40 bytes', () => {
+    for (let i = 0; i < 200; i++) {
+      const a = randomBytes(4).readUInt32LE();
+      const b = randomBytes(4).readUInt32LE();
+      const length = i < 100 ? i + 1 : Math.floor(Math.random() * 2 ** (8 + (i % 33)));
+      expect(crc32Combine(a, b, length), `length ${length}`).toBe(matrixCombine(a, b, length));
+    }
+  });
 });
+
+/** zlib's crc32_combine before 1.2.12 (GF(2) matrix squaring): an independent reference. */
+function matrixCombine(crcA: number, crcB: number, lengthB: number): number {
+  const times = (matrix: Uint32Array, vector: number) => {
+    let sum = 0;
+    for (let i = 0, v = vector >>> 0; v !== 0; i++, v >>>= 1) if (v & 1) sum ^= matrix[i]!;
+    return sum >>> 0;
+  };
+  const square = (out: Uint32Array, matrix: Uint32Array) => {
+    for (let n = 0; n < 32; n++) out[n] = times(matrix, matrix[n]!);
+  };
+  const even = new Uint32Array(32);
+  const odd = new Uint32Array(32);
+  odd[0] = 0xedb88320;
+  for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row;
+  square(even, odd);
+  square(odd, even);
+  let crc = crcA >>> 0;
+  let remaining = lengthB;
+  do {
+    square(even, odd);
+    if (remaining % 2 === 1) crc = times(even, crc);
+    remaining = Math.floor(remaining / 2);
+    if (remaining === 0) break;
+    square(odd, even);
+    if (remaining % 2 === 1) crc = times(odd, crc);
+    remaining = Math.floor(remaining / 2);
+  } while (remaining !== 0);
+  return (crc ^ crcB) >>> 0;
+}

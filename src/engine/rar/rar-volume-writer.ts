@@ -99,7 +99,6 @@ export async function writeRarVolumes(
     }
   } catch (error) {
     await closeSource(state).catch(() => undefined);
-    await state.small.settle();
     await flushing.abandon();
     await Promise.all([...temps, ...placed].map((path) => rm(path, { force: true })));
     if (options.signal?.aborted) {
@@ -138,8 +137,8 @@ async function writeVolume(
       path: tempPath,
     });
   });
+  const writes = new CoalescedWrites(out);
   try {
-    const writes = new CoalescedWrites(out);
     const head = Buffer.concat(volumeStart(plan, volume.index));
     await writes.add(head, 0);
     let position = head.length;
@@ -194,7 +193,7 @@ async function writeVolume(
     }
     const end = volumeEnd(plan, volume.index, volumeCrc);
     await writes.add(end, position);
-    await writes.flush();
+    await writes.settle();
     position += end.length;
     volumeCrc = crc32(end, volumeCrc);
     if (position !== volume.size) {
@@ -206,6 +205,7 @@ async function writeVolume(
     }
     return { crc: volumeCrc, handle: out };
   } catch (error) {
+    await writes.settle().catch(() => undefined);
     await out.close();
     throw error;
   }

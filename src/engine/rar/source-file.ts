@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { CommonErrorCode, RelpackError, sourceErrorFromFs } from '../errors.js';
 
@@ -10,45 +10,70 @@ import { CommonErrorCode, RelpackError, sourceErrorFromFs } from '../errors.js';
 export async function openSource(path: string, plannedSize: number): Promise<FileHandle> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch(
     (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ELOOP') {
-        throw new RelpackError(
-          CommonErrorCode.SOURCE_CHANGED,
-          `The source was replaced by a link since it was checked: ${path}`,
-          { path },
-        );
-      }
-      throw sourceErrorFromFs(error, path);
+      throw openError(error, path);
     },
   );
   const size = (await handle.stat()).size;
   if (size !== plannedSize) {
     await handle.close();
-    throw new RelpackError(CommonErrorCode.SOURCE_CHANGED, `Source changed size since planning: ${path}`, {
-      path,
-      plannedSize,
-      size,
-    });
+    throw sizeChanged(path, plannedSize, size);
   }
   return handle;
 }
 
-/** Reads exactly `length` bytes at `offset`, or fails SOURCE_CHANGED when the file ends first. */
-export async function readExactly(
-  handle: FileHandle,
+/**
+ * The bytes `offset … offset+length` of a small planned source, with the checks of openSource,
+ * in synchronous calls: for a 4 KiB file these cost a tenth of the same calls through the thread
+ * pool. Callers run them in time slices (TimeSlice) so the event loop is not held.
+ */
+export function readSourceSync(
   path: string,
+  plannedSize: number,
   offset: number,
   length: number,
-): Promise<Buffer> {
-  const data = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await handle.read(data, done, length - done, offset + done);
-    if (bytesRead === 0) {
-      throw new RelpackError(CommonErrorCode.SOURCE_CHANGED, `Source is shorter than when planned: ${path}`, {
-        path,
-      });
-    }
-    done += bytesRead;
+  into: Buffer = Buffer.allocUnsafe(length),
+): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (error) {
+    throw openError(error as NodeJS.ErrnoException, path);
   }
-  return data;
+  try {
+    const size = fstatSync(fd).size;
+    if (size !== plannedSize) throw sizeChanged(path, plannedSize, size);
+    const data = into.subarray(0, length);
+    for (let done = 0; done < length; ) {
+      const bytesRead = readSync(fd, data, done, length - done, offset + done);
+      if (bytesRead === 0) throw shorter(path);
+      done += bytesRead;
+    }
+    return data;
+  } catch (error) {
+    if (error instanceof RelpackError) throw error;
+    throw sourceErrorFromFs(error, path);
+  } finally {
+    closeSync(fd);
+  }
 }
+
+function openError(error: NodeJS.ErrnoException, path: string): RelpackError {
+  if (error.code === 'ELOOP') {
+    return new RelpackError(
+      CommonErrorCode.SOURCE_CHANGED,
+      `The source was replaced by a link since it was checked: ${path}`,
+      { path },
+    );
+  }
+  return sourceErrorFromFs(error, path);
+}
+
+const sizeChanged = (path: string, plannedSize: number, size: number) =>
+  new RelpackError(CommonErrorCode.SOURCE_CHANGED, `Source changed size since planning: ${path}`, {
+    path,
+    plannedSize,
+    size,
+  });
+
+const shorter = (path: string) =>
+  new RelpackError(CommonErrorCode.SOURCE_CHANGED, `Source is shorter than when planned: ${path}`, { path });
