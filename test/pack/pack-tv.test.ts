@@ -1,6 +1,7 @@
 // packTv end to end: an MKV made by mkvmerge in, RAR4 .rar/.r00 volumes, SFV, NFO and a Sample/
 // out, checked with cksfv, lsar, Python rarfile, the official UnRAR (WASM), mkvmerge -J and our validator.
 import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -121,5 +122,59 @@ describe.runIf(shouldRunWith('mkvmerge', 'cksfv', 'lsar', 'rarfile'))('pack tv',
     await expect(packRelease(ctx, { ...base, volumeSize: 20_000_000 })).rejects.toMatchObject({
       code: 'VOLUME_SIZE_NOT_ALLOWED',
     });
+  });
+
+  it('issue #25: trusts the CRCs it computed while writing, and reads the volumes back with verify', async () => {
+    // A byte of volume data changed between writing and validating (the moment the validate
+    // phase starts): only a pack that reads its volumes back can notice.
+    const packWithDamage = async (out: string, verify: boolean) =>
+      packRelease(
+        ctx,
+        {
+          type: 'tv',
+          profile: 'tv-sd-2016',
+          source: sd,
+          group: 'GRP',
+          outputDir: out,
+          meta: { show: 'Show Name', season: '1', episode: '3', format: 'HDTV' },
+          verify,
+        },
+        {
+          durable: false,
+          onProgress: (p) => {
+            if (p.phase !== 'validate') return;
+            const staging = readdirSync(out).find((n) => n.startsWith('.'))!;
+            const r00 = join(out, staging, 'show.name.s01e03.hdtv.x264-grp.r00');
+            const fd = openSync(r00, 'r+');
+            const byte = Buffer.alloc(1);
+            readSync(fd, byte, 0, 1, 7_500_000);
+            byte[0]! ^= 0xff;
+            writeSync(fd, byte, 0, 1, 7_500_000);
+            closeSync(fd);
+          },
+        },
+      );
+    const trusted = await packWithDamage(await tempDir('tv-trust'), false);
+    const ids = (findings: readonly { id: string }[]) => [...new Set(findings.map((f) => f.id))].sort();
+    expect(ids(trusted.findings)).toEqual(['release.sample-missing']);
+    // What was published is what a site then finds: the damage, through the full check.
+    const site = await validateRelease(trusted.releaseDir, getProfile('tv-sd-2016'));
+    expect(ids(site.findings)).toEqual([
+      'release.rar-integrity',
+      'release.sample-missing',
+      'release.sfv-crc',
+    ]);
+
+    const out = await tempDir('tv-verify');
+    await expect(packWithDamage(out, true)).rejects.toMatchObject({
+      code: 'RULE_VIOLATION',
+      details: {
+        findings: expect.arrayContaining([
+          expect.objectContaining({ id: 'release.rar-integrity' }),
+          expect.objectContaining({ id: 'release.sfv-crc' }),
+        ]),
+      },
+    });
+    expect(readdirSync(out).filter((n) => !n.startsWith('.'))).toEqual([]);
   });
 });

@@ -56,6 +56,8 @@ export interface PackReleaseRequest {
   readonly nfoTemplate?: string;
   readonly dizTemplate?: string;
   readonly overrides?: readonly string[];
+  /** Read the written volumes back before publishing (PackCommonInput.verify). */
+  readonly verify?: boolean;
   readonly dryRun?: boolean;
 }
 
@@ -122,6 +124,7 @@ export async function packRelease(
     ...(request.volumeSize === undefined ? {} : { volumeSize: request.volumeSize }),
     ...(request.rarFormat === undefined ? {} : { rarFormat: request.rarFormat }),
     ...(request.overrides ? { overrides: request.overrides } : {}),
+    ...(request.verify ? { verify: true } : {}),
   };
   if (request.type === 'ebook') {
     const { name, notes, facts } = await ebookNaming(profile, request, source);

@@ -65,6 +65,9 @@ export const PackJobFields = z.object({
   volumeSize: VolumeSizeSchema.optional(),
   rarFormat: RarFormatSchema.optional(),
   sample: z.boolean().optional().meta({ description: 'Cut a sample (TV)' }),
+  verify: z.boolean().optional().meta({
+    description: 'Read every written volume back before publishing, as a site would (slower)',
+  }),
   nfoTemplate: TemplateChoiceSchema.optional(),
   dizTemplate: TemplateChoiceSchema.optional(),
   overrides: z

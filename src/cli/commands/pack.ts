@@ -28,6 +28,7 @@ interface PackOptions {
   dizTemplate?: string;
   allow?: string[];
   dryRun: boolean;
+  verify: boolean;
   json: boolean;
   progress: boolean;
   job: boolean;
@@ -70,6 +71,7 @@ export function register(program: Command, deps: CliDeps): void {
         collectList,
       )
       .option('--dry-run', 'print the plan (name, volumes, NFO, DIZ) without writing anything', false)
+      .option('--verify', 'read every written volume back before publishing, as a site does (slower)', false)
       .option('--job', 'record the pack as a job in the database (logs, artifacts; see relpack serve)', false)
       .option(
         '--server <url>',
@@ -117,6 +119,7 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     ...(options.nfoTemplate ? { nfoTemplate: await readTextInput(options.nfoTemplate) } : {}),
     ...(options.dizTemplate ? { dizTemplate: await readTextInput(options.dizTemplate) } : {}),
     ...(options.allow ? { overrides: options.allow } : {}),
+    ...(options.verify ? { verify: true } : {}),
     dryRun: options.dryRun,
   };
   if (options.upload?.length && options.dryRun)

@@ -20,6 +20,7 @@ export async function finishRelease(
   const report = await validateRelease(staging.path, getProfile(plan.profile), {
     releaseName: basename(staging.finalPath),
     ...(hooks.signal ? { signal: hooks.signal } : {}),
+    ...(input.verify ? {} : { written: writtenCrcs(files) }),
   });
   const findings = mergeFindings(plan.findings, report.findings);
   const overrides = new Set(input.overrides ?? []);
@@ -40,6 +41,11 @@ export async function finishRelease(
     files: [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     findings,
   };
+}
+
+/** The CRC of every file as the writer computed it while writing, by release-relative path. */
+function writtenCrcs(files: readonly ManifestFile[]): ReadonlyMap<string, number> {
+  return new Map(files.map((f) => [f.path, Number.parseInt(f.crc32, 16)]));
 }
 
 function mergeFindings(a: readonly Finding[], b: readonly Finding[]): Finding[] {

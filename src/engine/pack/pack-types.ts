@@ -52,6 +52,12 @@ export interface PackCommonInput {
   readonly tool: { readonly name: string; readonly version: string };
   /** Rule ids an admin has overridden: still reported, but they no longer stop the pack. */
   readonly overrides?: readonly string[];
+  /**
+   * Read every written volume back before publishing, as `relpack validate` and a site do. Off by
+   * default: the writer computed every CRC as the bytes went out, and reading a gigabyte again
+   * only to recompute them doubled the time of a pack; the headers are still read and checked.
+   */
+  readonly verify?: boolean;
 }
 
 export interface PackHooks {

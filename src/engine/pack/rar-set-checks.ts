@@ -26,7 +26,7 @@ export async function checkRarSet(
   volumeNames: readonly string[],
   profile: RuleProfile,
   out: FindingCollector,
-  options: { sizeClass?: string; signal?: AbortSignal } = {},
+  options: { sizeClass?: string; signal?: AbortSignal; checkData?: boolean } = {},
 ): Promise<RarSetReport | null> {
   const parsed = volumeNames.map((name) => ({ name, info: volumeIndexFromName(name)! }));
   const sets = new Set(parsed.map((p) => `${p.info.baseName.toLowerCase()}|${p.info.naming}`));
@@ -51,7 +51,10 @@ export async function checkRarSet(
     out.add('release.volume-sequence', 'The first volume (.rar / .part1.rar) is missing');
     return null;
   }
-  const report = await verifyRarSet(`${dir}/${first.name}`, options.signal ? { signal: options.signal } : {});
+  const report = await verifyRarSet(`${dir}/${first.name}`, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.checkData === false ? { checkData: false } : {}),
+  });
   for (const problem of report.problems) {
     const id = SEQUENCE_CHECKS.includes(problem.check) ? 'release.volume-sequence' : 'release.rar-integrity';
     out.add(id, `${problem.message} [${problem.check}]`, problem.volume ?? problem.file);

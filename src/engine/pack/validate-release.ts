@@ -11,6 +11,12 @@ export interface ValidateOptions {
   /** The name to check when the directory is still a staging name. */
   readonly releaseName?: string;
   readonly signal?: AbortSignal;
+  /**
+   * CRCs of the files this process just wrote (release-relative path → CRC-32), taken as the
+   * bytes went out: volume data is then not read again (headers, chain, sizes and the SFV are
+   * still checked against them). Never given for a release someone else made.
+   */
+  readonly written?: ReadonlyMap<string, number>;
 }
 
 export interface ValidationReport {
@@ -62,7 +68,7 @@ export async function validateRelease(
     ];
   } else {
     const nameCheck = checkReleaseName(profile, releaseName);
-    await validateTvFiles(dir, listing, profile, nameCheck.parsed as ParsedEpisodeName, out, options.signal);
+    await validateTvFiles(dir, listing, profile, nameCheck.parsed as ParsedEpisodeName, out, options);
     findings = [...nameCheck.findings, ...out.findings];
   }
   const files = [

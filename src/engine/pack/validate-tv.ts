@@ -19,8 +19,9 @@ export async function validateTvFiles(
   profile: RuleProfile,
   name: ParsedEpisodeName,
   out: FindingCollector,
-  signal?: AbortSignal,
+  options: { signal?: AbortSignal; written?: ReadonlyMap<string, number> } = {},
 ): Promise<void> {
+  const { signal, written } = options;
   const packaging = profile.packaging;
   const volumes = listing.files.filter((f) => volumeIndexFromName(f.name));
   const sfvs = listing.files.filter((f) => extname(f.name).toLowerCase() === '.sfv');
@@ -58,14 +59,17 @@ export async function validateTvFiles(
     volumes.map((v) => v.name),
     profile,
     out,
-    { sizeClass, ...(signal ? { signal } : {}) },
+    { sizeClass, checkData: !written, ...(signal ? { signal } : {}) },
   );
   if (nfos.length !== 1)
     out.add('release.nfo-missing', nfos.length === 0 ? 'No .nfo' : `${nfos.length} .nfo files; exactly one`);
   for (const nfo of nfos) await checkNfoWidth(join(dir, nfo.name), nfo.name, profile, out);
   if (packaging.sfv === 'required') {
     const volumeCrcs = new Map<string, number | null>();
-    for (const v of report?.volumes ?? []) volumeCrcs.set(v.path.split('/').pop()!, v.crc32);
+    for (const v of report?.volumes ?? []) {
+      const name = v.path.split('/').pop()!;
+      volumeCrcs.set(name, v.crc32 ?? written?.get(name) ?? null);
+    }
     await checkSfv(
       dir,
       sfvs,

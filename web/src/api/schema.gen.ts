@@ -7050,6 +7050,8 @@ export interface components {
             sourceUrl?: string;
             /** @enum {string} */
             type: "ebook" | "tv";
+            /** @description Read every written volume back before publishing, as a site would (slower) */
+            verify?: boolean;
             /** @description Bytes per RAR volume; one of the sizes the profile allows */
             volumeSize?: number;
         };
@@ -7086,6 +7088,8 @@ export interface components {
             sourceUrl?: string;
             /** @enum {string} */
             type: "ebook" | "tv";
+            /** @description Read every written volume back before publishing, as a site would (slower) */
+            verify?: boolean;
             /** @description Bytes per RAR volume; one of the sizes the profile allows */
             volumeSize?: number;
         };
