@@ -129,8 +129,8 @@ export function validateEntryName(name: string): void {
     throw new RarError(RarErrorCode.NAME_INVALID, `Cannot store "${name}": ${reason}`, { name, reason });
   };
   if (name === '') fail('the name is empty');
-  if ([...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch === '\u007f'))
-    fail('it contains control characters');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f]/.test(name)) fail('it contains control characters');
   if (name.includes('\\')) fail('backslash is the RAR4 path separator; use "/" between folders');
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) fail('it is an absolute path');
   if (name.split('/').some((part) => part === '' || part === '.' || part === '..')) {
