@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from './helpers/job-fixtures.js';
 import { makeEpub } from './helpers/make-epub.js';
-import { freePort } from './helpers/net.js';
 import { tempDir } from './helpers/readers.js';
+import { spawnServe } from './helpers/serve-process.js';
 
 const bin = fileURLToPath(new URL('../bin/relpack.js', import.meta.url));
 
@@ -46,21 +46,7 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
       RELPACK_ADMIN_PASSWORD: 'velvet-quarry-moth-27',
       LOG_LEVEL: 'warn',
     };
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    await until(
-      () =>
-        fetch(`${url}/api/ready`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      (status) => status === 200,
-      20_000,
-    );
+    ({ child: server, url } = await spawnServe(env));
   });
   afterAll(async () => {
     server?.kill('SIGTERM');

@@ -1,11 +1,10 @@
 // issue #25: `relpack passwd` changes the caller's own password, locally and on a server, from
 // a pipe or at a terminal prompt that does not echo.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { until } from './helpers/job-fixtures.js';
-import { freePort } from './helpers/net.js';
 import { tempDir } from './helpers/readers.js';
+import { spawnServe } from './helpers/serve-process.js';
 import { inTerminal, plain } from './helpers/terminal.js';
 import { shouldRunWith } from './helpers/tools.js';
 
@@ -100,22 +99,8 @@ describe('relpack passwd', () => {
 
   it('with --server: changes the logged-in account; the old password no longer logs in', async () => {
     const env = await freshEnv();
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-      env: { ...env, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
-    servers.push(server);
-    await until(
-      () =>
-        fetch(`${url}/api/ready`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      (status) => status === 200,
-      60_000,
-    );
+    const { child, url } = await spawnServe({ ...env, LOG_LEVEL: 'warn' });
+    servers.push(child);
     const login = run(['login', '--server', url, '-u', 'admin', '--password-stdin'], env, `${FIRST}\n`);
     expect(login.status, login.stderr).toBe(0);
     const changed = run(

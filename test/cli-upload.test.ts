@@ -9,10 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listReleaseFiles } from '../src/delivery/index.js';
-import { until } from './helpers/job-fixtures.js';
 import { makeEpub } from './helpers/make-epub.js';
-import { freePort } from './helpers/net.js';
 import { tempDir } from './helpers/readers.js';
+import { spawnServe } from './helpers/serve-process.js';
 import { type SftpServer, startSshd } from './servers/sshd.js';
 import { canRunServers, ensureTestUsers, userWritableDir } from './servers/system-users.js';
 import { type FtpServer, startVsftpd } from './servers/vsftpd.js';
@@ -76,21 +75,7 @@ describe.runIf(canRunServers())('relpack destinations, upload and pack --upload 
       LOG_LEVEL: 'warn',
       FTP_PASS: ftp.password,
     };
-    const port = await freePort();
-    url = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [bin, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    await until(
-      () =>
-        fetch(`${url}/api/ready`).then(
-          (r) => r.status,
-          () => 0,
-        ),
-      (status) => status === 200,
-      20_000,
-    );
+    ({ child: server, url } = await spawnServe(env));
   }, 60_000);
   afterAll(async () => {
     server?.kill('SIGTERM');
