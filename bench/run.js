@@ -6,6 +6,7 @@
 //   relpack ÷ (split -b 50000000 + cksfv)                   (target ≤ 0.8)
 //   relpack rar of 10,000 files of 4 KiB ÷ tar cf            (target ≤ 2)
 //   peak RSS of relpack rar, 1 GiB and 4 GiB sparse          (target ≤ 64 MiB)
+//   relpack pack tv of a 1 GiB MKV ÷ cp, and its peak RSS    (targets ≤ 1.3, ≤ 100 MiB; needs mkvmerge)
 // Each timing includes making the output durable (relpack fsyncs every volume before renaming;
 // the baselines are followed by `sync` of their output), so all sides pay for the same disk writes.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -195,4 +196,98 @@ console.log(`relpack rar of 10,000 files of 4 KiB, median of ${RUNS} runs`);
 console.log(
   `  relpack ${smallRelpack.toFixed(2)} s | tar cf ${smallTar.toFixed(2)} s | ratio ${(smallRelpack / smallTar).toFixed(2)}  (target ≤ 2)`,
 );
+
+// pack tv of a 1 GiB episode: a real MKV made by mkvmerge from a VP8 IVF stream of random frames.
+const mkvmerge = spawnSync('sh', ['-c', 'command -v mkvmerge'], { encoding: 'utf8' }).stdout.trim();
+if (mkvmerge) {
+  const episode = join(dir, 'episode.mkv');
+  makeEpisode(episode, GiB);
+  const pack = { relpack: [], cp: [], rss: [] };
+  for (let i = 0; i < RUNS; i++) {
+    const out = join(dir, `pack-${i}`);
+    mkdirSync(out);
+    let rss = 0;
+    pack.relpack.push(
+      timed(() => {
+        const run = spawnSync(
+          '/usr/bin/time',
+          [
+            '-f',
+            '%M',
+            process.execPath,
+            bin,
+            'pack',
+            'tv',
+            episode,
+            '-g',
+            'BENCH',
+            '-m',
+            'show=Bench Show',
+          ].concat(['-m', 'season=1', '-m', 'episode=1', '-m', 'format=HDTV', '-o', out, '--no-progress']),
+          { encoding: 'utf8' },
+        );
+        if (run.status !== 0) throw new Error(run.stderr);
+        rss = Number(run.stderr.trim().split('\n').pop()) * 1024;
+      }),
+    );
+    pack.rss.push(rss);
+    rmSync(out, { recursive: true, force: true });
+    const copy = join(dir, 'episode-copy.mkv');
+    pack.cp.push(
+      timed(() => {
+        execFileSync('cp', [episode, copy]);
+        execFileSync('sync', [copy]);
+      }),
+    );
+    rmSync(copy, { force: true });
+  }
+  const packTime = median(pack.relpack);
+  const packCp = median(pack.cp);
+  console.log(`relpack pack tv of a 1 GiB MKV (RAR4 volumes, SFV, NFO, validated), median of ${RUNS} runs`);
+  console.log(
+    `  relpack ${packTime.toFixed(2)} s | cp+sync ${packCp.toFixed(2)} s | ratio ${(packTime / packCp).toFixed(2)}  (target ≤ 1.3)`,
+  );
+  console.log(`  peak RSS                      = ${mib(Math.max(...pack.rss))} MiB  (target ≤ 100 MiB)`);
+} else console.log('relpack pack tv: mkvmerge (mkvtoolnix) is not installed; skipped');
+
+/** An MKV of about `bytes` bytes: 720p VP8 frame headers with random payload, muxed by mkvmerge. */
+function makeEpisode(path, bytes) {
+  const fps = 25;
+  const frameBytes = 100_000;
+  const frames = Math.ceil(bytes / frameBytes);
+  const ivf = `${path}.ivf`;
+  const fd = openSync(ivf, 'w');
+  const head = Buffer.alloc(32);
+  head.write('DKIF', 0);
+  head.writeUInt16LE(32, 6);
+  head.write('VP80', 8);
+  head.writeUInt16LE(1280, 12);
+  head.writeUInt16LE(720, 14);
+  head.writeUInt32LE(fps, 16);
+  head.writeUInt32LE(1, 20);
+  head.writeUInt32LE(frames, 24);
+  writeSync(fd, head);
+  const random = randomBytes(frameBytes + 4096);
+  for (let i = 0; i < frames; i++) {
+    const key = i % fps === 0;
+    const payload = Buffer.from(random.subarray(i % 4096, (i % 4096) + frameBytes));
+    const tag = (key ? 0 : 1) | (1 << 4) | ((frameBytes - 10) << 5);
+    payload[0] = tag & 0xff;
+    payload[1] = (tag >> 8) & 0xff;
+    payload[2] = (tag >> 16) & 0xff;
+    if (key) {
+      payload.set([0x9d, 0x01, 0x2a], 3);
+      payload.writeUInt16LE(1280, 6);
+      payload.writeUInt16LE(720, 8);
+    }
+    const frameHeader = Buffer.alloc(12);
+    frameHeader.writeUInt32LE(payload.length, 0);
+    frameHeader.writeBigUInt64LE(BigInt(i), 4);
+    writeSync(fd, frameHeader);
+    writeSync(fd, payload);
+  }
+  closeSync(fd);
+  execFileSync('mkvmerge', ['--quiet', '-o', path, ivf]);
+  rmSync(ivf, { force: true });
+}
 rmSync(dir, { recursive: true, force: true });
