@@ -9,7 +9,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { makeMkv } from './helpers/make-mkv.js';
 import { tempDir } from './helpers/readers.js';
+import { shouldRunWith } from './helpers/tools.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const bin = join(root, 'bin/relpack.js');
@@ -112,6 +114,27 @@ describe('what a command loads', () => {
     // From app/pack, only the source walker (not the pack use-case and what it loads).
     expect(ours.filter((p) => p.startsWith('dist/app/pack/'))).toEqual(['dist/app/pack/resolve-sources.js']);
   });
+
+  it.runIf(shouldRunWith('mkvmerge'))(
+    'relpack pack tv loads no PDF reader, no FTP or SFTP client and no HTTP server',
+    async () => {
+      const dir = await tempDir('startup-pack');
+      const mkv = join(dir, 'ep.mkv');
+      makeMkv(mkv, { width: 1280, height: 720, seconds: 4 });
+      const before = process.env.RELPACK_DATA_DIR;
+      process.env.RELPACK_DATA_DIR = join(dir, 'data');
+      try {
+        const meta = ['-m', 'show=Show', '-m', 'season=1', '-m', 'episode=1', '-m', 'format=HDTV'];
+        const { packages, status } = await loaded(['pack', 'tv', mkv, '-g', 'GRP', ...meta, '--dry-run']);
+        expect(status).toBe(0);
+        for (const heavy of ['pdf-lib', 'ssh2', 'ssh2-sftp-client', 'basic-ftp', 'fastify', 'bullmq'])
+          expect(packages, `${heavy} is loaded`).not.toContain(heavy);
+      } finally {
+        if (before === undefined) delete process.env.RELPACK_DATA_DIR;
+        else process.env.RELPACK_DATA_DIR = before;
+      }
+    },
+  );
 
   it('relpack db migrate loads the database but not the HTTP server', async () => {
     const dataDir = await tempDir('startup-jobs');

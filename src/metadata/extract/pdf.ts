@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
-import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
 import { sourceErrorFromFs } from '../../engine/index.js';
 import { ExtractError, ExtractErrorCode, type Extracted } from './extract-error.js';
 
@@ -45,9 +45,11 @@ export async function readPdfMetadata(path: string): Promise<Extracted<PdfFields
   const bytes = await readFile(path).catch((error) => {
     throw sourceErrorFromFs(error, path);
   });
+  // pdf-lib is 600 modules: loaded by the PDF that needs it, not by every command that might.
+  const pdf = await import('pdf-lib');
   let doc: PDFDocument;
   try {
-    doc = await PDFDocument.load(bytes, {
+    doc = await pdf.PDFDocument.load(bytes, {
       updateMetadata: false,
       ignoreEncryption: true,
       throwOnInvalidObject: false,
@@ -59,7 +61,7 @@ export async function readPdfMetadata(path: string): Promise<Extracted<PdfFields
       { path },
     );
   }
-  const xmp = readXmp(doc);
+  const xmp = readXmp(pdf, doc);
   const fromXmp: string[] = [];
   const pick = (name: string, info: string | undefined | null, x: string | null | undefined) => {
     if (info) return info;
@@ -106,11 +108,11 @@ function safe<T>(get: () => T): T | undefined {
   }
 }
 
-function readXmp(doc: PDFDocument): Record<string, string | null> {
+function readXmp(pdf: typeof import('pdf-lib'), doc: PDFDocument): Record<string, string | null> {
   try {
-    const stream = doc.catalog.lookup(PDFName.of('Metadata'));
-    if (!(stream instanceof PDFRawStream)) return {};
-    const filter = stream.dict.get(PDFName.of('Filter'))?.toString();
+    const stream = doc.catalog.lookup(pdf.PDFName.of('Metadata'));
+    if (!(stream instanceof pdf.PDFRawStream)) return {};
+    const filter = stream.dict.get(pdf.PDFName.of('Filter'))?.toString();
     const raw = Buffer.from(stream.contents);
     const text = (filter === '/FlateDecode' ? inflateSync(raw) : raw).toString('utf8');
     type Node = Record<string, unknown>;
