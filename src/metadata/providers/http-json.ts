@@ -1,4 +1,3 @@
-import ky, { HTTPError, TimeoutError } from 'ky';
 import { RelpackError } from '../../engine/index.js';
 import type { ErrorCode } from '../../errors/index.js';
 
@@ -37,6 +36,9 @@ export async function requestJson(
 ): Promise<unknown> {
   let text: string;
   const method = options.method ?? 'get';
+  // ky, at import, builds a Request to probe for streams, which loads fetch's engine (undici):
+  // ~10 MiB that every command paid whether it looked anything up or not.
+  const { default: ky, HTTPError, TimeoutError } = await import('ky');
   try {
     text = await ky(url, {
       method,
