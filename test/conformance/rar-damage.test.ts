@@ -5,7 +5,7 @@ import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRarSet } from '../../src/app/index.js';
-import { RarCheck, readRarVolume, verifyRarSet } from '../../src/engine/index.js';
+import { crc32, RarCheck, readRarVolume, verifyRarSet } from '../../src/engine/index.js';
 import { digestWithRarfile, extractWithUnrarWasm, lsarTest, tempDir } from '../helpers/readers.js';
 import { shouldRunWith } from '../helpers/tools.js';
 
@@ -73,3 +73,66 @@ for (const format of ['rar4', 'rar5'] as const) {
     });
   });
 }
+
+/** Rewrites a header's bytes with `change`, then stores the header CRC the format asks for. */
+async function patchHeader(
+  path: string,
+  format: 'rar4' | 'rar5',
+  block: { offset: number; headerSize: number },
+  change: (header: Buffer) => void,
+) {
+  const handle = await open(path, 'r+');
+  const header = Buffer.alloc(block.headerSize);
+  await handle.read(header, 0, header.length, block.offset);
+  change(header);
+  // RAR4: HEAD_CRC is the low 16 bits of the CRC-32 of the header after it; RAR5: all 32 bits.
+  if (format === 'rar4') header.writeUInt16LE(crc32(header.subarray(2)) & 0xffff, 0);
+  else header.writeUInt32LE(crc32(header.subarray(4)), 0);
+  await handle.write(header, 0, header.length, block.offset);
+  await handle.close();
+}
+
+describe.runIf(shouldRunWith('rarfile'))('issue #20: damage with consistent CRCs', () => {
+  let dir: string;
+  let names: string[];
+  beforeEach(async () => {
+    const src = await tempDir('src');
+    await writeFile(join(src, 'payload.bin'), randomBytes(100_000));
+    dir = join(await tempDir('out'), 'set');
+    const result = await createRarSet(ctx, {
+      sources: [join(src, 'payload.bin')],
+      output: join(dir, 'r'),
+      volumeSize: 30_000,
+      format: 'rar4',
+      naming: 'old',
+      sfv: false,
+    });
+    names = result.volumes.map((v) => v.name);
+  });
+
+  it('a middle volume whose end block says it is the last', async () => {
+    const middle = join(dir, names[1]!);
+    const end = (await readRarVolume(middle)).blocks.find((b) => b.kind === 'end')!;
+    await patchHeader(middle, 'rar4', end, (h) => h.writeUInt16LE(h.readUInt16LE(3) & ~0x0001, 3));
+    const report = await verifyRarSet(join(dir, names[0]!));
+    expect(report.problems.map((p) => p.check)).toContain(RarCheck.END_FLAG);
+    expect(report.problems.find((p) => p.check === RarCheck.END_FLAG)).toMatchObject({
+      volume: names[1],
+      message: expect.stringContaining('2 more follow'),
+    });
+    // What the independent reader makes of it: the file does not come out whole.
+    const rarfile = digestWithRarfile(join(dir, names[0]!));
+    expect(rarfile.ok).toBe(false);
+  });
+
+  it('a part whose unpacked size differs from the first part', async () => {
+    const second = join(dir, names[1]!);
+    const part = (await readRarVolume(second)).files[0]!;
+    // RAR4 file header: HEAD_CRC 2, TYPE 1, FLAGS 2, SIZE 2, PACK_SIZE 4, then UNP_SIZE 4.
+    await patchHeader(second, 'rar4', part, (h) => h.writeUInt32LE(60_000, 11));
+    const report = await verifyRarSet(join(dir, names[0]!));
+    const mismatch = report.problems.find((p) => p.check === RarCheck.PART_MISMATCH);
+    expect(mismatch).toMatchObject({ volume: names[1], file: 'payload.bin' });
+    expect(mismatch!.message).toContain('unpacked size (60000, first part 100000)');
+  });
+});

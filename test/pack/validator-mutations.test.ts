@@ -4,7 +4,15 @@ import { cp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packRelease } from '../../src/app/index.js';
-import { getProfile, validateRelease, writeZipDisk } from '../../src/engine/index.js';
+import {
+  crc32,
+  crc32OfFile,
+  formatCrc32,
+  getProfile,
+  readRarVolume,
+  validateRelease,
+  writeZipDisk,
+} from '../../src/engine/index.js';
 import { makeEpub } from '../helpers/make-epub.js';
 import { makeMkv } from '../helpers/make-mkv.js';
 import { tempDir } from '../helpers/readers.js';
@@ -87,6 +95,36 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
     const ids = await tvIds(dir);
     expect(ids).toContain('block:release.volume-sequence');
     expect(ids).toContain('block:release.sfv-coverage');
+  });
+
+  it('issue #20: a middle volume that says it is the last, with its CRC and the SFV made right', async () => {
+    const dir = await mutated(tv, work, async (d) => {
+      const r00 = join(d, `${stem}.r00`);
+      const end = (await readRarVolume(r00)).blocks.find((b) => b.kind === 'end')!;
+      const handle = await open(r00, 'r+');
+      const header = Buffer.alloc(end.headerSize);
+      await handle.read(header, 0, header.length, end.offset);
+      header.writeUInt16LE(header.readUInt16LE(3) & ~0x0001, 3); // clear EARC_NEXT_VOLUME
+      header.writeUInt16LE(crc32(header.subarray(2)) & 0xffff, 0);
+      await handle.write(header, 0, header.length, end.offset);
+      await handle.close();
+      const sfv = join(d, `${stem}.sfv`);
+      const crc = formatCrc32((await crc32OfFile(r00)).crc32);
+      const text = (await readFile(sfv, 'latin1')).replace(
+        new RegExp(`(${stem}\\.r00) [0-9A-Fa-f]{8}`),
+        `$1 ${crc}`,
+      );
+      await writeFile(sfv, text, 'latin1');
+    });
+    const ids = await tvIds(dir);
+    expect(ids).toContain('block:release.volume-sequence');
+    expect(ids).not.toContain('block:release.sfv-crc');
+  });
+
+  it('issue #20: a dotfile in the release folder does not belong in it', async () => {
+    const dir = await mutated(tv, work, (d) => writeFile(join(d, '.hidden'), 'x'));
+    // The profile warns (unexpected-file rests on an inferred rule); before, it said nothing.
+    expect(await tvIds(dir)).toContain('warn:release.unexpected-file');
   });
 
   it('TV: a flipped byte in a volume', async () => {

@@ -14,6 +14,7 @@ const SEQUENCE_CHECKS: readonly string[] = [
   RarCheck.CHAIN_BROKEN,
   RarCheck.VOLUME_NUMBER,
   RarCheck.FIRST_VOLUME_FLAG,
+  RarCheck.END_FLAG,
 ];
 
 /**

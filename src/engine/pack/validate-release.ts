@@ -96,8 +96,8 @@ async function listRelease(dir: string): Promise<DirectoryListing> {
   const files: { name: string; size: number }[] = [];
   const dirs: { name: string; files: { name: string; size: number }[] }[] = [];
   const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  // Dotfiles too: a site sees `.DS_Store` or `.hidden` like any other file that does not belong.
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       const inner: { name: string; size: number }[] = [];

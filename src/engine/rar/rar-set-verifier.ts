@@ -19,6 +19,10 @@ export const RarCheck = {
   CHAIN_BROKEN: 'rar.chain-broken',
   FIRST_VOLUME_FLAG: 'rar.first-volume-flag',
   SIZE_MISMATCH: 'rar.size-mismatch',
+  /** A volume before the last whose end block says no volume follows. */
+  END_FLAG: 'rar.end-flag',
+  /** A part of a split file that disagrees with its first part (size, time, attributes, host). */
+  PART_MISMATCH: 'rar.part-mismatch',
 } as const;
 
 export type RarCheckId = (typeof RarCheck)[keyof typeof RarCheck];
@@ -112,6 +116,14 @@ function checkVolumes(volumes: readonly VolumeWithCrcs[], problems: RarSetProble
         volume: name,
       });
     }
+    // Readers stop at a volume that says it is the last: what follows is never extracted.
+    if (volume.isVolume && volume.end?.isLastVolume && !isLast) {
+      problems.push({
+        check: RarCheck.END_FLAG,
+        message: `The end block says this is the last volume, but ${volumes.length - 1 - position} more follow`,
+        volume: name,
+      });
+    }
     if (volume.isVolume && volume.isFirstVolume !== null && volume.isFirstVolume !== (position === 0)) {
       problems.push({
         check: RarCheck.FIRST_VOLUME_FLAG,
@@ -142,7 +154,13 @@ function checkFiles(
   checkData: boolean,
 ): RarSetFile[] {
   const files: RarSetFile[] = [];
-  let open: { header: RarFileBlockInfo; crc: number | null; size: number; parts: number } | null = null;
+  let open: {
+    header: RarFileBlockInfo;
+    readonly first: RarFileBlockInfo;
+    crc: number | null;
+    size: number;
+    parts: number;
+  } | null = null;
   const finish = (state: NonNullable<typeof open>, volume: string) => {
     if (state.size !== state.header.unpackedSize) {
       problems.push({
@@ -171,8 +189,17 @@ function checkFiles(
             volume: vname,
             file: header.name,
           });
-          open = { header, crc: null, size: header.dataSize, parts: 1 };
+          open = { header, first: header, crc: null, size: header.dataSize, parts: 1 };
         } else {
+          const differs = partDifferences(open.first, header);
+          if (differs.length > 0) {
+            problems.push({
+              check: RarCheck.PART_MISMATCH,
+              message: `Part ${open.parts + 1} of "${header.name}" differs from its first part in ${differs.join(', ')}`,
+              volume: vname,
+              file: header.name,
+            });
+          }
           open.crc =
             open.crc === null || partCrc === null ? null : crc32Combine(open.crc, partCrc, header.dataSize);
           open.size += header.dataSize;
@@ -189,9 +216,23 @@ function checkFiles(
           });
           finish(open, vname);
         }
-        open = { header, crc: checkData ? (partCrc ?? 0) : null, size: header.dataSize, parts: 1 };
+        open = {
+          header,
+          first: header,
+          crc: checkData ? (partCrc ?? 0) : null,
+          size: header.dataSize,
+          parts: 1,
+        };
       }
       const state = open!;
+      if (header.isSplitAfter && i !== volume.files.length - 1) {
+        problems.push({
+          check: RarCheck.CHAIN_BROKEN,
+          message: `"${header.name}" is marked as continued in the next volume, but more files follow it here`,
+          volume: vname,
+          file: header.name,
+        });
+      }
       if (
         checkData &&
         partCrc !== null &&
@@ -232,6 +273,18 @@ function checkFiles(
     });
   }
   return files;
+}
+
+/** The fields every part of a split file repeats from its first part, where they differ. */
+function partDifferences(first: RarFileBlockInfo, part: RarFileBlockInfo): string[] {
+  const out: string[] = [];
+  if (part.unpackedSize !== first.unpackedSize)
+    out.push(`unpacked size (${part.unpackedSize}, first part ${first.unpackedSize})`);
+  if ((part.mtime?.getTime() ?? null) !== (first.mtime?.getTime() ?? null)) out.push('modification time');
+  if (part.attributes !== first.attributes) out.push('attributes');
+  if (part.hostOs !== first.hostOs) out.push('host OS');
+  if (part.method !== first.method || part.version !== first.version) out.push('method');
+  return out;
 }
 
 /** One sequential pass: the CRC of each part's data, of the bytes before ENDARC, and of the whole volume. */
