@@ -121,6 +121,28 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
     expect(ids).not.toContain('block:release.sfv-crc');
   });
 
+  it('issue #20: an SFV line for the .nfo is not called missing; a lost last volume is not "nothing"', async () => {
+    const withNfo = await mutated(tv, work, async (d) => {
+      const nfo = join(d, `${stem}.nfo`);
+      const line = `${stem}.nfo ${formatCrc32((await crc32OfFile(nfo)).crc32)}\r\n`;
+      await writeFile(
+        join(d, `${stem}.sfv`),
+        (await readFile(join(d, `${stem}.sfv`), 'latin1')) + line,
+        'latin1',
+      );
+    });
+    const report = await validateRelease(withNfo, getProfile('tv-sd-2016'));
+    const coverage = report.findings.filter((f) => f.id === 'release.sfv-coverage').map((f) => f.detail);
+    expect(coverage).toEqual([
+      `${stem}.sfv lists ${stem}.nfo, which is not a RAR volume; the SFV lists the volumes only`,
+    ]);
+
+    const cut = await mutated(tv, work, (d) => rm(join(d, `${stem}.r01`)));
+    const details = (await validateRelease(cut, getProfile('tv-sd-2016'))).findings.map((f) => f.detail);
+    expect(details.join('\n')).not.toContain('holds nothing');
+    expect(details.join('\n')).toContain('continues past the last volume');
+  });
+
   it('issue #20: a dotfile in the release folder does not belong in it', async () => {
     const dir = await mutated(tv, work, (d) => writeFile(join(d, '.hidden'), 'x'));
     // The profile warns (unexpected-file rests on an inferred rule); before, it said nothing.

@@ -74,6 +74,7 @@ export async function validateTvFiles(
       dir,
       sfvs,
       volumes.map((v) => v.name),
+      listing.files.map((f) => f.name),
       volumeCrcs,
       out,
       signal,
@@ -88,6 +89,7 @@ async function checkSfv(
   dir: string,
   sfvs: readonly { name: string }[],
   volumes: readonly string[],
+  present: readonly string[],
   knownCrcs: ReadonlyMap<string, number | null>,
   out: FindingCollector,
   signal?: AbortSignal,
@@ -119,7 +121,14 @@ async function checkSfv(
   for (const entry of parsed.entries) {
     const actualName = volumes.find((v) => v.toLowerCase() === entry.name.toLowerCase());
     if (!actualName) {
-      out.add('release.sfv-coverage', `${sfv.name} lists ${entry.name}, which is missing`, entry.name);
+      const there = present.some((p) => p.toLowerCase() === entry.name.toLowerCase());
+      out.add(
+        'release.sfv-coverage',
+        there
+          ? `${sfv.name} lists ${entry.name}, which is not a RAR volume; the SFV lists the volumes only`
+          : `${sfv.name} lists ${entry.name}, which is missing`,
+        entry.name,
+      );
       continue;
     }
     signal?.throwIfAborted();

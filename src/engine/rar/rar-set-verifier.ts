@@ -265,12 +265,15 @@ function checkFiles(
   }
   if (open) {
     const last = volumes.at(-1);
+    const cut = open as { header: RarFileBlockInfo; parts: number };
     problems.push({
       check: RarCheck.CHAIN_BROKEN,
-      message: `"${(open as { header: RarFileBlockInfo }).header.name}" continues past the last volume`,
+      message: `"${cut.header.name}" continues past the last volume`,
       volume: last ? basename(last.path) : undefined,
-      file: (open as { header: RarFileBlockInfo }).header.name,
+      file: cut.header.name,
     });
+    // Still a file of the set, only cut short: what the set holds is told by its headers.
+    files.push({ name: cut.header.name, size: cut.header.unpackedSize, crc32: null, parts: cut.parts });
   }
   return files;
 }
