@@ -143,6 +143,19 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
     expect(details.join('\n')).toContain('continues past the last volume');
   });
 
+  it('issue #20: an NFO in UTF-16 is told once, with its widths in characters', async () => {
+    const dir = await mutated(tv, work, async (d) => {
+      const nfo = join(d, `${stem}.nfo`);
+      const text = (await readFile(nfo)).toString('latin1');
+      await writeFile(nfo, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    });
+    const report = await validateRelease(dir, getProfile('tv-sd-2016'));
+    const nfoFindings = report.findings.filter((f) => f.id.startsWith('release.nfo'));
+    expect(nfoFindings.map((f) => `${f.severity}:${f.id}: ${f.detail}`)).toEqual([
+      `warn:release.nfo-encoding: ${stem}.nfo is UTF-16 LE; NFO viewers read CP437 bytes`,
+    ]);
+  });
+
   it('issue #20: a dotfile in the release folder does not belong in it', async () => {
     const dir = await mutated(tv, work, (d) => writeFile(join(d, '.hidden'), 'x'));
     // The profile warns (unexpected-file rests on an inferred rule); before, it said nothing.

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { volumeIndexFromName } from '../rar/index.js';
 import type { FindingCollector, RuleProfile } from '../rules/index.js';
-import { decodeCp437, overWidthLines, readDiskCounter, splitLines } from '../text/index.js';
+import { decodeCp437, inspectNfoBytes, overWidthLines, readDiskCounter, splitLines } from '../text/index.js';
 import { extractZipEntries, listZipEntries, readZipEntries } from '../zip/index.js';
 import { checkRarSet } from './rar-set-checks.js';
 import type { DirectoryListing } from './validate-release.js';
@@ -145,7 +145,9 @@ async function readNfoText(path: string, name: string, out: FindingCollector): P
     );
     return null;
   }
-  return decodeCp437(await readFile(path));
+  const inspected = inspectNfoBytes(await readFile(path));
+  for (const problem of inspected.problems) out.add('release.nfo-encoding', `${name} ${problem}`, name);
+  return inspected.text;
 }
 
 export async function checkNfoWidth(

@@ -8,6 +8,7 @@ export {
   splitLines,
 } from './cp437.js';
 export { createTextEngine, renderTemplate, TextErrorCode, wrap } from './liquid.js';
+export { inspectNfoBytes, type NfoBytes, type NfoEncoding } from './nfo-bytes.js';
 export { diskCounter, type RenderedText, readDiskCounter, renderDiz, renderNfo } from './render-text.js';
 export { sharedTemplateSandbox, TemplateSandbox, type TemplateSandboxOptions } from './template-sandbox.js';
 export * from './templates/index.js';

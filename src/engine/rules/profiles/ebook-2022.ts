@@ -276,6 +276,14 @@ export const ebook2022: RuleProfile = {
       confidence: 'I',
     },
     {
+      id: 'release.nfo-encoding',
+      severity: 'warn',
+      message:
+        'An NFO is CP437 text: no UTF-16, no UTF-8 byte-order mark or UTF-8 text, no NUL or stray control bytes',
+      ref: 'facts §3.2 (convention)',
+      confidence: 'P',
+    },
+    {
       id: 'release.nfo-width',
       severity: 'warn',
       message: 'NFO lines are at most 80 columns',
