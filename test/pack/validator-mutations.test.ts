@@ -156,6 +156,30 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
     ]);
   });
 
+  it('issue #20: eBOOK: an NFO beside the disks that differs from the copies in them, or by name', async () => {
+    const changed = await mutated(ebook, work, async (d) => {
+      await writeFile(
+        join(d, ebookFiles.nfo),
+        `${await readFile(join(d, ebookFiles.nfo), 'latin1')}extra\r\n`,
+        'latin1',
+      );
+    });
+    const report = await validateRelease(changed, getProfile('ebook-2022'));
+    const copies = report.findings.filter((f) => f.id === 'release.nfo-copy');
+    expect(copies.map((f) => f.detail)).toEqual(
+      ebookFiles.zips.map((z) => `${z}: its ${ebookFiles.nfo} differs from the one beside the disks`),
+    );
+    const renamed = await mutated(ebook, work, (d) =>
+      rename(join(d, ebookFiles.nfo), join(d, 'other-name.nfo')),
+    );
+    const named = (await validateRelease(renamed, getProfile('ebook-2022'))).findings.filter(
+      (f) => f.id === 'release.nfo-copy',
+    );
+    expect(named[0]!.detail).toBe(
+      `${ebookFiles.zips[0]} holds ${ebookFiles.nfo}; the NFO beside the disks is other-name.nfo`,
+    );
+  });
+
   it('issue #20: a dotfile in the release folder does not belong in it', async () => {
     const dir = await mutated(tv, work, (d) => writeFile(join(d, '.hidden'), 'x'));
     // The profile warns (unexpected-file rests on an inferred rule); before, it said nothing.

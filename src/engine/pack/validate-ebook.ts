@@ -40,6 +40,11 @@ export async function validateEbookDisks(
   if (zips.length > profile.packaging.archive.maxVolumes) {
     out.add('release.volume-count', `${zips.length} disks (max ${profile.packaging.archive.maxVolumes})`);
   }
+  // The NFO each disk carries is a copy of the one beside the disks (when there is exactly one).
+  const topNfo =
+    nfos.length === 1 && nfos[0]!.size <= MAX_NFO_BYTES
+      ? { name: nfos[0]!.name, bytes: await readFile(join(dir, nfos[0]!.name)) }
+      : null;
   const scratch = await mkdtemp(join(dirname(dir), '.relpack-validate-'));
   try {
     const volumeNames: string[] = [];
@@ -72,6 +77,7 @@ export async function validateEbookDisks(
           zip.name,
         );
       if (nfo.length === 0) out.add('release.nfo-missing', `${zip.name} holds no .nfo`, zip.name);
+      if (topNfo) await checkNfoCopies(path, zip.name, nfo, topNfo, out);
       if (!diz) out.add('release.diz-missing', `${zip.name} holds no file_id.diz`, zip.name);
       if (diz) {
         const text = decodeCp437(
@@ -92,6 +98,33 @@ export async function validateEbookDisks(
     return content ? extname(content.name).slice(1).toLowerCase() || null : null;
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function checkNfoCopies(
+  zipPath: string,
+  zipName: string,
+  entries: readonly { name: string; uncompressedSize: number }[],
+  top: { name: string; bytes: Buffer },
+  out: FindingCollector,
+): Promise<void> {
+  for (const entry of entries) {
+    if (entry.name !== top.name) {
+      out.add(
+        'release.nfo-copy',
+        `${zipName} holds ${entry.name}; the NFO beside the disks is ${top.name}`,
+        zipName,
+      );
+      continue;
+    }
+    if (entry.uncompressedSize > MAX_NFO_BYTES) continue;
+    const bytes = (await readZipEntries(zipPath, (n) => n === entry.name)).get(entry.name);
+    if (bytes && !bytes.equals(top.bytes))
+      out.add(
+        'release.nfo-copy',
+        `${zipName}: its ${entry.name} differs from the one beside the disks`,
+        zipName,
+      );
   }
 }
 

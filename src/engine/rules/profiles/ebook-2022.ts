@@ -284,6 +284,13 @@ export const ebook2022: RuleProfile = {
       confidence: 'P',
     },
     {
+      id: 'release.nfo-copy',
+      severity: 'warn',
+      message: 'Every disk carries the same .nfo as the one beside the disks, under the same name',
+      ref: `${R} §4 (facts §1.3: the NFO goes in each disk; that it is the same file is inferred)`,
+      confidence: 'I',
+    },
+    {
       id: 'release.nfo-width',
       severity: 'warn',
       message: 'NFO lines are at most 80 columns',
