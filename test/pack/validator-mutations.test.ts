@@ -180,6 +180,12 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
     );
   });
 
+  it('issue #20: eBOOK: an SFV beside the disks is a warning of its own (the rule is unconfirmed)', async () => {
+    const dir = await mutated(ebook, work, (d) => writeFile(join(d, 'release.sfv'), 'x.zip 00000000\r\n'));
+    const ids = await ebookIds(dir);
+    expect(ids).toEqual(['warn:release.ebook-sfv']);
+  });
+
   it('issue #20: a dotfile in the release folder does not belong in it', async () => {
     const dir = await mutated(tv, work, (d) => writeFile(join(d, '.hidden'), 'x'));
     // The profile warns (unexpected-file rests on an inferred rule); before, it said nothing.

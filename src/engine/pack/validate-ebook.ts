@@ -24,10 +24,11 @@ export async function validateEbookDisks(
   const zips = listing.files.filter((f) => extname(f.name).toLowerCase() === '.zip');
   const nfos = listing.files.filter((f) => extname(f.name).toLowerCase() === '.nfo');
   for (const f of listing.files) {
-    if (!zips.includes(f) && !nfos.includes(f))
-      out.add('release.unexpected-file', `${f.name} is neither a ZIP disk nor the .nfo`, f.name);
+    // No SFV inside a disk is a rule; whether one may sit beside the disks is unconfirmed (facts §3.1).
     if (extname(f.name).toLowerCase() === '.sfv')
-      out.add('release.zip-contents', `${f.name}: eBOOK releases carry no SFV`, f.name);
+      out.add('release.ebook-sfv', `${f.name}: eBOOK releases are checked by ZIP CRC, not an SFV`, f.name);
+    else if (!zips.includes(f) && !nfos.includes(f))
+      out.add('release.unexpected-file', `${f.name} is neither a ZIP disk nor the .nfo`, f.name);
   }
   for (const d of listing.dirs)
     out.add('release.unexpected-file', `${d.name}/ is not part of an eBOOK release`, d.name);

@@ -284,6 +284,13 @@ export const ebook2022: RuleProfile = {
       confidence: 'P',
     },
     {
+      id: 'release.ebook-sfv',
+      severity: 'warn',
+      message: 'An SFV beside the ZIP disks: eBOOK releases are usually checked by ZIP CRC',
+      ref: 'facts §3.1 (unconfirmed: the rules forbid an SFV inside the disks only)',
+      confidence: 'I',
+    },
+    {
       id: 'release.nfo-copy',
       severity: 'warn',
       message: 'Every disk carries the same .nfo as the one beside the disks, under the same name',
