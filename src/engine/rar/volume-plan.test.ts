@@ -42,6 +42,21 @@ describe('planRarVolumes', () => {
     }
   });
 
+  it('issue #20: names an archive that is no volume set name.rar, whatever the naming', () => {
+    for (const format of ['rar4', 'rar5'] as const) {
+      const single = planRarVolumes({ files: [file('a.bin', 10)], format, naming: 'part', baseName: 'set' });
+      expect(single.volumes.map((v) => v.fileName)).toEqual(['set.rar']);
+      const oneVolume = planRarVolumes({
+        files: [file('a.bin', 10)],
+        format,
+        naming: 'part',
+        baseName: 'set',
+        volumeSize: 10_000,
+      });
+      expect(oneVolume.volumes.map((v) => v.fileName)).toEqual(['set.part1.rar']);
+    }
+  });
+
   it('names old-style volumes .rar, .r00 … .r99, .s00', () => {
     expect([0, 1, 100, 101, 900].map((i) => volumeFileName('x', i, 901, 'old'))).toEqual([
       'x.rar',

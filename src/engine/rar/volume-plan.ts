@@ -97,8 +97,9 @@ export function planRarVolumes(input: RarPlanInput): RarVolumePlan {
     dosTimeZone: input.dosTimeZone ?? 'local',
   });
   const layouts = layOutVolumes(input, files, isVolumeSet);
+  // An archive that is not a volume set is `name.rar` whatever the naming (as rar without -v).
   const names = layouts.map((_, index) =>
-    volumeFileName(input.baseName, index, layouts.length, input.naming),
+    volumeFileName(input.baseName, index, layouts.length, isVolumeSet ? input.naming : 'old'),
   );
   const volumes = layouts.map((layout, index) =>
     Object.freeze({
