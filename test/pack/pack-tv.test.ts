@@ -84,6 +84,9 @@ describe.runIf(shouldRunWith('mkvmerge', 'cksfv', 'lsar', 'rarfile'))('pack tv',
 
     const report = await validateRelease(dir, getProfile('tv-sd-2016'));
     expect(report.findings).toEqual([]);
+    // issue #20: the NFO names the codec, not its Matroska id, and the time as a person reads it.
+    expect(result.nfo.text).toMatch(/Duration \.+: 1m 40s/);
+    expect(result.nfo.text).toMatch(/Video \.+: VP8/);
   });
 
   it('reads 720p from the Matroska header and builds the HD name; warns without a sample', async () => {

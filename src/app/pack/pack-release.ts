@@ -4,6 +4,7 @@ import {
   buildEbookName,
   buildEpisodeName,
   CommonErrorCode,
+  codecName,
   codecTag,
   DEFAULT_EBOOK_NFO,
   DEFAULT_TV_NFO,
@@ -11,6 +12,7 @@ import {
   type EbookPlan,
   type Finding,
   fileTimeFromStats,
+  formatDuration,
   getProfile,
   languageName,
   type ManifestFile,
@@ -257,16 +259,13 @@ async function tvNaming(profile: RuleProfile, request: PackReleaseRequest, sourc
       width: video.width,
       height: video.height,
       resolution: detected ?? null,
-      duration:
-        duration === null
-          ? null
-          : `${Math.floor(duration / 60)}m ${String(Math.round(duration % 60)).padStart(2, '0')}s`,
-      codec: video.videoCodecId,
+      duration: duration === null ? null : formatDuration(duration),
+      codec: video.videoCodecId === null ? null : codecName(video.videoCodecId),
       audio:
         meta.audio ??
         (video.tracks
           .filter((t) => t.type === 'audio')
-          .map((t) => `${t.codecId.replace(/^A_/, '')} (${t.language ?? 'und'})`)
+          .map((t) => `${codecName(t.codecId)} (${t.language ?? 'und'})`)
           .join(', ') ||
           null),
     },

@@ -1,3 +1,4 @@
+export { codecName, formatDuration } from './codec-names.js';
 export {
   codecTag,
   type Extracted,
