@@ -56,6 +56,7 @@ export function createTextEngine(): Liquid {
       ),
   );
   engine.registerFilter('mb', (bytes: unknown, digits = 0) => (Number(bytes) / 1e6).toFixed(Number(digits)));
+  engine.registerFilter('size', (bytes: unknown) => humanSize(Number(bytes)));
   engine.registerFilter('thousands', (value: unknown) => Number(value).toLocaleString('en-US'));
   return engine;
 }
@@ -202,4 +203,21 @@ export async function renderTemplate(
     );
   }
   return out;
+}
+
+/**
+ * `1.50 KB`, `12.35 MB`, `1.07 GB` (decimal units, as the `mb` filter): a small eBook's size is
+ * not `0.00 MB`.
+ */
+export function humanSize(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '?';
+  if (bytes < 1000) return `${bytes} bytes`;
+  for (const [unit, scale] of [
+    ['KB', 1e3],
+    ['MB', 1e6],
+    ['GB', 1e9],
+  ] as const) {
+    if (bytes < scale * 1000 || unit === 'GB') return `${(bytes / scale).toFixed(2)} ${unit}`;
+  }
+  return `${bytes} bytes`;
 }

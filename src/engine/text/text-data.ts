@@ -24,7 +24,8 @@ export const ReleaseTextDataSchema = z.object({
       profile: z.string().meta({ description: 'Rule profile id', example: 'ebook-2022' }),
       date: z.string().meta({ description: 'Release (pack) date, UTC YYYY-MM-DD', example: '2026-11-26' }),
       size: z.number().meta({
-        description: 'Bytes of the packed file (the eBook or the MKV); `| mb: 2` shows MB',
+        description:
+          'Bytes of the packed file (the eBook or the MKV); `| size` shows 1.50 KB, 12.35 MB …, `| mb: 2` MB',
         example: 12345678,
       }),
       volumes: z

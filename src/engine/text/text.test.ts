@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCp437, encodeCp437, overWidthLines } from './cp437.js';
-import { wrap } from './liquid.js';
+import { humanSize, wrap } from './liquid.js';
 import { diskCounter, readDiskCounter, renderDiz, renderNfo } from './render-text.js';
 import { DEFAULT_EBOOK_NFO, DEFAULT_FILE_ID_DIZ } from './templates/index.js';
 import type { ReleaseTextData } from './text-data.js';
@@ -63,6 +63,14 @@ describe('default templates', () => {
     expect(nfo.text).toContain('\r\n');
     expect(nfo.text).not.toMatch(/[^\r]\n/);
     expect(nfo.replaced.map((r) => r.char)).toEqual(['–', '“', '”', '€']);
+  });
+
+  it('issue #20: a small book is 1.54 KB, not 0.00 MB', async () => {
+    const small = { ...data, release: { ...data.release, size: 1_536 } };
+    const nfo = await renderNfo(DEFAULT_EBOOK_NFO, small);
+    expect(nfo.text).toContain('Size .........: 1.54 KB');
+    expect(humanSize(999)).toBe('999 bytes');
+    expect(humanSize(1_070_000_000)).toBe('1.07 GB');
   });
 
   it('render a DIZ with the disk counter, within 44 columns and 30 lines', async () => {

@@ -19,7 +19,7 @@ export const DEFAULT_EBOOK_NFO = `╔══════════════�
   Pages ........: {{ book.pages }}{% endif %}
 {%- if book.genre != blank %}
   Genre ........: {{ book.genre }}{% endif %}
-  Size .........: {{ release.size | mb: 2 }} MB
+  Size .........: {{ release.size | size }}
   Disks ........: {{ release.disks.count }} x {{ release.disks.size | mb }}mb
 {%- if book.url != blank %}
   Source .......: {{ book.url | wrap: 60, "", "                  " }}{% endif %}

@@ -21,7 +21,7 @@ export const DEFAULT_TV_NFO = `╔═══════════════�
   Video ........: {{ video.codec }}{% endif %}
 {%- if video.audio != blank %}
   Audio ........: {{ video.audio }}{% endif %}
-  Size .........: {{ release.size | mb: 2 }} MB
+  Size .........: {{ release.size | size }}
   Archives .....: {{ release.volumes.count }} x {{ release.volumes.size | mb }}MB
 {%- if release.notes != blank %}
 
