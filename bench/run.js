@@ -41,6 +41,16 @@ function timed(fn) {
   fn();
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
+/** The baseline: `cp` of `file` to the same disk, made durable with `sync`. */
+function timedCopy(file) {
+  const copy = join(dir, 'baseline-copy');
+  const seconds = timed(() => {
+    execFileSync('cp', [file, copy]);
+    execFileSync('sync', [copy]);
+  });
+  rmSync(copy, { force: true });
+  return seconds;
+}
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Median wall time of `command args…` over `runs` runs, output discarded. */
@@ -102,14 +112,7 @@ for (let i = 0; i < RUNS; i++) {
   results.rss.push(rss);
   rmSync(out, { recursive: true, force: true });
 
-  const copy = join(dir, 'copy.bin');
-  results.cp.push(
-    timed(() => {
-      execFileSync('cp', [source, copy]);
-      execFileSync('sync', [copy]);
-    }),
-  );
-  rmSync(copy, { force: true });
+  results.cp.push(timedCopy(source));
 
   const splitDir = join(dir, `split-${i}`);
   mkdirSync(splitDir);
@@ -232,14 +235,7 @@ if (mkvmerge) {
     );
     pack.rss.push(rss);
     rmSync(out, { recursive: true, force: true });
-    const copy = join(dir, 'episode-copy.mkv');
-    pack.cp.push(
-      timed(() => {
-        execFileSync('cp', [episode, copy]);
-        execFileSync('sync', [copy]);
-      }),
-    );
-    rmSync(copy, { force: true });
+    pack.cp.push(timedCopy(episode));
   }
   const packTime = median(pack.relpack);
   const packCp = median(pack.cp);

@@ -20,23 +20,28 @@ async function flipByte(path: string, offset: number) {
   await handle.close();
 }
 
+/** 100,000 random bytes in 30,000-byte volumes: four volumes, the file split across all of them. */
+async function payloadSet(format: 'rar4' | 'rar5', naming: 'old' | 'part') {
+  const src = await tempDir('src');
+  await writeFile(join(src, 'payload.bin'), randomBytes(100_000));
+  const dir = join(await tempDir('out'), 'set');
+  const result = await createRarSet(ctx, {
+    sources: [join(src, 'payload.bin')],
+    output: join(dir, 'r'),
+    volumeSize: 30_000,
+    format,
+    naming,
+    sfv: false,
+  });
+  return { dir, names: result.volumes.map((v) => v.name) };
+}
+
 for (const format of ['rar4', 'rar5'] as const) {
   describe.runIf(shouldRunWith('lsar', 'rarfile'))(`damaged ${format} sets`, () => {
     let dir: string;
     let names: string[];
     beforeEach(async () => {
-      const src = await tempDir('src');
-      await writeFile(join(src, 'payload.bin'), randomBytes(100_000));
-      dir = join(await tempDir('out'), 'set');
-      const result = await createRarSet(ctx, {
-        sources: [join(src, 'payload.bin')],
-        output: join(dir, 'r'),
-        volumeSize: 30_000,
-        format,
-        naming: 'part',
-        sfv: false,
-      });
-      names = result.volumes.map((v) => v.name);
+      ({ dir, names } = await payloadSet(format, 'part'));
       expect(names.length).toBe(4);
     });
 
@@ -96,18 +101,7 @@ describe.runIf(shouldRunWith('rarfile'))('issue #20: damage with consistent CRCs
   let dir: string;
   let names: string[];
   beforeEach(async () => {
-    const src = await tempDir('src');
-    await writeFile(join(src, 'payload.bin'), randomBytes(100_000));
-    dir = join(await tempDir('out'), 'set');
-    const result = await createRarSet(ctx, {
-      sources: [join(src, 'payload.bin')],
-      output: join(dir, 'r'),
-      volumeSize: 30_000,
-      format: 'rar4',
-      naming: 'old',
-      sfv: false,
-    });
-    names = result.volumes.map((v) => v.name);
+    ({ dir, names } = await payloadSet('rar4', 'old'));
   });
 
   it('a middle volume whose end block says it is the last', async () => {
