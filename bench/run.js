@@ -19,6 +19,8 @@ const dir = join(process.cwd(), '.bench-tmp');
 const bin = join(process.cwd(), 'bin', 'relpack.js');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
+// pack opens a database: the bench's own, removed with the rest, not the user's.
+process.env.RELPACK_DATA_DIR = join(dir, 'data');
 
 const GiB = 2 ** 30;
 const source = join(dir, 'source.bin');
@@ -76,28 +78,15 @@ console.log(
 console.log(`  ratio relpack --version / node = ${(version / nodeBare).toFixed(2)}  (target ≤ 3)`);
 console.log(`  ratio relpack --help / node    = ${(help / nodeBare).toFixed(2)}  (target ≤ 3)`);
 
-function runRelpack(input, out) {
-  // /usr/bin/time -f %M reports the child's peak RSS in KiB.
-  const run = spawnSync(
-    '/usr/bin/time',
-    [
-      '-f',
-      '%M',
-      process.execPath,
-      bin,
-      'rar',
-      input,
-      '-o',
-      join(out, 'bench'),
-      '-v',
-      '50000000',
-      '--sfv',
-      '--no-progress',
-    ],
-    { encoding: 'utf8' },
-  );
+/** Runs `relpack args…` and returns its peak RSS in bytes (/usr/bin/time -f %M reports KiB). */
+function relpackPeakRss(args) {
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(run.stderr);
   return Number(run.stderr.trim().split('\n').pop()) * 1024;
+}
+
+function runRelpack(input, out) {
+  return relpackPeakRss(['rar', input, '-o', join(out, 'bench'), '-v', '50000000', '--sfv', '--no-progress']);
 }
 
 const results = { relpack: [], cp: [], splitCksfv: [], rss: [] };
@@ -212,25 +201,8 @@ if (mkvmerge) {
     let rss = 0;
     pack.relpack.push(
       timed(() => {
-        const run = spawnSync(
-          '/usr/bin/time',
-          [
-            '-f',
-            '%M',
-            process.execPath,
-            bin,
-            'pack',
-            'tv',
-            episode,
-            '-g',
-            'BENCH',
-            '-m',
-            'show=Bench Show',
-          ].concat(['-m', 'season=1', '-m', 'episode=1', '-m', 'format=HDTV', '-o', out, '--no-progress']),
-          { encoding: 'utf8' },
-        );
-        if (run.status !== 0) throw new Error(run.stderr);
-        rss = Number(run.stderr.trim().split('\n').pop()) * 1024;
+        const meta = ['-m', 'show=Bench Show', '-m', 'season=1', '-m', 'episode=1', '-m', 'format=HDTV'];
+        rss = relpackPeakRss(['pack', 'tv', episode, '-g', 'BENCH', ...meta, '-o', out, '--no-progress']);
       }),
     );
     pack.rss.push(rss);
