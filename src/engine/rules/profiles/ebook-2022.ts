@@ -1,4 +1,5 @@
 import type { RuleProfile } from '../profile.js';
+import { NFO_ENCODING_CHECK } from './nfo-checks.js';
 
 const R = '[2022] eBOOK';
 
@@ -275,14 +276,7 @@ export const ebook2022: RuleProfile = {
       ref: 'facts §1.4 (inferred: a budget for hostile folders)',
       confidence: 'I',
     },
-    {
-      id: 'release.nfo-encoding',
-      severity: 'warn',
-      message:
-        'An NFO is CP437 text: no UTF-16, no UTF-8 byte-order mark or UTF-8 text, no NUL or stray control bytes',
-      ref: 'facts §3.2 (convention)',
-      confidence: 'P',
-    },
+    NFO_ENCODING_CHECK,
     {
       id: 'release.ebook-sfv',
       severity: 'warn',

@@ -1,4 +1,5 @@
 import type { EpisodeNamingRules, PackagingRules, RuleCheck, RuleProfile } from '../profile.js';
+import { NFO_ENCODING_CHECK } from './nfo-checks.js';
 
 /** The checks the three video rulesets share (facts §2.2, §2.3, §3); `r` names the ruleset. */
 export function videoChecks(r: string, packagingSection: string, namingSection: string): RuleCheck[] {
@@ -202,14 +203,7 @@ export function videoChecks(r: string, packagingSection: string, namingSection: 
       ref: 'facts §3.2 (inferred: a budget for hostile folders)',
       confidence: 'I',
     },
-    {
-      id: 'release.nfo-encoding',
-      severity: 'warn',
-      message:
-        'An NFO is CP437 text: no UTF-16, no UTF-8 byte-order mark or UTF-8 text, no NUL or stray control bytes',
-      ref: 'facts §3.2 (convention)',
-      confidence: 'P',
-    },
+    NFO_ENCODING_CHECK,
     {
       id: 'release.nfo-width',
       severity: 'warn',
