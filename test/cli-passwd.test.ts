@@ -46,6 +46,10 @@ describe('relpack passwd', () => {
     const oneLine = run(['passwd', '--password-stdin'], env, `${SECOND}\n`);
     expect(oneLine.status).toBe(2);
     expect(oneLine.stderr).toContain('two lines on stdin');
+    // A file piped by mistake is refused without being held in memory.
+    const huge = run(['passwd', '--password-stdin'], env, 'x'.repeat(200_000));
+    expect(huge.status).toBe(2);
+    expect(huge.stderr).toContain('Standard input holds more than 65536 bytes; it should hold a password');
     // Without a terminal and without --password-stdin it says how, instead of waiting.
     const noTty = spawnSync(process.execPath, [bin, 'passwd'], { env, encoding: 'utf8', stdio: 'pipe' });
     expect(noTty.status).toBe(2);

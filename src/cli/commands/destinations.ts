@@ -5,6 +5,7 @@ import { withBackend } from '../backend/open-backend.js';
 import type { CliDeps } from '../cli-deps.js';
 import { loadApp } from '../load.js';
 import { printJson, SERVER_OPTION, table } from '../output.js';
+import { readStdin } from '../read-input.js';
 
 interface FieldOptions {
   name?: string;
@@ -33,14 +34,6 @@ interface Common {
   json: boolean;
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks)
-    .toString('utf8')
-    .replace(/\r?\n$/, '');
-}
-
 /** Options → the API's body; only what was given, so `set` changes just those fields. */
 async function body(o: FieldOptions): Promise<Record<string, unknown>> {
   const b: Record<string, unknown> = {};
@@ -61,7 +54,7 @@ async function body(o: FieldOptions): Promise<Record<string, unknown>> {
     b.password = value;
   }
   // Never a password on the command line: it would end up in shell history and `ps`.
-  if (o.passwordStdin) b.password = await readStdin();
+  if (o.passwordStdin) b.password = (await readStdin()).replace(/\r?\n$/, '');
   if (o.keyFile !== undefined) b.privateKey = await readFile(o.keyFile, 'utf8');
   if (o.basePath !== undefined) b.basePath = o.basePath;
   if (o.pathTemplate !== undefined) b.pathTemplate = o.pathTemplate;
