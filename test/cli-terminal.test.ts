@@ -19,7 +19,7 @@ describe.runIf(shouldRunWith('script'))('on a terminal (issue #25)', () => {
     const dir = await tempDir('tty-rar');
     await writeFile(join(dir, 'a.bin'), randomBytes(3_000_000));
     const run = inTerminal(relpack('rar', 'a.bin', '-o', 'out/a', '-v', '1000000B'), process.env, dir);
-    expect(await run.exited).toBe(0);
+    expect(await run.exited, plain(run.output())).toBe(0);
     const seen = plain(run.output());
     expect(seen).toMatch(
       /writing \S+ 100% \| 2\.9 MiB \/ 2\.9 MiB \| [\d.]+ [KMG]iB\/s \| ETA \d+s \| a\.r02 \(4\/4\)/,
@@ -65,7 +65,7 @@ describe.runIf(shouldRunWith('script'))('on a terminal (issue #25)', () => {
     expect(log).not.toContain('{"level"');
     expect(log.match(/\/api\/health/g)).toHaveLength(1);
     run.type('\x03');
-    expect(await run.exited).toBe(0);
+    expect(await run.exited, plain(run.output())).toBe(0);
     expect(plain(run.output())).toContain('relpack: shutting down');
   });
 
@@ -118,6 +118,6 @@ describe.runIf(shouldRunWith('script'))('on a terminal (issue #25)', () => {
     const text = plain(await run.waitFor(/"url":"\/api\/health".*"msg":"request completed"\}/));
     expect(text).toMatch(/^\{"level":30,.*"msg":"request completed"\}$/m);
     run.type('\x03');
-    expect(await run.exited).toBe(0);
+    expect(await run.exited, plain(run.output())).toBe(0);
   });
 });

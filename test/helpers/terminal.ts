@@ -21,8 +21,11 @@ export interface TerminalRun {
  * its stdin, stdout and stderr as in a real terminal.
  */
 export function inTerminal(argv: readonly string[], env: NodeJS.ProcessEnv, cwd?: string): TerminalRun {
-  const child = spawn('script', ['-qfec', argv.map(quote).join(' '), '/dev/null'], {
-    env: { ...env, TERM: 'xterm-256color' },
+  // `exec`: dash (the /bin/sh `script` runs when $SHELL is unset or sh) stays as the parent and would
+  // get the terminal's Ctrl-C too, dying with 130 whatever the program did; with exec the program
+  // alone is on the terminal, as when a person types the command at an interactive shell.
+  const child = spawn('script', ['-qfec', `exec ${argv.map(quote).join(' ')}`, '/dev/null'], {
+    env: { ...env, TERM: 'xterm-256color', SHELL: '/bin/sh' },
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(cwd ? { cwd } : {}),
   });
