@@ -262,6 +262,17 @@ class ReleaseUpload {
       if (offset < file.size || file.size === 0)
         sentBytes += await this.sendFrom(client, file, target, offset);
       const size = await client.size(target);
+      if (size !== null && size > file.size && reuploads < MAX_REUPLOADS_PER_FILE) {
+        // More than this file holds: a session that died mid-file (a killed relpack, a dropped
+        // link) still had data on its way and the server appended it after ours. Removing the
+        // file cuts that writer off (on the server it keeps writing an unlinked file); send it whole.
+        this.log(
+          `${file.path}: the server has ${size} bytes, more than the ${file.size} of the file: an earlier session was still writing to it; sending it again whole`,
+        );
+        await client.remove(target);
+        known = null;
+        continue;
+      }
       if (size !== file.size) {
         throw deliveryError(
           'DELIVERY_VERIFY_FAILED',

@@ -1,6 +1,6 @@
 // Uploads against real servers: vsftpd (FTP, FTPS) and OpenSSH (SFTP) on loopback high ports.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -300,6 +300,35 @@ describe.runIf(run)('delivery to real servers', () => {
       await proxy.close();
     }
   }, 60_000);
+
+  it('a file an earlier, dead session goes on appending to is removed and sent again whole', async () => {
+    const remoteDir = join(root, 'ftp-stale-writer', 'rel');
+    const victim = join(remoteDir, 'show.r00');
+    const logs: string[] = [];
+    let appended = false;
+    const result = await upload(ftpTarget(), remoteDir, {
+      log: (m) => logs.push(m),
+      // The server's copy of show.r00 gets the bytes a killed session still had in flight, just
+      // after our upload of it ends (as vsftpd does while it drains a dead client's socket).
+      connect: async () => {
+        const client = await connectRemote(ftpTarget());
+        const send = client.upload.bind(client);
+        client.upload = async (source, path, offset, onBytes) => {
+          await send(source, path, offset, onBytes);
+          if (!appended && path.endsWith('show.r00')) {
+            appended = true;
+            await appendFile(victim, randomBytes(65_536));
+          }
+        };
+        return client;
+      },
+    });
+    expect(appended).toBe(true);
+    const r00 = result.files.find((f) => f.path === 'show.r00')!;
+    expect(r00.sentBytes).toBe(2 * r00.size);
+    expect(logs.some((l) => l.includes('an earlier session was still writing to it'))).toBe(true);
+    await sameTree(release, remoteDir);
+  });
 
   it('a remote file with the right size but wrong content is found by read-back and uploaded again', async () => {
     const remoteDir = join(root, 'sftp-tamper', 'rel');
