@@ -1,4 +1,5 @@
-// What each command loads (the built CLI, traced by an ES module loader hook): help and version
+// What each command loads (the built CLI, traced by an ES module loader hook, each chunk of the
+// bundle read as the sources esbuild put in it): help and version
 // load commander and the command definitions only; `relpack rar` adds the RAR writer and nothing
 // of the database, the server, zod or the template engine. A module that creeps into these paths
 // fails here, before it costs every invocation its load time (the seconds are in bench/).
@@ -28,7 +29,7 @@ async function loaded(
     env: { ...process.env, RELPACK_TRACE_FILE: trace },
   });
   const urls = (await readFile(trace, 'utf8')).split('\n').filter(Boolean);
-  const paths = urls.map((u) => fileURLToPath(u).slice(root.length));
+  const paths = [...new Set(urls.map((u) => fileURLToPath(u).slice(root.length)).flatMap(sourcesOf))];
   const packages = [
     ...new Set(
       paths
@@ -44,6 +45,15 @@ async function loaded(
   const ours = paths.filter((p) => p.startsWith('dist/'));
   return { ours, packages, status: run.status };
 }
+
+/** Which output of bin/bundle.js holds which compiled sources (esbuild's metafile). */
+const bundleMeta = JSON.parse(readFileSync(join(root, 'dist/bundle/meta.json'), 'utf8')) as {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+};
+
+/** A loaded file as the sources it holds: a chunk of the bundle stands for what went into it. */
+const sourcesOf = (path: string): string[] =>
+  path.startsWith('dist/bundle/') ? Object.keys(bundleMeta.outputs[path]?.inputs ?? {}) : [path];
 
 /** A package and everything it depends on (npm hoists them to the top node_modules). */
 function withDependencies(names: readonly string[]): string[] {

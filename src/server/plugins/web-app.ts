@@ -1,12 +1,21 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { notFoundBody } from './error-handler.js';
 
-/** Where `npm run build:web` writes the single-page app (dist/web beside dist/server). */
-export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
+/**
+ * Where `npm run build:web` writes the single-page app: dist/web, found from this module whether
+ * it runs as dist/server/plugins/web-app.js or inside the bundle in dist/bundle.
+ */
+export const WEB_ROOT = builtWebRoot(dirname(fileURLToPath(import.meta.url)));
+
+function builtWebRoot(here: string): string {
+  for (let dir = here; dir !== dirname(dir); dir = dirname(dir))
+    if (basename(dir) === 'dist') return join(dir, 'web');
+  return join(here, '..', '..', 'web');
+}
 
 const isPageRequest = (method: string, url: string, accept: string | undefined) =>
   (method === 'GET' || method === 'HEAD') &&
