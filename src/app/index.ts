@@ -2,9 +2,11 @@ export type { Artifact, JobLogLine, LogLevel, Role, User } from '../db/index.js'
 // The rules, names and progress types the adapters show, from the engine through the app.
 export {
   checkReleaseName,
+  configureSharedTemplateSandbox,
   describeVolumeSizes,
   type Finding,
   getProfile,
+  groupThousands,
   listProfiles,
   parseEpisodeName,
   type RarWriteProgress,

@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Logger, pino } from 'pino';
-import { type AppServices, createServices, type ServicesOptions } from '../app/index.js';
+import {
+  type AppServices,
+  configureSharedTemplateSandbox,
+  createServices,
+  type ServicesOptions,
+} from '../app/index.js';
 import { type Config, ConfigError } from '../config.js';
 import { strayLegacyDataDir } from '../data-dir.js';
 import { RelpackError } from '../errors/index.js';
@@ -45,6 +50,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions): Prom
   const print = options.print ?? (() => undefined);
   if (mode === 'worker' && !config.redisUrl)
     throw new ConfigError('relpack worker needs REDIS_URL (e.g. redis://127.0.0.1:6379)');
+  // A command renders its texts once, before the copy: no render thread is kept beside it.
+  if (mode === 'cli' || mode === 'tool') await configureSharedTemplateSandbox({ idleMs: 0 });
   const firstUse = !existsSync(config.dataDir);
   const logger =
     options.logger ?? pino({ level: mode === 'cli' || mode === 'tool' ? 'silent' : config.logLevel });

@@ -2,6 +2,7 @@ import {
   defaultProfileFor,
   describeVolumeSizes,
   getProfile,
+  groupThousands,
   isAllowedVolumeSize,
   listProfiles,
   RelpackError,
@@ -56,7 +57,7 @@ export function checkPackOptions(options: PackOptions): RuleProfile {
       );
       throw new RelpackError(
         'VOLUME_SIZE_NOT_ALLOWED',
-        `Volume size ${options.volumeSize.toLocaleString('en-US')} is not allowed by ${profile.id}; allowed: ${rules
+        `Volume size ${groupThousands(options.volumeSize)} is not allowed by ${profile.id}; allowed: ${rules
           .map(([sizeClass, rule]) => (rules.length > 1 ? `${sizeClass}: ` : '') + describeVolumeSizes(rule))
           .join('; ')}`,
         { requested: options.volumeSize, allowed },

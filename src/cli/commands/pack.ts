@@ -148,7 +148,7 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     await runAsJob(deps, request, options);
     return;
   }
-  const [{ packRelease }, { createProgressReporter }] = await Promise.all([
+  const [{ packRelease, groupThousands }, { createProgressReporter }] = await Promise.all([
     loadApp(),
     import('../progress-reporter.js'),
   ]);
@@ -188,7 +188,7 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     if (uploads) reportUploadsExit(deps, uploads);
     return;
   }
-  deps.stdout.write(printable(result));
+  deps.stdout.write(printable(result, groupThousands));
   if (result.findings.length > 0) deps.stderr.write(formatFindings(result.findings, deps.stderr));
   if (uploads) reportUploads(deps, uploads, false);
 }
@@ -312,15 +312,14 @@ async function runAsJob(deps: CliDeps, request: PackReleaseRequest, options: Pac
   }
 }
 
-function printable(result: PackReleaseResult): string {
+/** `group` is the app's thousands grouping, passed in so that this module never loads the app. */
+function printable(result: PackReleaseResult, group: (n: number) => string): string {
   const lines = [
     `${result.dryRun ? 'plan for' : 'packed'} ${result.releaseName}  (${result.profile})`,
     `  directory ${result.releaseDir}`,
   ];
   for (const note of result.notes) lines.push(`  note: ${note}`);
-  lines.push(
-    `  ${result.volumes.length} RAR volume(s) of ${result.volumeSize.toLocaleString('en-US')} bytes`,
-  );
+  lines.push(`  ${result.volumes.length} RAR volume(s) of ${group(result.volumeSize)} bytes`);
   if (result.dryRun) {
     if (result.disks)
       for (const d of result.disks) lines.push(`  ${d.zip}  ← ${d.volume}, file_id.diz, ${result.nfo.name}`);

@@ -7,6 +7,7 @@ import {
   isAllowedVolumeSize,
   type RuleProfile,
 } from '../rules/index.js';
+import { groupThousands } from '../text/group-thousands.js';
 
 const SEQUENCE_CHECKS: readonly string[] = [
   RarCheck.VOLUME_MISSING,
@@ -117,7 +118,7 @@ function checkVolumeSizes(
   if (!isAllowedVolumeSize(rule, size)) {
     out.add(
       'release.volume-size',
-      `Volumes are ${size.toLocaleString('en-US')} bytes; allowed: ${describeVolumeSizes(rule)}`,
+      `Volumes are ${groupThousands(size)} bytes; allowed: ${describeVolumeSizes(rule)}`,
     );
   }
   for (const volume of volumes.slice(0, -1)) {
@@ -125,7 +126,7 @@ function checkVolumeSizes(
       const name = volume.path.split('/').pop()!;
       out.add(
         'release.volume-size',
-        `${name} is ${volume.size.toLocaleString('en-US')} bytes, not ${size.toLocaleString('en-US')} like the first`,
+        `${name} is ${groupThousands(volume.size)} bytes, not ${groupThousands(size)} like the first`,
         name,
       );
     }
@@ -137,7 +138,7 @@ function checkVolumeSizes(
   if (base !== null && min !== null && size > base && size % base === 0 && volumes.length < min) {
     out.add(
       'release.volume-step-up',
-      `${volumes.length} volumes of ${size.toLocaleString('en-US')} bytes; below ${min} volumes use ${(size - base).toLocaleString('en-US')}-byte volumes`,
+      `${volumes.length} volumes of ${groupThousands(size)} bytes; below ${min} volumes use ${groupThousands(size - base)}-byte volumes`,
     );
   }
 }

@@ -5,6 +5,7 @@ import {
   type RuleProfile,
   type VolumeSizeRule,
 } from '../rules/index.js';
+import { groupThousands } from '../text/group-thousands.js';
 import { PackError, PackErrorCode } from './pack-error.js';
 
 export interface VolumeSizeChoiceInput {
@@ -36,7 +37,7 @@ export function chooseVolumeSize(input: VolumeSizeChoiceInput): { volumeSize: nu
     if (!isAllowedVolumeSize(rule, input.requested)) {
       throw new PackError(
         PackErrorCode.VOLUME_SIZE_NOT_ALLOWED,
-        `Volume size ${input.requested.toLocaleString('en-US')} is not allowed by ${profile.id}; allowed: ${describeVolumeSizes(rule)}`,
+        `Volume size ${groupThousands(input.requested)} is not allowed by ${profile.id}; allowed: ${describeVolumeSizes(rule)}`,
         { requested: input.requested, allowed: describeVolumeSizes(rule) },
       );
     }
@@ -44,7 +45,7 @@ export function chooseVolumeSize(input: VolumeSizeChoiceInput): { volumeSize: nu
     if (volumeCount > max) {
       throw new PackError(
         PackErrorCode.TOO_MANY_VOLUMES,
-        `${volumeCount} volumes of ${input.requested.toLocaleString('en-US')} bytes exceed the limit of ${max}; choose a larger size`,
+        `${volumeCount} volumes of ${groupThousands(input.requested)} bytes exceed the limit of ${max}; choose a larger size`,
         { volumeCount, max },
       );
     }
@@ -61,7 +62,7 @@ export function chooseVolumeSize(input: VolumeSizeChoiceInput): { volumeSize: nu
   }
   throw new PackError(
     PackErrorCode.TOO_MANY_VOLUMES,
-    `The source (${input.file.size.toLocaleString('en-US')} bytes) needs more than ${max} volumes even at the largest allowed size`,
+    `The source (${groupThousands(input.file.size)} bytes) needs more than ${max} volumes even at the largest allowed size`,
     { size: input.file.size, max },
   );
 }

@@ -1,3 +1,4 @@
+import { groupThousands } from '../text/group-thousands.js';
 import type { RuleProfile, VolumeSizeRule } from './profile.js';
 
 /** The size rule for a resolution class (`SD`, `720p`, …), falling back to the profile default. */
@@ -12,7 +13,7 @@ export function isAllowedVolumeSize(rule: VolumeSizeRule, size: number): boolean
 }
 
 export function describeVolumeSizes(rule: VolumeSizeRule): string {
-  const parts = rule.fixed.map((n) => n.toLocaleString('en-US'));
-  if (rule.multipleOf !== null) parts.push(`any multiple of ${rule.multipleOf.toLocaleString('en-US')}`);
+  const parts = rule.fixed.map((n) => groupThousands(n));
+  if (rule.multipleOf !== null) parts.push(`any multiple of ${groupThousands(rule.multipleOf)}`);
   return parts.join(', ');
 }

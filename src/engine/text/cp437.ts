@@ -1,5 +1,6 @@
 import anyAscii from 'any-ascii';
 import iconv from 'iconv-lite';
+import { columns } from './columns.js';
 
 export interface ReplacedCharacter {
   readonly char: string;
@@ -57,10 +58,4 @@ export function overWidthLines(text: string, max: number): { line: number; width
     const width = columns(line);
     return width > max ? [{ line: index + 1, width }] : [];
   });
-}
-
-export function columns(line: string): number {
-  let width = 0;
-  for (const char of line) width = char === '\t' ? (Math.floor(width / 8) + 1) * 8 : width + 1;
-  return width;
 }

@@ -1,5 +1,5 @@
+export { columns } from './columns.js';
 export {
-  columns,
   decodeCp437,
   encodeCp437,
   isCp437,
@@ -7,10 +7,16 @@ export {
   type ReplacedCharacter,
   splitLines,
 } from './cp437.js';
+export { groupThousands } from './group-thousands.js';
 export { createTextEngine, renderTemplate, TextErrorCode, wrap } from './liquid.js';
 export { inspectNfoBytes, type NfoBytes, type NfoEncoding } from './nfo-bytes.js';
 export { diskCounter, type RenderedText, readDiskCounter, renderDiz, renderNfo } from './render-text.js';
-export { sharedTemplateSandbox, TemplateSandbox, type TemplateSandboxOptions } from './template-sandbox.js';
+export {
+  configureSharedTemplateSandbox,
+  sharedTemplateSandbox,
+  TemplateSandbox,
+  type TemplateSandboxOptions,
+} from './template-sandbox.js';
 export * from './templates/index.js';
 export {
   DiskSchema,

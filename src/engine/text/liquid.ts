@@ -1,7 +1,8 @@
 import { Liquid } from 'liquidjs';
 import type { ErrorCode } from '../../errors/index.js';
 import { RelpackError } from '../errors.js';
-import { columns } from './cp437.js';
+import { columns } from './columns.js';
+import { groupThousands } from './group-thousands.js';
 
 export const TextErrorCode = {
   TEMPLATE_INVALID: 'TEMPLATE_INVALID',
@@ -19,6 +20,8 @@ export function createTextEngine(): Liquid {
     relativeReference: false,
     fs: NO_FILES,
     root: [],
+    // Pinned, so a date renders the same on every machine (and liquidjs asks Intl for nothing).
+    locale: 'en-US',
     // A template is user input: bound its size, its render time and what it may allocate.
     parseLimit: 200_000,
     // Below the sandbox's 2 s hard stop, so liquidjs's clearer error usually comes first.
@@ -57,7 +60,7 @@ export function createTextEngine(): Liquid {
   );
   engine.registerFilter('mb', (bytes: unknown, digits = 0) => (Number(bytes) / 1e6).toFixed(Number(digits)));
   engine.registerFilter('size', (bytes: unknown) => humanSize(Number(bytes)));
-  engine.registerFilter('thousands', (value: unknown) => Number(value).toLocaleString('en-US'));
+  engine.registerFilter('thousands', (value: unknown) => groupThousands(Number(value)));
   return engine;
 }
 
