@@ -59,11 +59,13 @@ export class SmallSegmentReader {
   private readOne(index: number): void {
     const segment = this.order[index]!;
     const file = this.plan.files[segment.fileIndex]!;
-    if (this.slab.length - this.slabUsed < segment.length) {
-      this.slab = Buffer.allocUnsafe(Math.max(SLAB_BYTES, segment.length));
+    // One byte more than the part: readSourceSync checks a file's end with it (see there).
+    const roomBytes = segment.length + 1;
+    if (this.slab.length - this.slabUsed < roomBytes) {
+      this.slab = Buffer.allocUnsafe(Math.max(SLAB_BYTES, roomBytes));
       this.slabUsed = 0;
     }
-    const room = this.slab.subarray(this.slabUsed, this.slabUsed + segment.length);
+    const room = this.slab.subarray(this.slabUsed, this.slabUsed + roomBytes);
     const data = readSourceSync(
       this.sources[segment.fileIndex]!,
       file.size,
