@@ -3,13 +3,13 @@ import { crc32 } from '../checksum/crc32.js';
 import { writeFully } from './coalesced-writes.js';
 
 /**
- * 3 × 2 MiB in flight: a read ahead, a CRC and a write trailing it overlap on two cores, and
- * chunks this large keep per-call overhead small (measured: 1 MiB ~20% slower, 8 MiB slower
- * again). A fourth buffer copied no faster (tmpfs and ext4, 1 GiB) and cost 2 MiB of the 64 MiB
- * that `relpack rar` may use; memory is O(1) in the input size.
+ * 2 × 2 MiB: one read in flight while the chunk before it is checksummed and written, which keeps
+ * two cores busy; chunks this large keep per-call overhead small (measured: 1 MiB ~20% slower,
+ * 8 MiB slower again). Third and fourth buffers copied no faster (tmpfs and ext4, 1 GiB, Node 20
+ * and 24) and each cost 2 MiB of the 64 MiB `relpack rar` may use; memory is O(1) in the input.
  */
 export const COPY_CHUNK_BYTES = 2 << 20;
-export const COPY_BUFFERS = 3;
+export const COPY_BUFFERS = 2;
 
 export interface RangeCopyResult {
   readonly crc32: number;
