@@ -1,6 +1,6 @@
 # relpack: API, web UI and workers in one image (`serve` by default, `worker` for Redis workers).
 # Build stage: compiles TypeScript and the native SQLite binding, then drops dev dependencies.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
@@ -12,8 +12,8 @@ COPY web ./web
 # `npm ci` runs `prepare` (the TypeScript build and the web UI into dist/web) once the sources are in place.
 RUN npm ci --no-audit --no-fund && npm prune --omit=dev
 
-# Runtime stage: Node 20 slim, mkvtoolnix for samples, tini as PID 1, a non-root user.
-FROM node:20-bookworm-slim
+# Runtime stage: Node 24 (LTS) slim, mkvtoolnix for samples, tini as PID 1, a non-root user.
+FROM node:24-bookworm-slim
 RUN apt-get update \
   && apt-get install -y --no-install-recommends mkvtoolnix tini ca-certificates \
   && rm -rf /var/lib/apt/lists/* \

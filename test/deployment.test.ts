@@ -74,7 +74,8 @@ describe('deployment files', () => {
     expect(lint.status, lint.stdout).toBe(0);
     const text = await readFile(join(root, 'Dockerfile'), 'utf8');
     expect(text.match(/^FROM /gm)).toHaveLength(2);
-    expect(text).toMatch(/^FROM node:20-bookworm-slim AS build$/m);
+    // Both stages on the same maintained LTS line.
+    expect(text.match(/^FROM node:24-bookworm-slim\b/gm)).toHaveLength(2);
     expect(text).toMatch(/^USER relpack$/m);
     expect(text).toMatch(/^HEALTHCHECK .*\n.*\/api\/health/m);
     expect(text).toMatch(/^VOLUME \["\/data"\]$/m);
