@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workerHost } from '../src/app/jobs/worker-name.js';
 import { loadConfig } from '../src/config.js';
 import { connectDatabase, repositories } from '../src/db/index.js';
 import { openRuntime } from '../src/runtime/index.js';
@@ -50,8 +51,10 @@ describe('openRuntime', () => {
       await repos.jobs.update(job.id, now, { worker });
       return job.id;
     };
-    const orphan = await running(`${hostname()}:${dead}`);
-    const alive = await running(`${hostname()}:${live.pid}`);
+    const orphan = await running(`${workerHost()}:${dead}`);
+    const alive = await running(`${workerHost()}:${live.pid}`);
+    // Named as workers were before the PID namespace joined the name: still this host.
+    const legacyOrphan = await running(`${hostname()}:${dead}`);
     const foreign = await running('another-host:4242');
     const pending = (
       await repos.jobs.insert({
@@ -70,6 +73,7 @@ describe('openRuntime', () => {
     const status = async (id: string) =>
       (await cli.services.jobs.get({ userId: '', role: 'admin' }, id)).status;
     expect(await status(orphan)).toBe('failed');
+    expect(await status(legacyOrphan)).toBe('failed');
     expect((await cli.services.jobs.get({ userId: '', role: 'admin' }, orphan)).error?.code).toBe(
       'INTERRUPTED',
     );
@@ -78,7 +82,7 @@ describe('openRuntime', () => {
       'running',
       'pending',
     ]);
-    expect(lines).toEqual(['relpack: marked 1 interrupted job(s) as failed']);
+    expect(lines).toEqual(['relpack: marked 2 interrupted job(s) as failed']);
     await cli.close();
 
     const serve = await openRuntime(config, { mode: 'serve', version: 't', print: (l) => lines.push(l) });

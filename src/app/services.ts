@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { type Logger, pino } from 'pino';
 import type { Config } from '../config.js';
 import { connectDatabase, type DatabaseHandle, migrateToLatest, repositories } from '../db/index.js';
@@ -13,6 +12,7 @@ import type { Viewer } from './jobs/job-queries.js';
 import { JobService } from './jobs/job-service.js';
 import { runPackJob } from './jobs/run-pack-job.js';
 import { runUploadJob } from './jobs/run-upload-job.js';
+import { workerName } from './jobs/worker-name.js';
 import { MetadataLookup } from './metadata/metadata-lookup.js';
 import { PreferenceService } from './preferences/preference-service.js';
 import { loadSecrets } from './secrets/load-secrets.js';
@@ -146,7 +146,7 @@ export async function createServices(config: Config, options: ServicesOptions): 
     urlPolicy,
   });
   async function runOne(jobId: string, signal: AbortSignal): Promise<string> {
-    const base = { repos, events, logger, clock, workerName: `${hostname()}:${process.pid}` };
+    const base = { repos, events, logger, clock, workerName: workerName() };
     const runOptions = { signal, ...(options.cancelPollMs ? { cancelPollMs: options.cancelPollMs } : {}) };
     const job = await repos.jobs.findById(jobId);
     if (job?.type === 'upload') {

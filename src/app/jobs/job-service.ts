@@ -1,5 +1,4 @@
 import { rm, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { join, normalize, sep } from 'node:path';
 import type { Job, Repositories, Role } from '../../db/index.js';
 import { RelpackError } from '../../engine/index.js';
@@ -28,6 +27,7 @@ import { JobQueries, type Viewer } from './job-queries.js';
 import { assertTransition, JobErrorCode } from './job-state.js';
 import { jobOutputDir } from './run-pack-job.js';
 import type { UploadJobConfig } from './upload-job-config.js';
+import { isThisHost } from './worker-name.js';
 
 export interface JobServiceDeps {
   readonly repos: Repositories;
@@ -433,7 +433,7 @@ export class JobService extends JobQueries {
 function isOrphaned(worker: string | null, otherHostsToo: boolean): boolean {
   const match = worker ? /^(.*):(\d+)$/.exec(worker) : null;
   if (!match) return true;
-  if (match[1] !== hostname()) return otherHostsToo;
+  if (!isThisHost(match[1]!)) return otherHostsToo;
   const pid = Number(match[2]);
   // Recovery runs before this process takes any job: its own pid is a previous life's (pid 1 in
   // a restarted container).
