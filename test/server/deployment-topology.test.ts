@@ -13,10 +13,10 @@ import { createTestDatabase, type TestDatabase } from '../helpers/databases.js';
 import { ebookConfig, makeSources, tvConfig, until } from '../helpers/job-fixtures.js';
 import { freePort } from '../helpers/net.js';
 import { tempDir } from '../helpers/readers.js';
+import { dropQueueKeys, REDIS_URL } from '../helpers/redis.js';
 import { isCI, shouldRunWith } from '../helpers/tools.js';
 
 const bin = fileURLToPath(new URL('../../bin/relpack.js', import.meta.url));
-const REDIS_URL = process.env.RELPACK_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const METRICS_TOKEN = 'metrics-token-0123456789';
 
 async function servicesAnswer(): Promise<boolean> {
@@ -124,10 +124,7 @@ describe.runIf(run)('serve + 2 workers on MariaDB and Redis', () => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
     await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : null)));
     await db?.drop();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await dropQueueKeys(prefix);
   });
 
   it('migrates once, runs six releases once each across both workers in parallel, and /metrics counts them', async () => {

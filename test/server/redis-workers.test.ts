@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableDialects } from '../helpers/databases.js';
 import { ebookConfig, makeSources, tvConfig, until } from '../helpers/job-fixtures.js';
 import { tempDir } from '../helpers/readers.js';
+import { dropQueueKeys, REDIS_URL } from '../helpers/redis.js';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../helpers/test-server.js';
 import { isCI, shouldRunWith } from '../helpers/tools.js';
 
 const bin = fileURLToPath(new URL('../../bin/relpack.js', import.meta.url));
-const REDIS_URL = process.env.RELPACK_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 async function redisAnswers(): Promise<boolean> {
   const client = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0 });
@@ -101,10 +101,7 @@ describe.runIf(run)('BullMQ workers on Redis', () => {
   afterAll(async () => {
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
     await s?.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await dropQueueKeys(prefix);
   });
 
   it('two workers take jobs in parallel and run each exactly once', async () => {
