@@ -5,8 +5,19 @@ import type { Config } from '../config.js';
 import type { Runtime, RuntimeMode } from '../runtime/index.js';
 import type { CliDeps } from './cli-deps.js';
 
-/** Every use-case (the app's full index). */
-export const loadApp = () => import('../app/index.js');
+let app: Promise<typeof import('../app/index.js')> | null = null;
+
+/**
+ * Every use-case (the app's full index), set up for a one-shot command: the template sandbox keeps
+ * no idle render thread, which would otherwise hold ~20 MB through the copy after the NFO.
+ */
+export function loadApp(): Promise<typeof import('../app/index.js')> {
+  app ??= import('../app/index.js').then(async (loaded) => {
+    await loaded.configureSharedTemplateSandbox({ idleMs: 0 });
+    return loaded;
+  });
+  return app;
+}
 
 /** Settings from the environment, as `relpack serve` reads them. */
 export async function loadSettings(env?: NodeJS.ProcessEnv): Promise<Config> {
