@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TemplateSandbox } from './template-sandbox.js';
+import {
+  configureSharedTemplateSandbox,
+  sharedTemplateSandbox,
+  TemplateSandbox,
+} from './template-sandbox.js';
 
 describe('TemplateSandbox idle threads', () => {
   const sandboxes: TemplateSandbox[] = [];
@@ -33,5 +37,15 @@ describe('TemplateSandbox idle threads', () => {
     expect(sandbox.threadsStarted).toBe(1);
     await vi.advanceTimersByTimeAsync(60_000);
     await vi.waitFor(() => expect(sandbox.threads).toBe(0));
+  });
+
+  it('configuring the shared sandbox with the options it has keeps it, other options replace it', async () => {
+    await configureSharedTemplateSandbox({ idleMs: 60_000 });
+    const first = sharedTemplateSandbox();
+    await configureSharedTemplateSandbox({ idleMs: 60_000 });
+    expect(sharedTemplateSandbox()).toBe(first);
+    await configureSharedTemplateSandbox({ idleMs: 0 });
+    expect(sharedTemplateSandbox()).not.toBe(first);
+    await configureSharedTemplateSandbox({});
   });
 });

@@ -265,6 +265,8 @@ export function sharedTemplateSandbox(): TemplateSandbox {
  * one with these options.
  */
 export async function configureSharedTemplateSandbox(options: TemplateSandboxOptions): Promise<void> {
+  // The CLI's app loader and its runtime both say "one-shot": the same options again change nothing.
+  if (JSON.stringify(options) === JSON.stringify(sharedOptions)) return;
   sharedOptions = options;
   const started = shared;
   shared = null;
