@@ -1,5 +1,4 @@
-import { type ClientRequest, request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { LookupFunction } from 'node:net';
 
 export interface HttpGetOptions {
@@ -25,9 +24,13 @@ export interface HttpGetResponse {
  * while the body is under backpressure, an uncatchable crash (nodejs/undici#5360, fixed only by
  * #5474 in undici 8). Node's own client reports every peer failure as an `error` event instead.
  */
-export function httpGet(url: URL, options: HttpGetOptions): Promise<HttpGetResponse> {
+export async function httpGet(url: URL, options: HttpGetOptions): Promise<HttpGetResponse> {
+  // Loaded on the first download: on Node 24, importing node:http as an ES module also loads
+  // http2, undici and perf_hooks (its exports include lazy Web API getters), 7 MB for every
+  // command that only packs.
+  const { request: send } =
+    url.protocol === 'https:' ? await import('node:https') : await import('node:http');
   return new Promise((resolve, reject) => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     let settled = false;
     let req: ClientRequest;
     const fail = (error: Error) => {

@@ -1,4 +1,3 @@
-import { lookup as dnsLookup } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { RelpackError } from '../../engine/index.js';
 import type { ErrorCode } from '../../errors/index.js';
@@ -137,6 +136,19 @@ export class UrlPolicy {
    * (DNS rebinding) or a redirect to a private host is refused as well.
    */
   readonly lookup = (hostname: string, options: object, callback: LookupCallback): void => {
+    // node:dns on the first download, not in every command that holds a policy.
+    void import('node:dns').then(
+      ({ lookup }) => this.checkedLookup(lookup, hostname, options, callback),
+      (error: Error) => callback(error, []),
+    );
+  };
+
+  private checkedLookup(
+    dnsLookup: typeof import('node:dns').lookup,
+    hostname: string,
+    options: object,
+    callback: LookupCallback,
+  ): void {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       // A name that does not resolve is reported like a blocked one (see hostNotAllowed).
       if (error && !this.allowPrivate) return callback(blockedError(), []);
@@ -148,7 +160,7 @@ export class UrlPolicy {
       if ((options as { all?: boolean }).all) return callback(null, allowed);
       return callback(null, allowed[0]!.address, allowed[0]!.family);
     });
-  };
+  }
 }
 
 /** `10.0.0.0/8` → ['10.0.0.0', 8]; a bare address is its own /32 or /128. Throws on anything else. */
