@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRarSet } from '../../src/app/index.js';
 import { crc32, RarCheck, readRarVolume, verifyRarSet } from '../../src/engine/index.js';
-import { digestWithRarfile, extractWithUnrarWasm, lsarTest, tempDir } from '../helpers/readers.js';
+import {
+  digestWithRarfile,
+  extractWithUnrarWasm,
+  lsarTest,
+  sevenZipTest,
+  tempDir,
+} from '../helpers/readers.js';
 import { shouldRunWith } from '../helpers/tools.js';
 
 const ctx = { version: 'test', clock: () => new Date() };
@@ -53,6 +59,7 @@ for (const format of ['rar4', 'rar5'] as const) {
       expect(report.problems.map((p) => p.check)).toContain(RarCheck.DATA_CRC);
       expect(lsarTest(join(dir, names[0]!)).ok).toBe(false);
       expect(digestWithRarfile(join(dir, names[0]!)).ok).toBe(false);
+      expect(sevenZipTest(join(dir, names[0]!)).ok).toBe(false);
       await expect(extractWithUnrarWasm(join(dir, names[0]!))).rejects.toThrow();
     });
 
@@ -74,6 +81,7 @@ for (const format of ['rar4', 'rar5'] as const) {
       expect(report.problems.map((p) => p.check)).toContain(RarCheck.VOLUME_MISSING);
       expect(lsarTest(join(dir, names[0]!)).ok).toBe(false);
       expect(digestWithRarfile(join(dir, names[0]!)).ok).toBe(false);
+      expect(sevenZipTest(join(dir, names[0]!)).ok).toBe(false);
       await expect(extractWithUnrarWasm(join(dir, names[0]!))).rejects.toThrow();
     });
   });

