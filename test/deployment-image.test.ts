@@ -10,29 +10,27 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './helpers/databases.js';
+import {
+  becomesHealthy,
+  ContainerApi,
+  containerHealth,
+  containerLogs,
+  docker,
+  dockerMissing,
+  TEST_IMAGE as IMAGE,
+  type JobView,
+  RELPACK_UID,
+} from './helpers/docker.js';
 import { ebookConfig, makeSources, tvConfig, until } from './helpers/job-fixtures.js';
 import { freePort } from './helpers/net.js';
 import { tempDir } from './helpers/readers.js';
 import { dropQueueKeys, REDIS_URL } from './helpers/redis.js';
 import { isCI } from './helpers/tools.js';
 
-const IMAGE = process.env.RELPACK_TEST_IMAGE ?? 'relpack:ci';
-/** The image's user (Dockerfile: useradd --uid 10001). */
-const RELPACK_UID = 10001;
 const run = promisify(execFile);
+const ADMIN_PASSWORD = 'granite-willow-comet-4';
 
-const docker = async (...args: string[]) =>
-  (await run('docker', args, { maxBuffer: 16 << 20 })).stdout.trim();
-
-function imageAvailable(): string | null {
-  const engine = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8' });
-  if (engine.status !== 0) return 'no Docker engine answers (start dockerd)';
-  const image = spawnSync('docker', ['image', 'inspect', IMAGE], { encoding: 'utf8' });
-  if (image.status !== 0) return `no image ${IMAGE} (build it as .ci/run does)`;
-  return null;
-}
-
-const missing = imageAvailable();
+const missing = dockerMissing(IMAGE);
 if (missing && !isCI) console.warn(`skipping the Docker image test: ${missing}`);
 
 // Under CI nothing may skip: a missing engine or image fails here, with the reason.
@@ -40,7 +38,6 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
   let db: TestDatabase;
   let data: string;
   let url: string;
-  let token: string;
   let env: string[];
   const prefix = `relpack-img-${randomBytes(4).toString('hex')}`;
   const containers: string[] = [];
@@ -66,34 +63,9 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
     containers.push(name(role));
     return id;
   };
-  const logs = async (role: string) => {
-    const r = await run('docker', ['logs', name(role)], { maxBuffer: 16 << 20 });
-    return r.stdout + r.stderr;
-  };
-  const health = (role: string) => docker('inspect', '--format', '{{.State.Health.Status}}', name(role));
-  const api = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: r.status, text: await r.text() };
-  };
-  const job = async (id: string) => JSON.parse((await api('GET', `/api/jobs/${id}`)).text);
-  const finished = (ids: string[], ms: number) =>
-    until(
-      () => Promise.all(ids.map(job)),
-      (jobs) => jobs.every((j) => ['completed', 'failed', 'cancelled'].includes(j.status)),
-      ms,
-    );
-  const login = async () => {
-    const r = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'granite-willow-comet-4' }),
-    });
-    token = ((await r.json()) as { accessToken: string }).accessToken;
-  };
+  const logs = (role: string) => containerLogs(name(role));
+  const health = (role: string) => containerHealth(name(role));
+  let api: ContainerApi;
 
   beforeAll(async () => {
     expect(missing, missing ?? '').toBeNull();
@@ -107,12 +79,13 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
     await chownTree(data, RELPACK_UID);
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
+    api = new ContainerApi(url, ADMIN_PASSWORD);
     env = [
       `DATABASE_URL=${db.url}`,
       `REDIS_URL=${REDIS_URL}`,
       `RELPACK_QUEUE_PREFIX=${prefix}`,
       'RELPACK_SOURCE_ROOTS=/data/sources',
-      'RELPACK_ADMIN_PASSWORD=granite-willow-comet-4',
+      `RELPACK_ADMIN_PASSWORD=${ADMIN_PASSWORD}`,
       'JWT_SECRET=image-test-jwt-secret-that-is-long-enough-1',
       `RELPACK_SECRET_KEY=${Buffer.alloc(32, 7).toString('base64')}`,
       `PORT=${port}`,
@@ -121,11 +94,7 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
     ];
     // The image's own HEALTHCHECK command, checked every second instead of every 30.
     await start('app', ['serve'], ['--health-interval', '1s', '--health-start-period', '60s']);
-    await until(
-      () => health('app'),
-      (s) => s === 'healthy' || s === 'unhealthy',
-      90_000,
-    );
+    await becomesHealthy(name('app'));
     // With the vfs storage driver each new container copies the image's files (about 30 s here):
     // the workers start together, and checks run in the app container with docker exec.
     await Promise.all([start('worker-1', ['worker']), start('worker-2', ['worker'])]);
@@ -134,7 +103,7 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
       (l) => l.every((x) => x.includes('taking jobs')),
       60_000,
     );
-    await login();
+    await api.login();
   }, 240_000);
 
   afterAll(async () => {
@@ -193,13 +162,8 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
       ...[1, 2].map((n) => ({ ...tvConfig(large), group: `IMG${n}` })),
       ...[1, 2].map((n) => ({ ...ebookConfig(epub), group: `IMGBOOK${n}` })),
     ];
-    const ids: string[] = [];
-    for (const c of configs) {
-      const r = await api('POST', '/api/jobs', c);
-      expect(r.status, r.text).toBe(201);
-      ids.push(JSON.parse(r.text).id);
-    }
-    const done = await finished(ids, 180_000);
+    const ids = await api.submit(configs);
+    const done = await api.finished(ids, 180_000);
     console.log(
       done
         .map((j) => `${j.type} ${j.worker} ${(Date.parse(j.finishedAt) - Date.parse(j.startedAt)) / 1000} s`)
@@ -219,16 +183,12 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
   }, 300_000);
 
   it('restarts on the same volume and database with its jobs and releases', async () => {
-    const before = JSON.parse((await api('GET', '/api/jobs?limit=50')).text).items as { id: string }[];
+    const before = JSON.parse((await api.call('GET', '/api/jobs?limit=50')).text).items as { id: string }[];
     expect(before.length).toBeGreaterThan(0);
     await docker('restart', name('app'));
-    await until(
-      () => health('app'),
-      (s) => s === 'healthy',
-      90_000,
-    );
-    await login();
-    const after = JSON.parse((await api('GET', '/api/jobs?limit=50')).text).items as {
+    expect(await becomesHealthy(name('app'))).toBe('healthy');
+    await api.login();
+    const after = JSON.parse((await api.call('GET', '/api/jobs?limit=50')).text).items as {
       id: string;
       status: string;
     }[];
@@ -242,11 +202,9 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
   it('docker stop lets a worker finish its job, then the worker exits 0 (SIGTERM reaches Node through tini)', async () => {
     await docker('stop', name('worker-2'));
     const longer = inContainer(join(data, 'sources', 'longer.mkv'));
-    const r = await api('POST', '/api/jobs', { ...tvConfig(longer), group: 'STOPPED' });
-    expect(r.status, r.text).toBe(201);
-    const id = JSON.parse(r.text).id as string;
+    const [id] = (await api.submit([{ ...tvConfig(longer), group: 'STOPPED' }])) as [string];
     await until(
-      () => job(id),
+      () => api.job(id),
       (j) => j.status === 'running',
       60_000,
     );
@@ -257,7 +215,7 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
     expect(state.ExitCode, await logs('worker-1')).toBe(0);
     expect(state.OOMKilled).toBe(false);
     expect(await logs('worker-1')).toContain('finishing running jobs, then stopping');
-    const [stopped] = await finished([id], 30_000);
+    const [stopped] = (await api.finished([id], 30_000)) as [JobView];
     expect(stopped.status, JSON.stringify(stopped.error)).toBe('completed');
     expect(Date.parse(stopped.finishedAt)).toBeGreaterThan(stoppedAt);
   }, 240_000);
