@@ -144,6 +144,8 @@ describe.runIf(!missing || isCI)('compose.yaml with docker-compose', () => {
     );
     expect((await containerLogs(app!)).match(/applied migrations/g)).toHaveLength(1);
     for (const w of workers) expect(await containerLogs(w)).not.toMatch(/applied migrations/);
+    const ready = await fetch(`${api.url}/api/ready`);
+    expect(ready.status, await ready.text()).toBe(200);
     await api.login();
   }, 300_000);
 

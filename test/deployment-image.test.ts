@@ -93,8 +93,10 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
       'LOG_LEVEL=warn',
     ];
     // The image's own HEALTHCHECK command, checked every second instead of every 30.
+    const started = Date.now();
     await start('app', ['serve'], ['--health-interval', '1s', '--health-start-period', '60s']);
     await becomesHealthy(name('app'));
+    console.log(`app container healthy ${((Date.now() - started) / 1000).toFixed(1)} s after docker run`);
     // With the vfs storage driver each new container copies the image's files (about 30 s here):
     // the workers start together, and checks run in the app container with docker exec.
     await Promise.all([start('worker-1', ['worker']), start('worker-2', ['worker'])]);
@@ -153,6 +155,9 @@ describe.runIf(!missing || isCI)(`the image ${IMAGE}`, () => {
     );
     for (const line of uids.split('\n')) expect(line.split(/\s+/)[1]).toBe(String(RELPACK_UID));
     expect((await logs('app')).match(/applied migrations/g)).toHaveLength(1);
+    // Healthy (liveness) and ready: the database answers and the schema is current.
+    const ready = await fetch(`${url}/api/ready`);
+    expect(ready.status, await ready.text()).toBe(200);
   });
 
   it('the two worker containers run the releases submitted to the app, and each validates', async () => {
