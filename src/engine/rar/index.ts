@@ -25,6 +25,7 @@ export {
   OLD_NAMING_MAX_VOLUMES,
   PART_NAMING_MAX_VOLUMES,
   type RarFormat,
+  siblingVolumeName,
   type VolumeNaming,
   volumeFileName,
   volumeIndexFromName,

@@ -5,6 +5,7 @@ import { isRelpackError } from '../errors.js';
 import { discoverRarSet } from './rar-set-discovery.js';
 import type { RarFileBlockInfo, RarVolumeInfo } from './rar-volume-info.js';
 import { readRarVolume } from './rar-volume-reader.js';
+import { siblingVolumeName } from './volume-naming.js';
 
 /** What a set check can find; ids are stable (the validator and tests match on them). */
 export const RarCheck = {
@@ -30,8 +31,11 @@ export type RarCheckId = (typeof RarCheck)[keyof typeof RarCheck];
 export interface RarSetProblem {
   readonly check: RarCheckId;
   readonly message: string;
+  /** The volume the problem is in, or the missing volume's name (as the folder would hold it). */
   readonly volume?: string;
   readonly file?: string;
+  /** Volumes whose damage explains this problem (a file CRC wrong because a part is missing). */
+  readonly causedBy?: readonly string[];
 }
 
 export interface RarSetFile {
@@ -63,19 +67,25 @@ export async function verifyRarSet(
   const problems: RarSetProblem[] = [];
   const discovered = await discoverRarSet(firstVolumePath);
   const volumes: VolumeWithCrcs[] = [];
+  const missing = new Map<number, string>();
   let expectedIndex = 0;
   for (const entry of discovered) {
     for (; expectedIndex < entry.index; expectedIndex++) {
-      problems.push({
-        check: RarCheck.VOLUME_MISSING,
-        message: `Volume ${expectedIndex + 1} of the set is missing`,
-      });
+      const name = siblingVolumeName(basename(entry.path), expectedIndex);
+      missing.set(expectedIndex, name);
+      problems.push({ check: RarCheck.VOLUME_MISSING, message: `${name} is missing`, volume: name });
     }
     expectedIndex = entry.index + 1;
     try {
       const info = await readRarVolume(entry.path);
       const crcs = checkData ? await volumeCrcs(info, options.signal) : null;
-      volumes.push({ ...info, crc32: crcs?.volume ?? null, partCrcs: crcs?.parts, endCrc: crcs?.beforeEnd });
+      volumes.push({
+        ...info,
+        index: entry.index,
+        crc32: crcs?.volume ?? null,
+        partCrcs: crcs?.parts,
+        endCrc: crcs?.beforeEnd,
+      });
     } catch (error) {
       if (!isRelpackError(error)) throw error;
       problems.push({
@@ -85,18 +95,29 @@ export async function verifyRarSet(
       });
     }
   }
-  checkVolumes(volumes, problems);
-  const files = checkFiles(volumes, problems, checkData);
-  return { volumes, files, problems, isOk: problems.length === 0 };
+  checkVolumes(volumes, problems, missing);
+  const files = checkFiles(volumes, problems, checkData, missing);
+  return {
+    volumes: volumes.map(({ index: _index, partCrcs: _parts, endCrc: _end, ...v }) => v),
+    files,
+    problems,
+    isOk: problems.length === 0,
+  };
 }
 
 type VolumeWithCrcs = RarVolumeInfo & {
+  /** From the file name: .rar 0, .r00 1 …; part1 0 … */
+  index: number;
   crc32: number | null;
   partCrcs?: Map<number, number> | undefined;
   endCrc?: number | undefined;
 };
 
-function checkVolumes(volumes: readonly VolumeWithCrcs[], problems: RarSetProblem[]): void {
+function checkVolumes(
+  volumes: readonly VolumeWithCrcs[],
+  problems: RarSetProblem[],
+  missing: Map<number, string>,
+): void {
   volumes.forEach((volume, position) => {
     const name = basename(volume.path);
     for (const block of volume.blocks) {
@@ -110,10 +131,12 @@ function checkVolumes(volumes: readonly VolumeWithCrcs[], problems: RarSetProble
     }
     const isLast = position === volumes.length - 1;
     if (volume.end && !volume.end.isLastVolume && isLast) {
+      const next = siblingVolumeName(name, volume.index + 1);
+      missing.set(volume.index + 1, next);
       problems.push({
         check: RarCheck.SET_INCOMPLETE,
-        message: 'The last volume found says more volumes follow',
-        volume: name,
+        message: `${next} is missing: ${name}, the last volume found, says more follow`,
+        volume: next,
       });
     }
     // Readers stop at a volume that says it is the last: what follows is never extracted.
@@ -131,10 +154,12 @@ function checkVolumes(volumes: readonly VolumeWithCrcs[], problems: RarSetProble
         volume: name,
       });
     }
-    if (volume.volumeNumber !== null && volume.volumeNumber !== position) {
+    // Against the name, not the position among the volumes found: a missing volume before this
+    // one is reported once, as missing, and does not make every later number look wrong.
+    if (volume.volumeNumber !== null && volume.volumeNumber !== volume.index) {
       problems.push({
         check: RarCheck.VOLUME_NUMBER,
-        message: `Volume number ${volume.volumeNumber} found where ${position} was expected`,
+        message: `The header numbers it volume ${volume.volumeNumber + 1} of the set; its name, volume ${volume.index + 1}`,
         volume: name,
       });
     }
@@ -148,26 +173,38 @@ function checkVolumes(volumes: readonly VolumeWithCrcs[], problems: RarSetProble
   });
 }
 
+interface OpenFile {
+  header: RarFileBlockInfo;
+  readonly first: RarFileBlockInfo;
+  crc: number | null;
+  size: number;
+  parts: number;
+  /** Volume index of the last part seen. */
+  lastIndex: number;
+  /** Missing volumes inside the file's run, and volumes whose part of it has a wrong CRC. */
+  readonly damaged: string[];
+  /** The missing ones alone: only they change what the parts add up to. */
+  readonly gaps: string[];
+}
+
 function checkFiles(
   volumes: readonly VolumeWithCrcs[],
   problems: RarSetProblem[],
   checkData: boolean,
+  missing: ReadonlyMap<number, string>,
 ): RarSetFile[] {
   const files: RarSetFile[] = [];
-  let open: {
-    header: RarFileBlockInfo;
-    readonly first: RarFileBlockInfo;
-    crc: number | null;
-    size: number;
-    parts: number;
-  } | null = null;
-  const finish = (state: NonNullable<typeof open>, volume: string) => {
+  let open: OpenFile | null = null;
+  const causes = (state: OpenFile, only: 'damaged' | 'gaps' = 'damaged') =>
+    state[only].length > 0 ? { causedBy: [...state[only]] } : {};
+  const finish = (state: OpenFile, volume: string) => {
     if (state.size !== state.header.unpackedSize) {
       problems.push({
         check: RarCheck.SIZE_MISMATCH,
         message: `Parts add up to ${state.size} bytes, header says ${state.header.unpackedSize}`,
         volume,
         file: state.header.name,
+        ...causes(state, 'gaps'),
       });
     }
     files.push({
@@ -189,8 +226,13 @@ function checkFiles(
             volume: vname,
             file: header.name,
           });
-          open = { header, first: header, crc: null, size: header.dataSize, parts: 1 };
+          open = newOpenFile(header, null, volume.index);
         } else {
+          for (let gap = open.lastIndex + 1; gap < volume.index; gap++) {
+            const name = missing.get(gap);
+            if (name) open.damaged.push(name);
+            if (name) open.gaps.push(name);
+          }
           const differs = partDifferences(open.first, header);
           if (differs.length > 0) {
             problems.push({
@@ -204,6 +246,7 @@ function checkFiles(
             open.crc === null || partCrc === null ? null : crc32Combine(open.crc, partCrc, header.dataSize);
           open.size += header.dataSize;
           open.parts++;
+          open.lastIndex = volume.index;
           open.header = { ...header, unpackedSize: open.header.unpackedSize };
         }
       } else {
@@ -213,18 +256,13 @@ function checkFiles(
             message: `"${open.header.name}" is split but its next part is missing`,
             volume: vname,
             file: open.header.name,
+            ...causes(open),
           });
           finish(open, vname);
         }
-        open = {
-          header,
-          first: header,
-          crc: checkData ? (partCrc ?? 0) : null,
-          size: header.dataSize,
-          parts: 1,
-        };
+        open = newOpenFile(header, checkData ? (partCrc ?? 0) : null, volume.index);
       }
-      const state = open!;
+      const state: OpenFile = open!;
       if (header.isSplitAfter && i !== volume.files.length - 1) {
         problems.push({
           check: RarCheck.CHAIN_BROKEN,
@@ -240,20 +278,21 @@ function checkFiles(
         !header.isEncrypted &&
         header.dataCrc !== null
       ) {
-        const expected = header.isSplitAfter ? partCrc : state.crc;
-        if (header.isSplitAfter && header.dataCrc !== expected) {
+        if (header.isSplitAfter && header.dataCrc !== partCrc) {
           problems.push({
             check: RarCheck.DATA_CRC,
             message: `Part CRC mismatch for "${header.name}"`,
             volume: vname,
             file: header.name,
           });
+          state.damaged.push(vname);
         } else if (!header.isSplitAfter && state.crc !== null && header.dataCrc !== state.crc) {
           problems.push({
             check: RarCheck.FILE_CRC,
             message: `File CRC mismatch for "${header.name}"`,
             volume: vname,
             file: header.name,
+            ...causes(state),
           });
         }
       }
@@ -265,17 +304,34 @@ function checkFiles(
   }
   if (open) {
     const last = volumes.at(-1);
-    const cut = open as { header: RarFileBlockInfo; parts: number };
+    const cut: OpenFile = open;
+    const next = last ? missing.get(last.index + 1) : undefined;
+    if (next) cut.damaged.push(next);
+    if (next) cut.gaps.push(next);
     problems.push({
       check: RarCheck.CHAIN_BROKEN,
       message: `"${cut.header.name}" continues past the last volume`,
       volume: last ? basename(last.path) : undefined,
       file: cut.header.name,
+      ...causes(cut),
     });
     // Still a file of the set, only cut short: what the set holds is told by its headers.
     files.push({ name: cut.header.name, size: cut.header.unpackedSize, crc32: null, parts: cut.parts });
   }
   return files;
+}
+
+function newOpenFile(header: RarFileBlockInfo, crc: number | null, index: number): OpenFile {
+  return {
+    header,
+    first: header,
+    crc,
+    size: header.dataSize,
+    parts: 1,
+    lastIndex: index,
+    damaged: [],
+    gaps: [],
+  };
 }
 
 /** The fields every part of a split file repeats from its first part, where they differ. */

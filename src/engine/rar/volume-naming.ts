@@ -72,3 +72,28 @@ export function volumeIndexFromName(
   }
   return null;
 }
+
+/**
+ * The name volume `index` has in the set `sibling` (a volume's file name) belongs to, spelled the
+ * way the folder spells it: the part number as wide as the sibling's, the extension in its case.
+ *
+ * @example
+ * siblingVolumeName('show-grp.r05', 18) // 'show-grp.r17'
+ * siblingVolumeName('Book.part01.rar', 2) // 'Book.part03.rar'
+ */
+export function siblingVolumeName(sibling: string, index: number): string {
+  const parsed = volumeIndexFromName(sibling);
+  if (!parsed) throw new RangeError(`${sibling} is not a RAR volume name`);
+  if (parsed.naming === 'part') {
+    const digits = /\.part(\d+)\.rar$/i.exec(sibling)![1]!;
+    const [, part, rar] = /\.(part)\d+\.(rar)$/i.exec(sibling)!;
+    return `${parsed.baseName}.${part}${String(index + 1).padStart(digits.length, '0')}.${rar}`;
+  }
+  // Past .z99 old naming has no name: say which volume it would be.
+  if (index >= OLD_NAMING_MAX_VOLUMES) return `${parsed.baseName} volume ${index + 1}`;
+  const upper = /\.[A-Z][A-Z0-9]{2}$/.test(sibling);
+  const name = volumeFileName(parsed.baseName, index, Math.max(index + 1, 2), 'old');
+  if (!upper) return name;
+  const dot = name.lastIndexOf('.');
+  return name.slice(0, dot) + name.slice(dot).toUpperCase();
+}
