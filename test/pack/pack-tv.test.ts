@@ -158,7 +158,9 @@ describe.runIf(shouldRunWith('mkvmerge', 'cksfv', 'lsar', 'rarfile'))('pack tv',
         },
       );
     const trusted = await packWithDamage(await tempDir('tv-trust'), false);
-    const ids = (findings: readonly { id: string }[]) => [...new Set(findings.map((f) => f.id))].sort();
+    // With the follow-on findings folded under their cause.
+    const ids = (findings: readonly { id: string; effects?: readonly { id: string }[] }[]) =>
+      [...new Set(findings.flatMap((f) => [f, ...(f.effects ?? [])]).map((f) => f.id))].sort();
     expect(ids(trusted.findings)).toEqual(['release.sample-missing']);
     // What was published is what a site then finds: the damage, through the full check.
     const site = await validateRelease(trusted.releaseDir, getProfile('tv-sd-2016'));
@@ -173,8 +175,11 @@ describe.runIf(shouldRunWith('mkvmerge', 'cksfv', 'lsar', 'rarfile'))('pack tv',
       code: 'RULE_VIOLATION',
       details: {
         findings: expect.arrayContaining([
-          expect.objectContaining({ id: 'release.rar-integrity' }),
-          expect.objectContaining({ id: 'release.sfv-crc' }),
+          expect.objectContaining({
+            id: 'release.rar-integrity',
+            detail: 'show.name.s01e03.hdtv.x264-grp.r00: CRC mismatch (SFV and RAR)',
+            effects: expect.arrayContaining([expect.objectContaining({ id: 'release.sfv-crc' })]),
+          }),
         ]),
       },
     });

@@ -90,11 +90,16 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
     expect(await ebookIds(ebook)).toEqual([]);
   });
 
-  it('TV: a deleted middle volume', async () => {
+  it('TV: a deleted middle volume is one finding, named after the file, with the SFV folded in', async () => {
     const dir = await mutated(tv, work, (d) => rm(join(d, `${stem}.r00`)));
-    const ids = await tvIds(dir);
-    expect(ids).toContain('block:release.volume-sequence');
-    expect(ids).toContain('block:release.sfv-coverage');
+    const report = await validateRelease(dir, getProfile('tv-sd-2016'));
+    expect(report.findings.map((f) => `${f.severity}:${f.id}: ${f.detail}`)).toEqual([
+      `block:release.volume-sequence: ${stem}.r00 is missing; the SFV lists it`,
+    ]);
+    const effects = report.findings[0]!.effects!.map((e) => `${e.id}: ${e.detail}`);
+    expect(effects).toContain(`release.sfv-coverage: ${stem}.sfv lists ${stem}.r00, which is missing`);
+    expect(effects.join('\n')).toMatch(/Parts add up to/);
+    expect(report.volumes).toMatchObject({ bad: 0, missing: 1 });
   });
 
   it('issue #20: a middle volume that says it is the last, with its CRC and the SFV made right', async () => {
@@ -138,9 +143,13 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
     ]);
 
     const cut = await mutated(tv, work, (d) => rm(join(d, `${stem}.r01`)));
-    const details = (await validateRelease(cut, getProfile('tv-sd-2016'))).findings.map((f) => f.detail);
+    const findings = (await validateRelease(cut, getProfile('tv-sd-2016'))).findings;
+    const details = findings.flatMap((f) => [f, ...(f.effects ?? [])]).map((f) => f.detail);
     expect(details.join('\n')).not.toContain('holds nothing');
-    expect(details.join('\n')).toContain('continues past the last volume');
+    expect(findings[0]!.detail).toBe(
+      `${stem}.r01 is missing: ${stem}.r00, the last volume found, says more follow; the SFV lists it`,
+    );
+    expect(findings[0]!.effects!.map((e) => e.detail).join('\n')).toContain('continues past the last volume');
   });
 
   it('issue #20: an NFO in UTF-16 is told once, with its widths in characters', async () => {
@@ -192,11 +201,32 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
     expect(await tvIds(dir)).toContain('warn:release.unexpected-file');
   });
 
-  it('TV: a flipped byte in a volume', async () => {
+  it('TV: a flipped byte in a volume is one finding: what the RAR and the SFV say, under it', async () => {
     const dir = await mutated(tv, work, (d) => flipByte(join(d, `${stem}.r00`), 5_000_000));
-    const ids = await tvIds(dir);
-    expect(ids).toContain('block:release.rar-integrity');
-    expect(ids).toContain('block:release.sfv-crc');
+    const report = await validateRelease(dir, getProfile('tv-sd-2016'));
+    expect(report.findings.map((f) => `${f.severity}:${f.id}: ${f.detail}`)).toEqual([
+      `block:release.rar-integrity: ${stem}.r00: CRC mismatch (SFV and RAR)`,
+    ]);
+    const codes = report.findings[0]!.effects!.map((e) => e.code);
+    expect(codes).toEqual(expect.arrayContaining(['rar.data-crc', 'sfv.crc', 'rar.file-crc']));
+    expect(report.volumes).toMatchObject({ bad: 1, missing: 0 });
+  });
+
+  it('issue #20: one volume gone and one damaged: two causes by file name, a site summary', async () => {
+    const dir = await mutated(tv, work, async (d) => {
+      await rm(join(d, `${stem}.r00`));
+      await flipByte(join(d, `${stem}.r01`), 1_000_000);
+    });
+    const report = await validateRelease(dir, getProfile('tv-sd-2016'));
+    const volumes = report.files.filter((f) => /\.(rar|r\d\d)$/.test(f.path)).length;
+    expect(report.findings.map((f) => f.detail)).toEqual([
+      `${stem}.r00 is missing; the SFV lists it`,
+      `${stem}.r01: CRC mismatch (SFV and RAR)`,
+    ]);
+    expect(report.volumes).toEqual({ ok: volumes - 1, bad: 1, missing: 1 });
+    // No volume after the gap is called misnumbered: the numbers are checked against the names.
+    const all = report.findings.flatMap((f) => [f, ...(f.effects ?? [])]);
+    expect(all.map((f) => f.code)).not.toContain('rar.volume-number');
   });
 
   it('TV: a volume renamed to upper case', async () => {

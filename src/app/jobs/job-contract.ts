@@ -14,14 +14,26 @@ export function isTerminal(status: JobStatus): boolean {
   return (TERMINAL_STATUSES as readonly JobStatus[]).includes(status);
 }
 
+const findingFields = {
+  id: z.string(),
+  severity: z.enum(['block', 'warn']),
+  message: z.string(),
+  detail: z.string(),
+  ref: z.string(),
+  subject: z.string().optional(),
+  code: z
+    .string()
+    .optional()
+    .meta({ description: 'the check that found it, finer than the rule (rar.volume-missing, sfv.crc …)' }),
+};
+
 export const FindingSchema = z
   .object({
-    id: z.string(),
-    severity: z.enum(['block', 'warn']),
-    message: z.string(),
-    detail: z.string(),
-    ref: z.string(),
-    subject: z.string().optional(),
+    ...findingFields,
+    effects: z
+      .array(z.object(findingFields).meta({ id: 'FollowOnFinding' }))
+      .optional()
+      .meta({ description: 'what follows from this finding, folded under it (one problem, one finding)' }),
   })
   .meta({ id: 'Finding' });
 

@@ -27,8 +27,13 @@ export function register(program: Command, deps: CliDeps): void {
         return;
       }
       const blocks = report.findings.filter((f) => f.severity === 'block').length;
+      // A site's summary first (42 OK, 1 BAD, 1 MISSING), then the findings, causes first.
+      const v = report.volumes;
+      const tally = v
+        ? `${v.ok} OK${v.bad ? `, ${v.bad} BAD` : ''}${v.missing ? `, ${v.missing} MISSING` : ''}; `
+        : '';
       deps.stdout.write(
-        `${report.ok ? 'OK' : 'FAILED'} ${report.releaseName} (${report.profile}): ${report.files.length} file(s), ` +
+        `${report.ok ? 'OK' : 'FAILED'} ${report.releaseName} (${report.profile}): ${tally}${report.files.length} file(s), ` +
           `${blocks} blocking, ${report.findings.length - blocks} warning(s)\n`,
       );
       deps.stdout.write(formatFindings(report.findings, deps.stderr));

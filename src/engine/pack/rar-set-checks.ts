@@ -59,7 +59,10 @@ export async function checkRarSet(
   });
   for (const problem of report.problems) {
     const id = SEQUENCE_CHECKS.includes(problem.check) ? 'release.volume-sequence' : 'release.rar-integrity';
-    out.add(id, `${problem.message} [${problem.check}]`, problem.volume ?? problem.file);
+    out.add(id, problem.message, problem.volume ?? problem.file, {
+      code: problem.check,
+      ...(problem.causedBy ? { causedBy: problem.causedBy } : {}),
+    });
   }
   for (const volume of report.volumes) {
     if (!archive.formats.includes(volume.format)) {

@@ -2,7 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ParsedEpisodeName } from '../naming/index.js';
 import { checkReleaseName } from '../naming/index.js';
+import { volumeIndexFromName } from '../rar/index.js';
 import { type Finding, FindingCollector, type RuleProfile } from '../rules/index.js';
+import { foldFollowOnFindings, type VolumeTally } from './fold-findings.js';
 import { PackError, PackErrorCode } from './pack-error.js';
 import { validateEbookDisks } from './validate-ebook.js';
 import { validateTvFiles } from './validate-tv.js';
@@ -25,6 +27,8 @@ export interface ValidationReport {
   readonly findings: readonly Finding[];
   /** Files found, relative to the release directory. */
   readonly files: readonly { path: string; size: number }[];
+  /** The RAR volumes as a site counts them (TV), or null (eBOOK: see the disk findings). */
+  readonly volumes: VolumeTally | null;
   readonly ok: boolean;
 }
 
@@ -60,6 +64,7 @@ export async function validateRelease(
     if (/\s/.test(name)) out.add('release.file-spaces', `"${name}" contains a space`, name);
   }
   let findings: Finding[];
+  let volumes: VolumeTally | null = null;
   if (profile.releaseType === 'ebook') {
     const content = await validateEbookDisks(dir, listing, profile, out, options.signal);
     findings = [
@@ -69,8 +74,16 @@ export async function validateRelease(
   } else {
     const nameCheck = checkReleaseName(profile, releaseName);
     await validateTvFiles(dir, listing, profile, nameCheck.parsed as ParsedEpisodeName, out, options);
-    findings = [...nameCheck.findings, ...out.findings];
+    const names = listing.files
+      .map((f) => ({ name: f.name, at: volumeIndexFromName(f.name)?.index }))
+      .filter((v): v is { name: string; at: number } => v.at !== undefined)
+      .sort((a, b) => a.at - b.at)
+      .map((v) => v.name);
+    const folded = foldFollowOnFindings(out.findings, names);
+    findings = [...nameCheck.findings, ...folded.findings];
+    volumes = folded.tally;
   }
+  if (profile.releaseType === 'ebook') findings = foldFollowOnFindings(findings, []).findings;
   const files = [
     ...listing.files.map((f) => ({ path: f.name, size: f.size })),
     ...listing.dirs.flatMap((d) => d.files.map((f) => ({ path: `${d.name}/${f.name}`, size: f.size }))),
@@ -80,6 +93,7 @@ export async function validateRelease(
     profile: profile.id,
     findings,
     files,
+    volumes,
     ok: !findings.some((f) => f.severity === 'block'),
   };
 }

@@ -128,6 +128,7 @@ async function checkSfv(
           ? `${sfv.name} lists ${entry.name}, which is not a RAR volume; the SFV lists the volumes only`
           : `${sfv.name} lists ${entry.name}, which is missing`,
         entry.name,
+        there ? {} : { code: 'sfv.listed-missing' },
       );
       continue;
     }
@@ -138,6 +139,7 @@ async function checkSfv(
         'release.sfv-crc',
         `${actualName} has CRC ${formatCrc32(crc)}, the SFV says ${formatCrc32(entry.crc32)}`,
         actualName,
+        { code: 'sfv.crc' },
       );
     }
   }

@@ -13,7 +13,12 @@ export class FindingCollector {
     return this.profile.checks.some((c) => c.id === id);
   }
 
-  add(id: string, detail: string, subject?: string): void {
+  add(
+    id: string,
+    detail: string,
+    subject?: string,
+    extra: { code?: string; causedBy?: readonly string[] } = {},
+  ): void {
     const check = this.profile.checks.find((c) => c.id === id);
     if (!check) return;
     const duplicate = this.findings.some((f) => f.id === id && f.detail === detail && f.subject === subject);
@@ -25,6 +30,8 @@ export class FindingCollector {
       detail,
       ref: check.ref,
       ...(subject === undefined ? {} : { subject }),
+      ...(extra.code ? { code: extra.code } : {}),
+      ...(extra.causedBy?.length ? { causedBy: extra.causedBy } : {}),
     });
   }
 }

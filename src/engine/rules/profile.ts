@@ -137,6 +137,12 @@ export interface Finding {
   readonly ref: string;
   /** The file or name part the finding is about, when there is one. */
   readonly subject?: string;
+  /** Which check found it, finer than the rule (`rar.volume-missing`, `sfv.crc` …). */
+  readonly code?: string;
+  /** Files whose damage explains this finding; folded under them (see foldFollowOnFindings). */
+  readonly causedBy?: readonly string[];
+  /** Findings that follow from this one, folded under it: one problem, one finding. */
+  readonly effects?: Finding[];
 }
 
 export function hasBlockingFinding(findings: readonly Finding[]): boolean {

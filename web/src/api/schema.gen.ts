@@ -6576,7 +6576,11 @@ export interface components {
             };
         };
         Finding: {
+            /** @description the check that found it, finer than the rule (rar.volume-missing, sfv.crc …) */
+            code?: string;
             detail: string;
+            /** @description what follows from this finding, folded under it (one problem, one finding) */
+            effects?: components["schemas"]["FollowOnFinding"][];
             id: string;
             message: string;
             ref: string;
@@ -6585,6 +6589,32 @@ export interface components {
             subject?: string;
         };
         FindingInput: {
+            /** @description the check that found it, finer than the rule (rar.volume-missing, sfv.crc …) */
+            code?: string;
+            detail: string;
+            /** @description what follows from this finding, folded under it (one problem, one finding) */
+            effects?: components["schemas"]["FollowOnFindingInput"][];
+            id: string;
+            message: string;
+            ref: string;
+            /** @enum {string} */
+            severity: "block" | "warn";
+            subject?: string;
+        };
+        FollowOnFinding: {
+            /** @description the check that found it, finer than the rule (rar.volume-missing, sfv.crc …) */
+            code?: string;
+            detail: string;
+            id: string;
+            message: string;
+            ref: string;
+            /** @enum {string} */
+            severity: "block" | "warn";
+            subject?: string;
+        };
+        FollowOnFindingInput: {
+            /** @description the check that found it, finer than the rule (rar.volume-missing, sfv.crc …) */
+            code?: string;
             detail: string;
             id: string;
             message: string;
