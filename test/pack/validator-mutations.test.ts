@@ -3,7 +3,6 @@ import { spawnSync } from 'node:child_process';
 import { cp, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packRelease } from '../../src/app/index.js';
 import {
   crc32,
   crc32OfFile,
@@ -13,28 +12,9 @@ import {
   validateRelease,
   writeZipDisk,
 } from '../../src/engine/index.js';
-import { makeEpub } from '../helpers/make-epub.js';
-import { makeMkv } from '../helpers/make-mkv.js';
 import { tempDir } from '../helpers/readers.js';
+import { flipByte, mutated, packGoodReleases } from '../helpers/release-fixtures.js';
 import { shouldRunWith } from '../helpers/tools.js';
-
-const ctx = { version: '9.9.9', clock: () => new Date('2026-11-26T12:00:00Z') };
-
-async function flipByte(path: string, position: number): Promise<void> {
-  const handle = await open(path, 'r+');
-  const byte = Buffer.alloc(1);
-  await handle.read(byte, 0, 1, position);
-  byte[0]! ^= 0xff;
-  await handle.write(byte, 0, 1, position);
-  await handle.close();
-}
-
-async function mutated(original: string, work: string, mutate: (dir: string) => Promise<void>) {
-  const dir = join(work, `m-${Math.random().toString(36).slice(2)}`, original.split('/').pop()!);
-  await cp(original, dir, { recursive: true });
-  await mutate(dir);
-  return dir;
-}
 
 describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => {
   let work: string;
@@ -45,39 +25,7 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
 
   beforeAll(async () => {
     work = await tempDir('mutations');
-    makeMkv(join(work, 'ep.mkv'), { width: 640, height: 352, seconds: 80, frameBytes: 16_000 });
-    const t = await packRelease(
-      ctx,
-      {
-        type: 'tv',
-        profile: 'tv-sd-2016',
-        source: join(work, 'ep.mkv'),
-        group: 'GRP',
-        outputDir: join(work, 'good'),
-        meta: { show: 'Show Name', season: '1', episode: '2', format: 'HDTV' },
-        sample: true,
-      },
-      { durable: false },
-    );
-    tv = t.releaseDir;
-    await makeEpub(join(work, 'b.epub'), { title: 'Book', author: 'Author', padding: 12_000_000 });
-    const e = await packRelease(
-      ctx,
-      {
-        type: 'ebook',
-        source: join(work, 'b.epub'),
-        group: 'GRP',
-        outputDir: join(work, 'good'),
-        meta: { source: 'RETAiL' },
-      },
-      { durable: false },
-    );
-    ebook = e.releaseDir;
-    ebookFiles = {
-      zips: e.disks!.map((d) => d.zip),
-      nfo: e.nfo.name,
-      volumes: e.disks!.map((d) => d.volume),
-    };
+    ({ tv, ebook, ebookFiles } = await packGoodReleases(work));
   });
 
   const tvIds = async (dir: string) =>

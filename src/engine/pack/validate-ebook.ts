@@ -46,6 +46,10 @@ export async function validateEbookDisks(
     nfos.length === 1 && nfos[0]!.size <= MAX_NFO_BYTES
       ? { name: nfos[0]!.name, bytes: await readFile(join(dir, nfos[0]!.name)) }
       : null;
+  checkDiskNumbers(
+    zips.map((z) => z.name),
+    out,
+  );
   const scratch = await mkdtemp(join(dirname(dir), '.relpack-validate-'));
   try {
     const volumeNames: string[] = [];
@@ -99,6 +103,35 @@ export async function validateEbookDisks(
     return content ? extname(content.name).slice(1).toLowerCase() || null : null;
   } finally {
     await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Disks are numbered 01, 02 … in their names (grpttl01.zip): a gap is a missing disk, named as it
+ * would be, even when the DIZ counters of the disks that are there still agree with their places.
+ */
+function checkDiskNumbers(names: readonly string[], out: FindingCollector): void {
+  const parsed = names.map((n) => /^(.*?)(\d{2})\.zip$/i.exec(n));
+  if (parsed.some((p) => !p) || new Set(parsed.map((p) => p![1]!.toLowerCase())).size !== 1) return;
+  const base = parsed[0]![1]!;
+  const disk = (n: number) => `${base}${String(n).padStart(2, '0')}.zip`;
+  const numbers = parsed.map((p) => Number(p![2])).sort((a, b) => a - b);
+  let expected = 1;
+  for (const n of numbers) {
+    if (n === expected + 1) {
+      out.add('release.volume-sequence', `${disk(expected)} is missing`, disk(expected), {
+        code: 'disk.missing',
+      });
+    } else if (n > expected + 1) {
+      // One finding for a run: a disk renamed from 03 to 99 is not 96 problems.
+      out.add(
+        'release.volume-sequence',
+        `${disk(expected)} to ${disk(n - 1)} are missing: the disks jump from ${String(expected - 1).padStart(2, '0')} to ${String(n).padStart(2, '0')}`,
+        disk(expected),
+        { code: 'disk.missing' },
+      );
+    }
+    expected = Math.max(expected, n + 1);
   }
 }
 
@@ -171,6 +204,11 @@ export const MAX_NFO_BYTES = 1 << 20;
 /** The NFO's text, or null (and a finding) when it is too large to be one. */
 async function readNfoText(path: string, name: string, out: FindingCollector): Promise<string | null> {
   const size = (await stat(path)).size;
+  // An empty file is no NFO: a site's zipscript wants one with the release's info in it.
+  if (size === 0) {
+    out.add('release.nfo-missing', `${name} is empty`, name);
+    return null;
+  }
   if (size > MAX_NFO_BYTES) {
     out.add(
       'release.nfo-size',
