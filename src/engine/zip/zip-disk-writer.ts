@@ -60,7 +60,9 @@ export async function writeZipDisk(
   const zip = new yazl.ZipFile();
   const compress = options.compression === 'deflate';
   for (const entry of options.entries) {
-    const entryOptions = { mtime: options.mtime, mode: 0o100644, compress };
+    // DOS time only, as PKZIP and the DOS-era tools that read disks write it: yazl's Info-ZIP "UT"
+    // field would sit in the central record alone, with no local copy (zipinfo: "-13 bytes").
+    const entryOptions = { mtime: options.mtime, mode: 0o100644, compress, forceDosTimestamp: true };
     if ('path' in entry.source) zip.addFile(entry.source.path, entry.name, entryOptions);
     else zip.addBuffer(entry.source.data, entry.name, entryOptions);
   }
