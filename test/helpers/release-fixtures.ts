@@ -16,8 +16,16 @@ export interface GoodReleases {
   readonly ebookFiles: { zips: string[]; nfo: string; volumes: string[] };
 }
 
-export async function packGoodReleases(work: string): Promise<GoodReleases> {
-  makeMkv(join(work, 'ep.mkv'), { width: 640, height: 352, seconds: 80, frameBytes: 16_000 });
+/** Smaller releases pack faster: `seconds` of episode, `bookPadding` bytes in the EPUB. */
+export interface GoodReleaseSizes {
+  readonly seconds?: number;
+  readonly sample?: boolean;
+  readonly bookPadding?: number;
+}
+
+export async function packGoodReleases(work: string, sizes: GoodReleaseSizes = {}): Promise<GoodReleases> {
+  const seconds = sizes.seconds ?? 80;
+  makeMkv(join(work, 'ep.mkv'), { width: 640, height: 352, seconds, frameBytes: 16_000 });
   const t = await packRelease(
     ctx,
     {
@@ -27,11 +35,16 @@ export async function packGoodReleases(work: string): Promise<GoodReleases> {
       group: 'GRP',
       outputDir: join(work, 'good'),
       meta: { show: 'Show Name', season: '1', episode: '2', format: 'HDTV' },
-      sample: true,
+      volumeSize: 15_000_000,
+      sample: sizes.sample ?? true,
     },
     { durable: false },
   );
-  await makeEpub(join(work, 'b.epub'), { title: 'Book', author: 'Author', padding: 12_000_000 });
+  await makeEpub(join(work, 'b.epub'), {
+    title: 'Book',
+    author: 'Author',
+    padding: sizes.bookPadding ?? 12_000_000,
+  });
   const e = await packRelease(
     ctx,
     {

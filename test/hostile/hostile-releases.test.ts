@@ -10,14 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
-import { packRelease } from '../../src/app/index.js';
-import { makeEpub } from '../helpers/make-epub.js';
-import { makeMkv } from '../helpers/make-mkv.js';
 import { tempDir } from '../helpers/readers.js';
+import { packGoodReleases } from '../helpers/release-fixtures.js';
 import { shouldRunWith } from '../helpers/tools.js';
 
 const measure = fileURLToPath(new URL('./measure-cli.mjs', import.meta.url));
-const ctx = { version: '9.9.9', clock: () => new Date('2026-11-26T12:00:00Z') };
 const TIME_BUDGET_MS = 60_000;
 const MEMORY_BUDGET_KB = 256 * 1024;
 
@@ -83,36 +80,10 @@ describe.runIf(shouldRunWith('mkvmerge'))('hostile release folders', () => {
 
   beforeAll(async () => {
     work = await tempDir('hostile-releases');
-    makeMkv(join(work, 'ep.mkv'), { width: 640, height: 352, seconds: 20, frameBytes: 16_000 });
-    tv = (
-      await packRelease(
-        ctx,
-        {
-          type: 'tv',
-          profile: 'tv-sd-2016',
-          source: join(work, 'ep.mkv'),
-          group: 'GRP',
-          outputDir: join(work, 'good'),
-          meta: { show: 'Show Name', season: '1', episode: '2', format: 'HDTV' },
-          volumeSize: 15_000_000,
-        },
-        { durable: false },
-      )
-    ).releaseDir;
-    await makeEpub(join(work, 'b.epub'), { title: 'Book', author: 'Author', padding: 6_000_000 });
-    const e = await packRelease(
-      ctx,
-      {
-        type: 'ebook',
-        source: join(work, 'b.epub'),
-        group: 'GRP',
-        outputDir: join(work, 'good'),
-        meta: { source: 'RETAiL' },
-      },
-      { durable: false },
-    );
-    ebook = e.releaseDir;
-    disks = e.disks!.map((d) => d.zip);
+    const good = await packGoodReleases(work, { seconds: 20, sample: false, bookPadding: 6_000_000 });
+    tv = good.tv;
+    ebook = good.ebook;
+    disks = good.ebookFiles.zips;
   });
 
   let n = 0;

@@ -27,6 +27,22 @@ interface DamageCase {
   readonly damage: (dir: string) => Promise<void>;
 }
 
+/** A builder of cases for one release, their titles starting with `label`. */
+function casesFor(release: 'tv' | 'ebook', label: string) {
+  return (
+    title: string,
+    expected: string[],
+    damage: (dir: string) => Promise<void>,
+    severity?: 'warn',
+  ): DamageCase => ({
+    title: `${label}: ${title}`,
+    release,
+    expect: expected,
+    damage,
+    ...(severity ? { severity } : {}),
+  });
+}
+
 /** RAR4 header bytes changed, then HEAD_CRC made right: damage only the structure checks see. */
 async function patchRar4(
   path: string,
@@ -62,12 +78,7 @@ function tvCases(good: GoodReleases): DamageCase[] {
     (await readRarVolume(join(dir, name))).blocks.find((b) => b.kind === 'end')!;
   const perVolume = volumes.flatMap((v, i): DamageCase[] => {
     const last = i === volumes.length - 1;
-    const tv = (title: string, expected: string[], damage: (dir: string) => Promise<void>): DamageCase => ({
-      title: `TV ${v.split('.').pop()}: ${title}`,
-      release: 'tv',
-      expect: expected,
-      damage,
-    });
+    const tv = casesFor('tv', `TV ${v.split('.').pop()}`);
     return [
       tv('deleted', ['release.volume-sequence'], (d) => rm(join(d, v))),
       tv('a data byte flipped', ['release.rar-integrity'], async (d) =>
@@ -146,18 +157,7 @@ function tvCases(good: GoodReleases): DamageCase[] {
       ),
     ];
   });
-  const tv = (
-    title: string,
-    expected: string[],
-    damage: (dir: string) => Promise<void>,
-    severity?: 'warn',
-  ) => ({
-    title: `TV: ${title}`,
-    release: 'tv' as const,
-    expect: expected,
-    damage,
-    ...(severity ? { severity } : {}),
-  });
+  const tv = casesFor('tv', 'TV');
   const nfo = `${stem}.nfo`;
   const nfoText = async (d: string) => readFile(join(d, nfo), 'latin1');
   return [
@@ -256,18 +256,7 @@ async function rewriteDisk(
 function ebookCases(good: GoodReleases): DamageCase[] {
   const { zips, nfo } = good.ebookFiles;
   const perDisk = zips.flatMap((z): DamageCase[] => {
-    const eb = (
-      title: string,
-      expected: string[],
-      damage: (dir: string) => Promise<void>,
-      severity?: 'warn',
-    ) => ({
-      title: `eBOOK ${z}: ${title}`,
-      release: 'ebook' as const,
-      expect: expected,
-      damage,
-      ...(severity ? { severity } : {}),
-    });
+    const eb = casesFor('ebook', `eBOOK ${z}`);
     const diz = (entries: Map<string, Buffer>) => [...entries.keys()].find((n) => /file_id\.diz$/i.test(n))!;
     return [
       eb('deleted', ['release.volume-sequence', 'release.diz-counter'], (d) => rm(join(d, z))),
@@ -327,18 +316,7 @@ function ebookCases(good: GoodReleases): DamageCase[] {
       ),
     ];
   });
-  const eb = (
-    title: string,
-    expected: string[],
-    damage: (dir: string) => Promise<void>,
-    severity?: 'warn',
-  ) => ({
-    title: `eBOOK: ${title}`,
-    release: 'ebook' as const,
-    expect: expected,
-    damage,
-    ...(severity ? { severity } : {}),
-  });
+  const eb = casesFor('ebook', 'eBOOK');
   return [
     ...perDisk,
     eb('the NFO beside the disks deleted', ['release.nfo-missing', 'release.nfo-copy'], (d) =>
