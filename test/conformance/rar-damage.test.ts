@@ -5,7 +5,7 @@ import { open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createRarSet } from '../../src/app/index.js';
-import { crc32, RarCheck, readRarVolume, verifyRarSet } from '../../src/engine/index.js';
+import { RarCheck, readRarVolume, verifyRarSet } from '../../src/engine/index.js';
 import {
   digestWithRarfile,
   extractWithUnrarWasm,
@@ -13,6 +13,7 @@ import {
   sevenZipTest,
   tempDir,
 } from '../helpers/readers.js';
+import { patchHeader } from '../helpers/release-fixtures.js';
 import { shouldRunWith } from '../helpers/tools.js';
 
 const ctx = { version: 'test', clock: () => new Date() };
@@ -85,24 +86,6 @@ for (const format of ['rar4', 'rar5'] as const) {
       await expect(extractWithUnrarWasm(join(dir, names[0]!))).rejects.toThrow();
     });
   });
-}
-
-/** Rewrites a header's bytes with `change`, then stores the header CRC the format asks for. */
-async function patchHeader(
-  path: string,
-  format: 'rar4' | 'rar5',
-  block: { offset: number; headerSize: number },
-  change: (header: Buffer) => void,
-) {
-  const handle = await open(path, 'r+');
-  const header = Buffer.alloc(block.headerSize);
-  await handle.read(header, 0, header.length, block.offset);
-  change(header);
-  // RAR4: HEAD_CRC is the low 16 bits of the CRC-32 of the header after it; RAR5: all 32 bits.
-  if (format === 'rar4') header.writeUInt16LE(crc32(header.subarray(2)) & 0xffff, 0);
-  else header.writeUInt32LE(crc32(header.subarray(4)), 0);
-  await handle.write(header, 0, header.length, block.offset);
-  await handle.close();
 }
 
 describe.runIf(shouldRunWith('rarfile'))('issue #20: damage with consistent CRCs', () => {

@@ -3,6 +3,7 @@
 import { cp, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { packRelease } from '../../src/app/index.js';
+import { crc32 } from '../../src/engine/index.js';
 import { makeEpub } from './make-epub.js';
 import { makeMkv } from './make-mkv.js';
 
@@ -87,4 +88,22 @@ export async function mutated(
   await cp(original, dir, { recursive: true });
   await mutate(dir);
   return dir;
+}
+
+/** Rewrites a header's bytes with `change`, then stores the header CRC the format asks for. */
+export async function patchHeader(
+  path: string,
+  format: 'rar4' | 'rar5',
+  block: { offset: number; headerSize: number },
+  change: (header: Buffer) => void,
+) {
+  const handle = await open(path, 'r+');
+  const header = Buffer.alloc(block.headerSize);
+  await handle.read(header, 0, header.length, block.offset);
+  change(header);
+  // RAR4: HEAD_CRC is the low 16 bits of the CRC-32 of the header after it; RAR5: all 32 bits.
+  if (format === 'rar4') header.writeUInt16LE(crc32(header.subarray(2)) & 0xffff, 0);
+  else header.writeUInt32LE(crc32(header.subarray(4)), 0);
+  await handle.write(header, 0, header.length, block.offset);
+  await handle.close();
 }

@@ -2,11 +2,10 @@
 // with the rule a site would name. A case is caught when a finding of the expected severity has
 // one of the expected rule ids, at the top level: the cause, not a follow-on folded under it.
 import { spawnSync } from 'node:child_process';
-import { appendFile, cp, mkdir, open, readFile, rename, rm, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile, rename, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  crc32,
   crc32OfFile,
   formatCrc32,
   getProfile,
@@ -15,7 +14,13 @@ import {
   writeZipDisk,
 } from '../../src/engine/index.js';
 import { tempDir } from '../helpers/readers.js';
-import { flipByte, type GoodReleases, mutated, packGoodReleases } from '../helpers/release-fixtures.js';
+import {
+  flipByte,
+  type GoodReleases,
+  mutated,
+  packGoodReleases,
+  patchHeader,
+} from '../helpers/release-fixtures.js';
 import { shouldRunWith } from '../helpers/tools.js';
 
 interface DamageCase {
@@ -41,21 +46,6 @@ function casesFor(release: 'tv' | 'ebook', label: string) {
     damage,
     ...(severity ? { severity } : {}),
   });
-}
-
-/** RAR4 header bytes changed, then HEAD_CRC made right: damage only the structure checks see. */
-async function patchRar4(
-  path: string,
-  block: { offset: number; headerSize: number },
-  change: (h: Buffer) => void,
-) {
-  const handle = await open(path, 'r+');
-  const header = Buffer.alloc(block.headerSize);
-  await handle.read(header, 0, header.length, block.offset);
-  change(header);
-  header.writeUInt16LE(crc32(header.subarray(2)) & 0xffff, 0);
-  await handle.write(header, 0, header.length, block.offset);
-  await handle.close();
 }
 
 async function rewriteSfv(dir: string, stem: string, change: (lines: string[]) => string[]) {
@@ -117,22 +107,30 @@ function tvCases(good: GoodReleases): DamageCase[] {
         await refreshSfv(d, stem, v);
       }),
       tv('unpacked size changed, header CRC and SFV made right', ['release.rar-integrity'], async (d) => {
-        await patchRar4(join(d, v), await file(d, v), (h) => h.writeUInt32LE(h.readUInt32LE(11) + 1, 11));
+        await patchHeader(join(d, v), 'rar4', await file(d, v), (h) =>
+          h.writeUInt32LE(h.readUInt32LE(11) + 1, 11),
+        );
         await refreshSfv(d, stem, v);
       }),
       tv('modification time changed, header CRC and SFV made right', ['release.rar-integrity'], async (d) => {
-        await patchRar4(join(d, v), await file(d, v), (h) => h.writeUInt32LE(h.readUInt32LE(20) + 2, 20));
+        await patchHeader(join(d, v), 'rar4', await file(d, v), (h) =>
+          h.writeUInt32LE(h.readUInt32LE(20) + 2, 20),
+        );
         await refreshSfv(d, stem, v);
       }),
       tv('split flags cleared, header CRC and SFV made right', ['release.volume-sequence'], async (d) => {
-        await patchRar4(join(d, v), await file(d, v), (h) => h.writeUInt16LE(h.readUInt16LE(3) & ~0x0003, 3));
+        await patchHeader(join(d, v), 'rar4', await file(d, v), (h) =>
+          h.writeUInt16LE(h.readUInt16LE(3) & ~0x0003, 3),
+        );
         await refreshSfv(d, stem, v);
       }),
       tv(
         last ? 'its end block says more follow' : 'its end block says it is the last',
         ['release.volume-sequence'],
         async (d) => {
-          await patchRar4(join(d, v), await end(d, v), (h) => h.writeUInt16LE(h.readUInt16LE(3) ^ 0x0001, 3));
+          await patchHeader(join(d, v), 'rar4', await end(d, v), (h) =>
+            h.writeUInt16LE(h.readUInt16LE(3) ^ 0x0001, 3),
+          );
           await refreshSfv(d, stem, v);
         },
       ),
@@ -141,7 +139,9 @@ function tvCases(good: GoodReleases): DamageCase[] {
         ['release.volume-sequence'],
         async (d) => {
           // ENDARC: HEAD_CRC 2, TYPE 1, FLAGS 2, SIZE 2, DATACRC 4, then VOLNUMBER 2.
-          await patchRar4(join(d, v), await end(d, v), (h) => h.writeUInt16LE(h.readUInt16LE(11) + 5, 11));
+          await patchHeader(join(d, v), 'rar4', await end(d, v), (h) =>
+            h.writeUInt16LE(h.readUInt16LE(11) + 5, 11),
+          );
           await refreshSfv(d, stem, v);
         },
       ),
