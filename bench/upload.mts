@@ -94,7 +94,8 @@ try {
           '--ftp-create-dirs',
           '-T',
           `{${local.map((f) => join(release, f.path)).join(',')}}`,
-          `ftp://${ftp.username}:${ftp.password}@127.0.0.1:${ftp.port}${curlDir}/`,
+          // %2F: curl takes a URL path as relative to the login directory unless it starts at the root.
+          `ftp://${ftp.username}:${ftp.password}@127.0.0.1:${ftp.port}/%2F${curlDir.slice(1)}/`,
         ]),
       ),
     );
