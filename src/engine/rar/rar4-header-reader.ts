@@ -13,9 +13,6 @@ import { Rar4MainFlags } from './rar4-main-header.js';
 /** Walks every block of a RAR 2.9-4.x volume, reading headers only (data is skipped by offset). */
 export async function readRar4Volume(handle: FileHandle, path: string, size: number): Promise<RarVolumeInfo> {
   const blocks: RarBlockInfo[] = [];
-  const files: RarFileBlockInfo[] = [];
-  const services: RarFileBlockInfo[] = [];
-  let mainFlags = 0;
   let end: RarEndInfo | null = null;
   let offset = RAR4_SIGNATURE.length;
   while (offset < size && !end) {
@@ -28,38 +25,27 @@ export async function readRar4Volume(handle: FileHandle, path: string, size: num
       });
     }
     const header = await readAt(handle, offset, headSize, size, path);
-    const type = header[2]!;
-    const flags = header.readUInt16LE(3);
-    const headerCrcOk = (crc32(header.subarray(2)) & 0xffff) === header.readUInt16LE(0);
-    const hasAddSize = (flags & Rar4BlockFlags.LONG_BLOCK) !== 0 && headSize >= 11;
-    let dataSize = hasAddSize ? header.readUInt32LE(7) : 0;
-    const common = {
-      rawType: type,
-      offset,
-      headerSize: headSize,
-      flags,
-      dataOffset: offset + headSize,
-      headerCrcOk,
-    };
-    if (type === Rar4BlockType.MAIN) {
-      mainFlags = flags;
-      blocks.push({ ...common, kind: 'main', dataSize: 0 });
-    } else if (type === Rar4BlockType.FILE || type === Rar4BlockType.SERVICE) {
-      const file = parseFileHeader(header, common, path);
-      dataSize = file.dataSize;
-      blocks.push(file);
-      (type === Rar4BlockType.FILE ? files : services).push(file);
-    } else if (type === Rar4BlockType.END) {
-      end = parseEnd(header, offset, flags);
-      blocks.push({ ...common, kind: 'end', dataSize: 0 });
-    } else {
-      blocks.push({ ...common, kind: 'other', dataSize });
-    }
-    offset += headSize + dataSize;
+    const parsed = parseRar4Block(header, offset, path);
+    blocks.push(parsed.block);
+    end = parsed.end;
+    offset += headSize + parsed.block.dataSize;
     if (offset > size && !end) {
       throw new RarError(RarErrorCode.TRUNCATED, `Volume ends inside a block's data`, { path, offset, size });
     }
   }
+  return rar4VolumeInfo(path, size, blocks, end);
+}
+
+/** What a RAR 4 volume's blocks say about it (shared by the volume reader and the SRR reader). */
+export function rar4VolumeInfo(
+  path: string,
+  size: number,
+  blocks: readonly RarBlockInfo[],
+  end: RarEndInfo | null,
+): RarVolumeInfo {
+  const files = blocks.filter((b): b is RarFileBlockInfo => b.kind === 'file');
+  const services = blocks.filter((b): b is RarFileBlockInfo => b.kind === 'service');
+  const mainFlags = blocks.find((b) => b.kind === 'main')?.flags ?? 0;
   return {
     path,
     format: 'rar4',
@@ -78,6 +64,38 @@ export async function readRar4Volume(handle: FileHandle, path: string, size: num
     files,
     services,
     end,
+  };
+}
+
+/** A RAR 4 block as found in `header` (HEAD_SIZE bytes at `offset`), and the end record if it is one. */
+export function parseRar4Block(
+  header: Buffer,
+  offset: number,
+  path: string,
+): { block: RarBlockInfo; end: RarEndInfo | null } {
+  const type = header[2]!;
+  const flags = header.readUInt16LE(3);
+  const headSize = header.length;
+  const headerCrcOk = (crc32(header.subarray(2)) & 0xffff) === header.readUInt16LE(0);
+  const hasAddSize = (flags & Rar4BlockFlags.LONG_BLOCK) !== 0 && headSize >= 11;
+  const common = {
+    rawType: type,
+    offset,
+    headerSize: headSize,
+    flags,
+    dataOffset: offset + headSize,
+    headerCrcOk,
+  };
+  if (type === Rar4BlockType.MAIN) return { block: { ...common, kind: 'main', dataSize: 0 }, end: null };
+  if (type === Rar4BlockType.FILE || type === Rar4BlockType.SERVICE) {
+    return { block: parseFileHeader(header, common, path), end: null };
+  }
+  if (type === Rar4BlockType.END) {
+    return { block: { ...common, kind: 'end', dataSize: 0 }, end: parseEnd(header, offset, flags) };
+  }
+  return {
+    block: { ...common, kind: 'other', dataSize: hasAddSize ? header.readUInt32LE(7) : 0 },
+    end: null,
   };
 }
 
