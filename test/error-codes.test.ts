@@ -27,6 +27,7 @@ import {
   PackErrorCode,
   RarErrorCode,
   RuleErrorCode,
+  SrrErrorCode,
   TextErrorCode,
   ZipErrorCode,
 } from '../src/engine/index.js';
@@ -47,6 +48,7 @@ const registered = Object.keys(ERRORS) as ErrorCode[];
 const capabilityLists = [
   CommonErrorCode,
   RarErrorCode,
+  SrrErrorCode,
   ZipErrorCode,
   RuleErrorCode,
   NamingErrorCode,

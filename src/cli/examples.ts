@@ -24,6 +24,23 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'relpack pack tv ep.mkv -g GRP --name Show.Name.S01E02.720p.HDTV.x264-GRP --json',
     'relpack pack tv https://example.org/ep.mkv -g GRP --job',
   ],
+  srr: [
+    'relpack srr create ./Show.Name.S01E02.720p.HDTV.x264-GRP',
+    'relpack srr show Show.Name.S01E02.720p.HDTV.x264-GRP.srr',
+    'relpack srr rebuild Show.Name.S01E02.720p.HDTV.x264-GRP.srr ep.mkv -o ./rebuilt',
+  ],
+  'srr create': [
+    'relpack srr create ./Show.Name.S01E02.720p.HDTV.x264-GRP',
+    'relpack srr create ./Show.Name.S01E02.720p.HDTV.x264-GRP -o ~/srr/Show.Name.S01E02.720p.HDTV.x264-GRP.srr',
+  ],
+  'srr show': [
+    'relpack srr show Show.Name.S01E02.720p.HDTV.x264-GRP.srr',
+    'relpack srr show Show.Name.S01E02.720p.HDTV.x264-GRP.srr --json',
+  ],
+  'srr rebuild': [
+    'relpack srr rebuild Show.Name.S01E02.720p.HDTV.x264-GRP.srr ep.mkv -o ./Show.Name.S01E02.720p.HDTV.x264-GRP',
+    'relpack srr rebuild release.srr ./media-folder -o ./rebuilt --json',
+  ],
   batch: [
     'relpack batch releases.json --concurrency 2 --continue-on-error',
     'relpack batch - --server https://relpack.example < releases.json',

@@ -17,6 +17,7 @@ import { register as registerRar } from './commands/rar.js';
 import { register as registerRules } from './commands/rules.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerServe } from './commands/serve.js';
+import { register as registerSrr } from './commands/srr.js';
 import { register as registerTemplates } from './commands/templates.js';
 import { register as registerUpload } from './commands/upload.js';
 import { register as registerValidate } from './commands/validate.js';
@@ -58,6 +59,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerName(program, deps);
   registerRules(program, deps);
   registerRar(program, deps);
+  registerSrr(program, deps);
   registerServe(program, deps);
   registerDb(program, deps);
   registerAdmin(program, deps);

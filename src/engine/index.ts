@@ -6,5 +6,6 @@ export * from './naming/index.js';
 export * from './pack/index.js';
 export * from './rar/index.js';
 export * from './rules/index.js';
+export * from './srr/index.js';
 export * from './text/index.js';
 export * from './zip/index.js';

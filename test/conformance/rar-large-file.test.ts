@@ -5,6 +5,7 @@ import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRarSet } from '../../src/app/index.js';
+import { createReleaseSrr, rebuildSrr } from '../../src/app/srr/index.js';
 import { readRarVolume, verifyRarSet } from '../../src/engine/index.js';
 import { Rar4FileFlags } from '../../src/engine/rar/rar4-file-header.js';
 import {
@@ -18,6 +19,7 @@ import {
 import { shouldRunWith } from '../helpers/tools.js';
 
 const SIZE = 4 * 2 ** 30 + 12_345;
+const ctx = { version: 'test', clock: () => new Date() };
 
 describe.runIf(shouldRunWith('lsar', 'rarfile'))('a file over 4 GiB', () => {
   for (const format of ['rar4', 'rar5'] as const) {
@@ -30,17 +32,14 @@ describe.runIf(shouldRunWith('lsar', 'rarfile'))('a file over 4 GiB', () => {
       await handle.close();
       const out = join(await tempDir('big-out'), 'set');
       try {
-        const result = await createRarSet(
-          { version: 'test', clock: () => new Date() },
-          {
-            sources: [source],
-            output: join(out, 'big'),
-            volumeSize: 2 * 2 ** 30,
-            format,
-            naming: format === 'rar4' ? 'old' : 'part',
-            sfv: false,
-          },
-        );
+        const result = await createRarSet(ctx, {
+          sources: [source],
+          output: join(out, 'big'),
+          volumeSize: 2 * 2 ** 30,
+          format,
+          naming: format === 'rar4' ? 'old' : 'part',
+          sfv: true,
+        });
         expect(result.volumes.length).toBe(3);
         const first = join(out, result.volumes[0]!.name);
         if (format === 'rar4') {
@@ -69,6 +68,15 @@ describe.runIf(shouldRunWith('lsar', 'rarfile'))('a file over 4 GiB', () => {
           // UnRAR and rarfile extract correctly (FORMAT-NOTES.md), so UnRAR is the judge here.
           expect((await extractWithUnrarWasm(first))['big.mkv']).toBe(expected);
         }
+        // The .srr of a set over 4 GiB rebuilds it: sizes and CRCs of every volume as the SFV says.
+        const srr = await createReleaseSrr(ctx, { releaseDir: out, output: join(src, 'big.srr') });
+        expect(srr.summary.files).toEqual([
+          { name: 'big.mkv', size: SIZE, crc32: result.files[0]!.crc32!.toUpperCase(), stored: true },
+        ]);
+        const rebuilt = await rebuildSrr({ srr: srr.path, source, outputDir: join(src, 'rebuilt') });
+        expect(rebuilt.volumes.map((v) => [v.name, v.size, v.sfvListed])).toEqual(
+          result.volumes.map((v) => [v.name, v.size, true]),
+        );
       } finally {
         await rm(out, { recursive: true, force: true });
         await rm(src, { recursive: true, force: true });

@@ -20,6 +20,7 @@ import {
   parseEbookName,
   parseEpisodeName,
   parseSfv,
+  parseSrr,
   readMatroskaHeader,
   readRarVolume,
 } from '../../src/engine/index.js';
@@ -153,6 +154,14 @@ describe('fuzzing the readers of untrusted bytes', () => {
   it('issue #18: the RAR5 header reader answers damaged volumes with a code', async () => {
     const base = await readFile(join(vectors, 'rar5-rarlab', 'test_read_format_rar5_stored_manyfiles.rar'));
     await fuzzFile('rar5', base, 'x.rar', readRarVolume);
+  });
+
+  it('issue #21: the SRR reader answers damaged .srr files with a code', async () => {
+    // A real scene SRR: header, three stored files, 24 volumes of RAR 4 headers.
+    const base = await readFile(
+      join(vectors, 'srr', 'House.S06E12.720p.HDTV.x264-IMMERSE_rarfs_problem.srr'),
+    );
+    await fuzzFile('srr', base, 'x.srr', async (path) => parseSrr(await readFile(path), path));
   });
 
   it('issue #18: the ZIP reader answers damaged disks with an error, never a crash or a hang', async () => {
