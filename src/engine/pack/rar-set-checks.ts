@@ -1,5 +1,12 @@
 import { extname } from 'node:path';
-import { RarCheck, type RarSetReport, verifyRarSet, volumeIndexFromName } from '../rar/index.js';
+import {
+  RAR_WARNING_CHECKS,
+  RarCheck,
+  type RarCheckId,
+  type RarSetReport,
+  verifyRarSet,
+  volumeIndexFromName,
+} from '../rar/index.js';
 import {
   allowedVolumeSizeRule,
   describeVolumeSizes,
@@ -17,6 +24,11 @@ const SEQUENCE_CHECKS: readonly string[] = [
   RarCheck.FIRST_VOLUME_FLAG,
   RarCheck.END_FLAG,
 ];
+
+function ruleFor(check: string): string {
+  if (SEQUENCE_CHECKS.includes(check)) return 'release.volume-sequence';
+  return RAR_WARNING_CHECKS.has(check as RarCheckId) ? 'release.rar-header-drift' : 'release.rar-integrity';
+}
 
 /**
  * Checks one RAR set the profile's way: one set only, complete and in order, every header and
@@ -58,8 +70,7 @@ export async function checkRarSet(
     ...(options.checkData === false ? { checkData: false } : {}),
   });
   for (const problem of report.problems) {
-    const id = SEQUENCE_CHECKS.includes(problem.check) ? 'release.volume-sequence' : 'release.rar-integrity';
-    out.add(id, problem.message, problem.volume ?? problem.file, {
+    out.add(ruleFor(problem.check), problem.message, problem.volume ?? problem.file, {
       code: problem.check,
       ...(problem.causedBy ? { causedBy: problem.causedBy } : {}),
     });

@@ -3,6 +3,7 @@ export { type DosTimeZone, type FileTime, fileTimeFromDate, fileTimeFromStats } 
 export type { PlannedFile, RarHostOs, RarInputFile } from './rar-entry.js';
 export { type DiscoveredVolume, discoverRarSet } from './rar-set-discovery.js';
 export {
+  RAR_WARNING_CHECKS,
   RarCheck,
   type RarCheckId,
   type RarSetFile,

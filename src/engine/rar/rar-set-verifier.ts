@@ -22,11 +22,25 @@ export const RarCheck = {
   SIZE_MISMATCH: 'rar.size-mismatch',
   /** A volume before the last whose end block says no volume follows. */
   END_FLAG: 'rar.end-flag',
-  /** A part of a split file that disagrees with its first part (size, time, attributes, host). */
+  /** A part of a split file that disagrees with its first part in how it is stored (method, host). */
   PART_MISMATCH: 'rar.part-mismatch',
+  /**
+   * A later part repeats its first part's time, attributes or unpacked size differently. Genuine
+   * scene releases do this (vectors/srr: IMMERSE's parts carry their own times, ORENJI's later
+   * parts a larger size); UnRAR, 7-Zip and rarfile extract them from the first part's header.
+   */
+  PART_DRIFT: 'rar.part-drift',
+  /** MHD_FIRSTVOLUME on a volume after the first (IMMERSE sets it on all 24; every reader copes). */
+  FIRST_VOLUME_FLAG_REPEATED: 'rar.first-volume-flag-repeated',
 } as const;
 
 export type RarCheckId = (typeof RarCheck)[keyof typeof RarCheck];
+
+/** What genuine scene releases do and the mainstream readers cope with: reported, never failing a set. */
+export const RAR_WARNING_CHECKS: ReadonlySet<RarCheckId> = new Set([
+  RarCheck.PART_DRIFT,
+  RarCheck.FIRST_VOLUME_FLAG_REPEATED,
+]);
 
 export interface RarSetProblem {
   readonly check: RarCheckId;
@@ -101,7 +115,7 @@ export async function verifyRarSet(
     volumes: volumes.map(({ index: _index, partCrcs: _parts, endCrc: _end, ...v }) => v),
     files,
     problems,
-    isOk: problems.length === 0,
+    isOk: problems.every((p) => RAR_WARNING_CHECKS.has(p.check)),
   };
 }
 
@@ -118,6 +132,7 @@ function checkVolumes(
   problems: RarSetProblem[],
   missing: Map<number, string>,
 ): void {
+  const firstFlagAgain: string[] = [];
   volumes.forEach((volume, position) => {
     const name = basename(volume.path);
     for (const block of volume.blocks) {
@@ -147,12 +162,14 @@ function checkVolumes(
         volume: name,
       });
     }
-    if (volume.isVolume && volume.isFirstVolume !== null && volume.isFirstVolume !== (position === 0)) {
+    if (volume.isVolume && volume.isFirstVolume === false && position === 0) {
       problems.push({
         check: RarCheck.FIRST_VOLUME_FLAG,
-        message: 'First-volume flag does not match the position in the set',
+        message: 'The first volume does not carry the first-volume flag',
         volume: name,
       });
+    } else if (volume.isVolume && volume.isFirstVolume === true && position > 0) {
+      firstFlagAgain.push(name);
     }
     // Against the name, not the position among the volumes found: a missing volume before this
     // one is reported once, as missing, and does not make every later number look wrong.
@@ -171,6 +188,17 @@ function checkVolumes(
       });
     }
   });
+  // One finding for the set: IMMERSE sets the flag on all 24 volumes, which is one habit, not 23 faults.
+  if (firstFlagAgain.length > 0) {
+    problems.push({
+      check: RarCheck.FIRST_VOLUME_FLAG_REPEATED,
+      message:
+        firstFlagAgain.length === 1
+          ? `${firstFlagAgain[0]} carries the first-volume flag but is not the first volume`
+          : `${firstFlagAgain.length} volumes after the first carry the first-volume flag (${firstFlagAgain[0]} to ${firstFlagAgain.at(-1)})`,
+      volume: firstFlagAgain[0]!,
+    });
+  }
 }
 
 interface OpenFile {
@@ -194,6 +222,7 @@ function checkFiles(
   missing: ReadonlyMap<number, string>,
 ): RarSetFile[] {
   const files: RarSetFile[] = [];
+  const drift = new PartDrift();
   let open: OpenFile | null = null;
   const causes = (state: OpenFile, only: 'damaged' | 'gaps' = 'damaged') =>
     state[only].length > 0 ? { causedBy: [...state[only]] } : {};
@@ -234,14 +263,15 @@ function checkFiles(
             if (name) open.gaps.push(name);
           }
           const differs = partDifferences(open.first, header);
-          if (differs.length > 0) {
+          if (differs.stored.length > 0) {
             problems.push({
               check: RarCheck.PART_MISMATCH,
-              message: `Part ${open.parts + 1} of "${header.name}" differs from its first part in ${differs.join(', ')}`,
+              message: `Part ${open.parts + 1} of "${header.name}" differs from its first part in ${differs.stored.join(', ')}`,
               volume: vname,
               file: header.name,
             });
           }
+          if (differs.repeated.length > 0) drift.add(header.name, open.parts + 1, vname, differs.repeated);
           open.crc =
             open.crc === null || partCrc === null ? null : crc32Combine(open.crc, partCrc, header.dataSize);
           open.size += header.dataSize;
@@ -318,6 +348,7 @@ function checkFiles(
     // Still a file of the set, only cut short: what the set holds is told by its headers.
     files.push({ name: cut.header.name, size: cut.header.unpackedSize, crc32: null, parts: cut.parts });
   }
+  problems.push(...drift.problems());
   return files;
 }
 
@@ -334,16 +365,47 @@ function newOpenFile(header: RarFileBlockInfo, crc: number | null, index: number
   };
 }
 
-/** The fields every part of a split file repeats from its first part, where they differ. */
-function partDifferences(first: RarFileBlockInfo, part: RarFileBlockInfo): string[] {
-  const out: string[] = [];
+/** Later parts that repeat their first part's fields differently, one finding per file. */
+class PartDrift {
+  private readonly byFile = new Map<string, { parts: number[]; volumes: string[]; fields: string[] }>();
+
+  add(file: string, part: number, volume: string, fields: readonly string[]): void {
+    const entry = this.byFile.get(file) ?? { parts: [], volumes: [], fields: [] };
+    entry.parts.push(part);
+    entry.volumes.push(volume);
+    for (const field of fields) if (!entry.fields.includes(field)) entry.fields.push(field);
+    this.byFile.set(file, entry);
+  }
+
+  problems(): RarSetProblem[] {
+    return [...this.byFile].map(([file, { parts, volumes, fields }]) => ({
+      check: RarCheck.PART_DRIFT,
+      message:
+        parts.length === 1
+          ? `Part ${parts[0]} of "${file}" differs from its first part in ${fields.join(', ')}`
+          : `${parts.length} later parts of "${file}" (${volumes[0]} to ${volumes.at(-1)}) differ from its first part in ${fields.join(', ')}`,
+      volume: volumes[0]!,
+      file,
+    }));
+  }
+}
+
+/**
+ * The fields every part of a split file repeats from its first part, where they differ: how the
+ * data is stored (a reader decodes each part by its own header) apart from what readers take
+ * from the first part only (time, attributes, unpacked size; the parts' sum is checked apart).
+ */
+function partDifferences(first: RarFileBlockInfo, part: RarFileBlockInfo) {
+  const stored: string[] = [];
+  const repeated: string[] = [];
   if (part.unpackedSize !== first.unpackedSize)
-    out.push(`unpacked size (${part.unpackedSize}, first part ${first.unpackedSize})`);
-  if ((part.mtime?.getTime() ?? null) !== (first.mtime?.getTime() ?? null)) out.push('modification time');
-  if (part.attributes !== first.attributes) out.push('attributes');
-  if (part.hostOs !== first.hostOs) out.push('host OS');
-  if (part.method !== first.method || part.version !== first.version) out.push('method');
-  return out;
+    repeated.push(`unpacked size (${part.unpackedSize}, first part ${first.unpackedSize})`);
+  if ((part.mtime?.getTime() ?? null) !== (first.mtime?.getTime() ?? null))
+    repeated.push('modification time');
+  if (part.attributes !== first.attributes) repeated.push('attributes');
+  if (part.hostOs !== first.hostOs) stored.push('host OS');
+  if (part.method !== first.method || part.version !== first.version) stored.push('method');
+  return { stored, repeated };
 }
 
 /** One sequential pass: the CRC of each part's data, of the bytes before ENDARC, and of the whole volume. */

@@ -193,6 +193,13 @@ export const ebook2022: RuleProfile = {
       confidence: 'P',
     },
     {
+      id: 'release.rar-header-drift',
+      severity: 'warn',
+      message: "Every part of a split file repeats its first part's time, attributes and size",
+      ref: 'facts §2.2 (inferred: genuine scene releases do it, vectors/srr)',
+      confidence: 'I',
+    },
+    {
       id: 'release.rar-integrity',
       severity: 'block',
       message: 'Every RAR header and file CRC checks out',

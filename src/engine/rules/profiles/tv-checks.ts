@@ -148,6 +148,13 @@ export function videoChecks(r: string, packagingSection: string, namingSection: 
       confidence: 'S',
     },
     {
+      id: 'release.rar-header-drift',
+      severity: 'warn',
+      message: "Every part of a split file repeats its first part's time, attributes and size",
+      ref: `${pack} (facts §2.2; inferred: genuine scene releases do it, vectors/srr)`,
+      confidence: 'I',
+    },
+    {
       id: 'release.rar-integrity',
       severity: 'block',
       message: 'Every RAR header and file CRC checks out',
