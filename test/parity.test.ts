@@ -32,6 +32,7 @@ const PARITY: Record<string, { cli: string | string[] } | { none: string }> = {
     none: 'local mode reads the files in place; a server’s are fetched with the link',
   },
   'POST /api/jobs/:id/artifacts/:artifactId/link': { none: 'a browser download link' },
+  'POST /api/jobs/:id/srr': { cli: 'srr create' },
   'GET /api/preferences': { cli: 'prefs get' },
   'POST /api/preferences': { cli: 'prefs set' },
   'GET /api/wizard/preferences': { cli: 'prefs get' },
@@ -89,6 +90,8 @@ const PARITY: Record<string, { cli: string | string[] } | { none: string }> = {
 const CLI_ONLY: Record<string, string> = {
   rar: 'writes RAR volumes of any files on this machine (no release rules)',
   validate: 'checks a release folder on this machine',
+  'srr show': 'reads an .srr file on this machine',
+  'srr rebuild': 'rebuilds volumes from media on this machine',
   'rules show': 'the profile as text; the API lists the same data',
   'name parse': 'the fields of a name, read on this machine (the wizard shows them as it checks)',
   serve: 'starts the server',

@@ -1,10 +1,10 @@
 // Jobs through the API on SQLite, MariaDB and PostgreSQL: run to completion with logs and
 // artifacts matching the files, downloads with Range, cancel mid-run, retry, delete, ownership,
 // source confinement and the live event stream.
-import { mkdir, readFile, stat, symlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc32OfFile, formatCrc32 } from '../../src/engine/index.js';
+import { crc32OfFile, formatCrc32, parseSrr } from '../../src/engine/index.js';
 import { availableDialects } from '../helpers/databases.js';
 import { ebookConfig, makeSources, tvConfig, until } from '../helpers/job-fixtures.js';
 import { tempDir } from '../helpers/readers.js';
@@ -78,6 +78,12 @@ describe.each(dialects)('jobs on %s', (dialect) => {
     const artifacts = (
       await s.app.inject({ method: 'GET', url: `/api/jobs/${id}/artifacts`, headers: h(operator) })
     ).json().items;
+    const ebookSrr = await s.app.inject({ method: 'POST', url: `/api/jobs/${id}/srr`, headers: h(operator) });
+    expect(ebookSrr.statusCode).toBe(422);
+    expect(ebookSrr.json().error).toMatchObject({
+      code: 'SRR_NO_VOLUMES',
+      message: expect.stringContaining('ZIP disks'),
+    });
     expect(artifacts.map((a: { kind: string }) => a.kind).sort()).toEqual(['nfo', 'zip', 'zip']);
     const releaseDir = join(s.services.config.releasesDir, id);
     for (const a of artifacts) {
@@ -157,6 +163,23 @@ describe.each(dialects)('jobs on %s', (dialect) => {
     );
     expect(done.status, JSON.stringify(done.error)).toBe('completed');
     expect(done.result.volumeCount).toBe(15);
+
+    // Its .srr (issue #21): made from the release on disk, the owner's (and admins') only.
+    const srr = await s.app.inject({ method: 'POST', url: `/api/jobs/${id}/srr`, headers: h(admin) });
+    expect(srr.statusCode, srr.body).toBe(200);
+    expect(srr.headers['content-disposition']).toBe(`attachment; filename="${done.result.releaseName}.srr"`);
+    const parsed = parseSrr(srr.rawPayload);
+    expect(parsed.appName).toMatch(/^relpack /);
+    const releaseDir = join(s.services.config.releasesDir, id, done.result.releaseName);
+    expect(parsed.volumes).toHaveLength(15);
+    for (const volume of parsed.volumes) {
+      expect(volume.size).toBe((await stat(join(releaseDir, volume.name))).size);
+    }
+    expect(parsed.storedFiles.map((f) => f.name).sort()).toEqual(
+      (await readdir(releaseDir)).filter((n) => /\.(nfo|sfv)$/.test(n)).sort(),
+    );
+    const foreign = await s.app.inject({ method: 'POST', url: `/api/jobs/${id}/srr`, headers: h(operator) });
+    expect(foreign.statusCode).toBe(404);
     const again = await s.app.inject({ method: 'POST', url: `/api/jobs/${id}/retry`, headers: h(admin) });
     expect(again.statusCode).toBe(409);
     await s.app.inject({ method: 'DELETE', url: `/api/jobs/${id}`, headers: h(admin) });

@@ -1,7 +1,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import type { Job, Repositories, Role } from '../../db/index.js';
-import { RelpackError } from '../../engine/index.js';
+import { createSrr, RelpackError } from '../../engine/index.js';
 import type { JobQueue } from '../../queue/index.js';
 import type { DestinationService } from '../destinations/destination-service.js';
 import { LOG_LEVELS } from '../facts/index.js';
@@ -11,6 +11,7 @@ import { parseInput } from '../parse-input.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import type { SourceRoots } from '../sources/source-roots.js';
 import type { UrlPolicy } from '../sources/url-guard.js';
+import { releaseParts } from '../srr/index.js';
 import type { Editor, TemplateService } from '../templates/template-service.js';
 import { type FollowOptions, followJob, type JobStreamEvent } from './follow-job.js';
 import type { PackJobConfig } from './job-config.js';
@@ -361,6 +362,29 @@ export class JobService extends JobQueries {
   async artifacts(viewer: Viewer, ref: string): Promise<ArtifactView[]> {
     const { id } = await this.find(viewer, ref);
     return (await this.deps.repos.artifacts.list(id)).map(toArtifactView);
+  }
+
+  /**
+   * The ReScene .srr of a completed pack job's release, made from its files on disk each time
+   * (a few kilobytes of headers; nothing is stored).
+   */
+  async srr(viewer: Viewer, ref: string, appName: string): Promise<{ fileName: string; bytes: Buffer }> {
+    const job = await this.find(viewer, ref);
+    const name = (job.result as { releaseName?: string } | null)?.releaseName;
+    if (job.type === 'upload' || job.status !== 'completed' || !name) {
+      throw new RelpackError(
+        JobErrorCode.JOB_INVALID_STATE,
+        `Job ${job.id} is ${job.type === 'upload' ? 'an upload' : job.status}: only a completed pack job has an .srr`,
+        { id: job.id, status: job.status, type: job.type },
+      );
+    }
+    const dir = join(jobOutputDir(this.deps.outputRoot, job.id), name);
+    if (!(await stat(dir).catch(() => null))?.isDirectory()) {
+      throw new RelpackError('NOT_A_RELEASE_DIRECTORY', `The release of job ${job.id} is no longer on disk`, {
+        id: job.id,
+      });
+    }
+    return { fileName: `${name}.srr`, bytes: await createSrr({ appName, ...(await releaseParts(dir)) }) };
   }
 
   /** The file behind an artifact, checked to exist and to be the size recorded. */

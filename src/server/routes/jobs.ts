@@ -261,6 +261,30 @@ export const jobRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { servic
   );
 
   app.post(
+    '/api/jobs/:id/srr',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: "The ReScene .srr of a completed pack job's release (RAR headers, NFO, SFV; docs/srr.md)",
+        params: JobRefParamsSchema,
+        response: { 200: z.unknown().meta({ description: 'The .srr file' }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, bytes } = await jobs.srr(
+        requireAuth(request),
+        request.params.id,
+        `relpack ${services.version}`,
+      );
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-disposition', `attachment; filename="${fileName.replace(/["\\]/g, '_')}"`)
+        .header('content-length', bytes.length)
+        .send(bytes);
+    },
+  );
+
+  app.post(
     '/api/jobs/:id/artifacts/:artifactId/link',
     {
       schema: {
