@@ -238,6 +238,22 @@ test('the TV wizard packs a test MKV to a completed job', async ({ browser }) =>
   await expect(page.getByRole('cell', { name: /\.sfv$/ }).first()).toBeVisible();
   await expect(page.getByRole('cell', { name: /\.rar$/ }).first()).toBeVisible();
   await shot(page, '12-job-tv');
+  // Its .srr: an SRR header block, then one RAR-file block per volume the table lists.
+  const [srrDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download .srr' }).click(),
+  ]);
+  expect(srrDownload.suggestedFilename()).toBe('Night.Harbour.S02E05.720p.HDTV.x264-GRP.srr');
+  const srrPath = join(SHOTS, '..', srrDownload.suggestedFilename());
+  await srrDownload.saveAs(srrPath);
+  const srr = await readFile(srrPath);
+  expect([...srr.subarray(0, 3)]).toEqual([0x69, 0x69, 0x69]);
+  const volumes = await page.locator('td.mono', { hasText: /\.(rar|r\d\d)$/ }).allTextContents();
+  expect(volumes.length).toBeGreaterThan(0);
+  for (const volume of volumes) {
+    const name = volume.trim().split('/').pop()!;
+    expect(srr.includes(Buffer.from(name)), name).toBe(true);
+  }
   await page.goto(`${url()}/jobs`);
   await expect(page.getByRole('link', { name: 'Night.Harbour.S02E05.720p.HDTV.x264-GRP' })).toBeVisible();
   await page.getByLabel('Search jobs').fill('Dispossessed');

@@ -104,6 +104,9 @@ export const en = {
   'job.details': 'Details',
   'job.download': 'Download',
   'job.downloadFile': 'Download {file}',
+  'job.downloadSrr': 'Download .srr',
+  'job.srrHint':
+    'The ReScene archive of this release (its RAR headers, NFO and SFV): with the video it rebuilds every volume byte for byte.',
   'job.duration': 'Duration',
   'job.file': 'File',
   'job.finished': 'Finished',

@@ -105,6 +105,9 @@ export const fr: Record<MessageKey, string> = {
   'job.details': 'Détails',
   'job.download': 'Télécharger',
   'job.downloadFile': 'Télécharger {file}',
+  'job.downloadSrr': 'Télécharger le .srr',
+  'job.srrHint':
+    'L’archive ReScene de cette release (ses en-têtes RAR, son NFO et son SFV) : avec la vidéo, elle reconstruit chaque volume à l’octet près.',
   'job.duration': 'Durée',
   'job.file': 'Fichier',
   'job.finished': 'Terminée',

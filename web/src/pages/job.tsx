@@ -78,7 +78,7 @@ function LogView({ lines }: { lines: LogLine[] }) {
   );
 }
 
-function Artifacts({ jobId }: { jobId: string }) {
+function Artifacts({ jobId, withSrr }: { jobId: string; withSrr: boolean }) {
   const { t, language } = useI18n();
   const artifacts = useQuery({
     queryKey: ['job', jobId, 'artifacts'],
@@ -104,11 +104,42 @@ function Artifacts({ jobId }: { jobId: string }) {
       setError(e);
     }
   };
+  const downloadSrr = async () => {
+    setError(null);
+    try {
+      // A few kilobytes made on request: fetched with the session, then saved from memory.
+      const answer = await api.POST('/api/jobs/{id}/srr', {
+        params: { path: { id: jobId } },
+        parseAs: 'blob',
+      });
+      const blob = (await unwrap(Promise.resolve(answer))) as Blob;
+      const disposition = answer.response.headers.get('content-disposition') ?? '';
+      const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'release.srr';
+      const href = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = href;
+      a.download = name;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      URL.revokeObjectURL(href);
+    } catch (e) {
+      setError(e);
+    }
+  };
   if (artifacts.isLoading) return <Loading />;
   const items = artifacts.data?.items ?? [];
   return (
     <div>
       <ErrorBanner error={artifacts.error ?? error} />
+      {withSrr && items.length > 0 ? (
+        <p className="row">
+          <button type="button" className="small" onClick={() => void downloadSrr()}>
+            {t('job.downloadSrr')}
+          </button>
+          <span className="muted small">{t('job.srrHint')}</span>
+        </p>
+      ) : null}
       {items.length === 0 ? (
         <p className="muted">{t('job.noArtifacts')}</p>
       ) : (
@@ -418,7 +449,7 @@ export function JobPage() {
         <section className="card">
           <h2>{t('job.artifacts')}</h2>
           {status === 'completed' ? (
-            <Artifacts jobId={j.id} />
+            <Artifacts jobId={j.id} withSrr={j.type === 'tv'} />
           ) : (
             <p className="muted">{t('job.artifactsLater')}</p>
           )}
