@@ -110,6 +110,39 @@ describe.runIf(shouldRunWith('mkvmerge'))('relpack pack and validate', () => {
     expect(JSON.parse(failed.stdout).ok).toBe(false);
   });
 
+  it('issue #21: --time and $SOURCE_DATE_EPOCH set the pack time; a bad one is a usage error', () => {
+    const args = [
+      'pack',
+      'ebook',
+      join(work, 'book.epub'),
+      '-g',
+      'GRP',
+      '-m',
+      'source=RETAiL',
+      '--dry-run',
+      '--json',
+    ];
+    const timed = relpack([...args, '--time', '2026-12-01T20:00:00+01:00']);
+    expect(timed.status, timed.stderr).toBe(0);
+    expect(JSON.parse(timed.stdout).packedAt).toBe('2026-12-01T19:00:00.000Z');
+    const epoch = relpack(args, { SOURCE_DATE_EPOCH: '1764619200' });
+    expect(epoch.status, epoch.stderr).toBe(0);
+    expect(JSON.parse(epoch.stdout).packedAt).toBe('2025-12-01T20:00:00.000Z');
+    // --time wins over the environment.
+    const both = relpack([...args, '--time', '2026-01-02'], { SOURCE_DATE_EPOCH: '1764619200' });
+    expect(JSON.parse(both.stdout).packedAt).toBe('2026-01-02T00:00:00.000Z');
+    for (const [extra, env, text] of [
+      [['--time', 'yesterday'], {}, 'is not an ISO 8601 time with a zone'],
+      [['--time', '2026-12-01T20:00:00'], {}, 'is not an ISO 8601 time with a zone'],
+      [['--time', '1970-01-01'], {}, 'is not a time between 1980 and 2107'],
+      [[], { SOURCE_DATE_EPOCH: 'soon' }, 'SOURCE_DATE_EPOCH="soon" is not a number of seconds'],
+    ] as const) {
+      const bad = relpack([...args, ...extra], env);
+      expect(bad.status, bad.stdout).toBe(2);
+      expect(bad.stderr).toContain(text);
+    }
+  });
+
   it('packs a TV episode with --dry-run writing nothing, then for real', () => {
     const out = join(work, 'tv-out');
     const args = [

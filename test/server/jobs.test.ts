@@ -38,7 +38,7 @@ describe.each(dialects)('jobs on %s', (dialect) => {
       method: 'POST',
       url: '/api/jobs',
       headers: h(operator),
-      payload: ebookConfig(sources.epub),
+      payload: { ...ebookConfig(sources.epub), time: '2026-12-01T21:00:00+01:00' },
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({
@@ -57,6 +57,7 @@ describe.each(dialects)('jobs on %s', (dialect) => {
       releaseName: 'Ann.Author.Job.Book.2020.RETAiL.ePUB.eBOOK-GRP',
       volumeCount: 2,
       findings: [],
+      packedAt: '2026-12-01T20:00:00.000Z',
     });
     expect(done.startedAt).not.toBeNull();
     expect(done.finishedAt).not.toBeNull();

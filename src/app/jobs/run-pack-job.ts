@@ -80,14 +80,14 @@ export async function runPackJob(
         });
         source = downloaded.path;
       }
-      const { sourceUrl: _url, destinations: _destinations, ...rest } = config;
+      const { sourceUrl: _url, destinations: _destinations, time, ...rest } = config;
       log.info(`packing ${config.type} from ${source}`, {
         source: source ?? null,
         profile: config.profile ?? null,
       });
       const result = await packRelease(
         { version: deps.version, clock },
-        { ...rest, source: source!, outputDir, dryRun: false },
+        { ...rest, source: source!, outputDir, dryRun: false, ...(time ? { time: new Date(time) } : {}) },
         { signal, onProgress: (p: PackProgress) => progress(p) },
       );
       const files = result.files.map((f) => ({ ...f, path: `${result.releaseName}/${f.path}` }));
@@ -145,5 +145,6 @@ function summary(result: PackReleaseResult) {
     volumeCount: result.volumes.length,
     findings: result.findings,
     notes: result.notes,
+    packedAt: result.packedAt,
   };
 }

@@ -61,6 +61,11 @@ export interface PackReleaseRequest {
   /** Read the written volumes back before publishing (PackCommonInput.verify). */
   readonly verify?: boolean;
   readonly dryRun?: boolean;
+  /**
+   * The pack time: the NFO's and DIZ's date, the ZIP entries' and the SFV's times, the sample's
+   * seed. The same sources, request and time give the same bytes. Default: now.
+   */
+  readonly time?: Date;
 }
 
 export interface PackReleaseResult {
@@ -83,6 +88,8 @@ export interface PackReleaseResult {
   /** Written files with size and CRC32; empty on a dry run. */
   readonly files: readonly ManifestFile[];
   readonly findings: readonly Finding[];
+  /** The pack time every written byte derives from (ISO 8601); pass it back as `time` to repeat the pack. */
+  readonly packedAt: string;
 }
 
 /**
@@ -121,7 +128,7 @@ export async function packRelease(
     source,
     group: request.group,
     outputDir: resolve(request.outputDir),
-    date: ctx.clock(),
+    date: request.time ?? ctx.clock(),
     tool: { name: 'relpack', version: ctx.version },
     ...(request.volumeSize === undefined ? {} : { volumeSize: request.volumeSize }),
     ...(request.rarFormat === undefined ? {} : { rarFormat: request.rarFormat }),
@@ -137,9 +144,9 @@ export async function packRelease(
       ...(request.dizTemplate ? { dizTemplate: request.dizTemplate } : {}),
       facts,
     };
-    if (request.dryRun) return summarize(await planEbookRelease(input), notes, [], true);
+    if (request.dryRun) return summarize(await planEbookRelease(input), notes, [], true, common.date);
     const result = await packEbook(input, hooks);
-    return summarize(result.plan, notes, result.files, false, result.findings);
+    return summarize(result.plan, notes, result.files, false, common.date, result.findings);
   }
   const { name, notes, facts, video } = await tvNaming(profile, request, source);
   const input = {
@@ -158,9 +165,9 @@ export async function packRelease(
       },
     );
   }
-  if (request.dryRun) return summarize(await planTvRelease(input), notes, [], true);
+  if (request.dryRun) return summarize(await planTvRelease(input), notes, [], true, common.date);
   const result = await packTv(input, hooks);
-  return summarize(result.plan, notes, result.files, false, result.findings);
+  return summarize(result.plan, notes, result.files, false, common.date, result.findings);
 }
 
 async function ebookNaming(profile: RuleProfile, request: PackReleaseRequest, source: PackSource) {
@@ -309,10 +316,12 @@ function summarize(
   nameNotes: readonly string[],
   files: readonly ManifestFile[],
   dryRun: boolean,
+  packedAt: Date,
   findings: readonly Finding[] = plan.findings,
 ): PackReleaseResult {
   return {
     dryRun,
+    packedAt: packedAt.toISOString(),
     releaseName: plan.releaseName,
     releaseDir: plan.releaseDir,
     profile: plan.profile,

@@ -70,6 +70,11 @@ export const PackJobFields = z.object({
   }),
   nfoTemplate: TemplateChoiceSchema.optional(),
   dizTemplate: TemplateChoiceSchema.optional(),
+  time: z.iso.datetime({ offset: true }).optional().meta({
+    description:
+      'The pack time (ISO 8601): NFO/DIZ date, ZIP and SFV times, sample seed; the same sources and time give the same bytes',
+    example: '2026-12-01T20:00:00Z',
+  }),
   overrides: z
     .array(z.string().max(64))
     .max(50)

@@ -28,6 +28,8 @@ export interface CreateRarSetInput {
   readonly dryRun?: boolean;
   /** Remove the `.tmp-*` leftovers of an interrupted run when they are all the folder holds. */
   readonly cleanPartial?: boolean;
+  /** The SFV's time (file times stay the sources'); default now. */
+  readonly time?: Date;
 }
 
 export interface CreateRarSetResult {
@@ -81,7 +83,7 @@ export async function createRarSet(
   if (input.sfv) {
     const text = formatSfv(
       written.volumes.map((v) => ({ name: v.fileName, crc32: v.crc32 })),
-      { generator: `relpack ${ctx.version}`, date: ctx.clock() },
+      { generator: `relpack ${ctx.version}`, date: input.time ?? ctx.clock() },
     );
     try {
       await writeFileAtomic(join(outputDir, sfvName), text);

@@ -13,6 +13,7 @@ import { collectList, collectMeta } from '../meta-option.js';
 import { printJson } from '../output.js';
 import { readTextInput } from '../read-input.js';
 import { parseByteSize } from '../size-option.js';
+import { packTimeOption } from '../time-option.js';
 import { finishUploads, reportUploads, uploadSummary } from './upload.js';
 
 interface PackOptions {
@@ -34,6 +35,7 @@ interface PackOptions {
   job: boolean;
   server?: string;
   upload?: string[];
+  time?: string;
 }
 
 const EBOOK_META =
@@ -82,6 +84,10 @@ export function register(program: Command, deps: CliDeps): void {
         'then upload the release to this destination (name or id; repeatable; see relpack destinations)',
         (value: string, previous: string[] = []) => [...previous, value],
       )
+      .option(
+        '--time <ISO-8601>',
+        'pack time for every date and time written (default $SOURCE_DATE_EPOCH, else now): same sources + same time = same bytes',
+      )
       .option('--json', 'print the result as one JSON document on stdout', false)
       .option('--no-progress', 'do not report progress on stderr');
   common(
@@ -120,6 +126,7 @@ async function run(deps: CliDeps, type: 'ebook' | 'tv', source: string, options:
     ...(options.dizTemplate ? { dizTemplate: await readTextInput(options.dizTemplate) } : {}),
     ...(options.allow ? { overrides: options.allow } : {}),
     ...(options.verify ? { verify: true } : {}),
+    ...packTimeOption(options.time),
     dryRun: options.dryRun,
   };
   if (options.upload?.length && options.dryRun)
@@ -236,10 +243,12 @@ function jobRequest(request: PackReleaseRequest, options: PackOptions): PackJobR
     dizTemplate,
     meta,
     overrides,
+    time,
     ...rest
   } = request;
   return {
     ...rest,
+    ...(time ? { time: time.toISOString() } : {}),
     ...(isUrl(source) ? { sourceUrl: source } : { source: resolve(source) }),
     ...(meta ? { meta: { ...meta } } : {}),
     ...(overrides ? { overrides: [...overrides] } : {}),

@@ -13,6 +13,7 @@ interface RarOptions {
   json: boolean;
   progress: boolean;
   cleanPartial: boolean;
+  time?: string;
 }
 
 export function register(program: Command, deps: CliDeps): void {
@@ -51,13 +52,18 @@ export function register(program: Command, deps: CliDeps): void {
       'remove the .tmp-* leftovers of an interrupted run when they are all the output folder holds',
       false,
     )
+    .option(
+      '--time <ISO-8601>',
+      "the SFV's time (default $SOURCE_DATE_EPOCH, else now); file times stay the sources'",
+    )
     .option('--json', 'print the result as one JSON document on stdout', false)
     .option('--no-progress', 'do not report progress on stderr')
     .action(async (files: string[], options: RarOptions) => {
       // The RAR writer alone: no database, no zod, no template engine (the 1 GiB bench counts it).
-      const [{ createRarSet }, { createProgressReporter }] = await Promise.all([
+      const [{ createRarSet }, { createProgressReporter }, { packTimeOption }] = await Promise.all([
         import('../../app/rar-set/index.js'),
         import('../progress-reporter.js'),
+        import('../time-option.js'),
       ]);
       const reporter = createProgressReporter(deps.stderr, options.progress && !options.dryRun);
       const result = await createRarSet(
@@ -72,6 +78,7 @@ export function register(program: Command, deps: CliDeps): void {
           hostOs: options.host,
           dryRun: options.dryRun,
           cleanPartial: options.cleanPartial,
+          ...packTimeOption(options.time),
         },
         { signal: deps.signal, onProgress: (p) => reporter.update(p) },
       ).finally(() => reporter.stop());

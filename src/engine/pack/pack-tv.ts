@@ -44,6 +44,7 @@ export async function packTv(
       const target = join(staging.path, plan.sample.path);
       await mkdir(dirname(target), { recursive: true });
       await cutSample(input.source.path, target, plan.sample.cut, {
+        seed: crc32(Buffer.from(`${plan.releaseName} ${input.date.toISOString()}`)),
         ...(input.sample?.mkvmerge ? { mkvmerge: input.sample.mkvmerge } : {}),
         ...(hooks.signal ? { signal: hooks.signal } : {}),
       });

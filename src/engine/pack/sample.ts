@@ -38,11 +38,14 @@ export async function cutSample(
   source: string,
   target: string,
   cut: SampleCut,
-  options: { mkvmerge?: string; signal?: AbortSignal } = {},
+  options: { mkvmerge?: string; signal?: AbortSignal; seed?: number } = {},
 ): Promise<void> {
   const bin = options.mkvmerge ?? 'mkvmerge';
   const args = [
     '--quiet',
+    // Byte-identical output for the same source, cut and seed: mkvmerge otherwise writes random
+    // segment UIDs and the wall-clock date.
+    ...(options.seed === undefined ? [] : ['--deterministic', String(options.seed)]),
     '-o',
     target,
     '--split',

@@ -7171,6 +7171,12 @@ export interface components {
             source?: string;
             /** @description Or an http(s) URL to download */
             sourceUrl?: string;
+            /**
+             * Format: date-time
+             * @description The pack time (ISO 8601): NFO/DIZ date, ZIP and SFV times, sample seed; the same sources and time give the same bytes
+             * @example 2026-12-01T20:00:00Z
+             */
+            time?: string;
             /** @enum {string} */
             type: "ebook" | "tv";
             /** @description Read every written volume back before publishing, as a site would (slower) */
@@ -7209,6 +7215,12 @@ export interface components {
             source?: string;
             /** @description Or an http(s) URL to download */
             sourceUrl?: string;
+            /**
+             * Format: date-time
+             * @description The pack time (ISO 8601): NFO/DIZ date, ZIP and SFV times, sample seed; the same sources and time give the same bytes
+             * @example 2026-12-01T20:00:00Z
+             */
+            time?: string;
             /** @enum {string} */
             type: "ebook" | "tv";
             /** @description Read every written volume back before publishing, as a site would (slower) */
