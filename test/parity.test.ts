@@ -91,6 +91,8 @@ const CLI_ONLY: Record<string, string> = {
   rar: 'writes RAR volumes of any files on this machine (no release rules)',
   validate: 'checks a release folder on this machine',
   'srr show': 'reads an .srr file on this machine',
+  'fix nfo': 'fixes a release folder on this machine; POST /api/jobs/:id/fix is still to come (issue #21)',
+  'fix dir': 'fixes a release folder on this machine; POST /api/jobs/:id/fix is still to come (issue #21)',
   'srr rebuild': 'rebuilds volumes from media on this machine',
   'rules show': 'the profile as text; the API lists the same data',
   'name parse': 'the fields of a name, read on this machine (the wizard shows them as it checks)',

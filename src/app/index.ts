@@ -62,6 +62,7 @@ export {
 } from './destinations/destination-schema.js';
 export { DestinationErrorCode, DestinationService } from './destinations/destination-service.js';
 export * from './facts/index.js';
+export * from './fix/index.js';
 export {
   type FollowOptions,
   followJob,

@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import {
   getProfile,
   listProfiles,
+  parseEbookName,
   parseEpisodeName,
   type RuleProfile,
   type ValidationReport,
@@ -23,9 +24,12 @@ export async function validateReleaseDir(
   return validateRelease(path, profile, options.signal ? { signal: options.signal } : {});
 }
 
-async function guessProfile(path: string): Promise<RuleProfile> {
+export async function guessProfile(path: string): Promise<RuleProfile> {
   const entries = await readdir(path).catch(() => [] as string[]);
-  if (entries.some((e) => e.toLowerCase().endsWith('.zip'))) return getProfile('ebook-2022');
+  // ZIP disks, or an eBOOK dirname (a fix release holds only its NFO).
+  const ebook = getProfile('ebook-2022');
+  if (entries.some((e) => e.toLowerCase().endsWith('.zip'))) return ebook;
+  if (parseEbookName(ebook, basename(path)).section !== null) return ebook;
   const parsed = parseEpisodeName(getProfile('web-2020'), basename(path));
   if (parsed.format === 'WEB' || parsed.format === 'WEBRip') return getProfile('web-2020');
   if (parsed.resolution === '720p' || parsed.format === 'HR.PDTV') return getProfile('tv-720p-2016');

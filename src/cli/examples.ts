@@ -24,6 +24,18 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'relpack pack tv ep.mkv -g GRP --name Show.Name.S01E02.720p.HDTV.x264-GRP --json',
     'relpack pack tv https://example.org/ep.mkv -g GRP --job',
   ],
+  fix: [
+    'relpack fix nfo ./Show.Name.S01E02.720p.HDTV.x264-GRP --nfo fixed.nfo',
+    'relpack fix dir ./Show.Name.S01E02.720p.HDTV.x264-GRP --name Show.Name.S01E03.720p.HDTV.x264-GRP',
+  ],
+  'fix nfo': [
+    'relpack fix nfo ./Show.Name.S01E02.720p.HDTV.x264-GRP --nfo fixed.nfo',
+    'relpack fix nfo ./Ann.Author.A.Title.2020.RETAiL.ePUB.eBOOK-GRP --nfo fixed.nfo.liquid -o ~/fixes --json',
+  ],
+  'fix dir': [
+    'relpack fix dir ./Show.Name.S01E02.720p.HDTV.x264-GRP --name Show.Name.S01E03.720p.HDTV.x264-GRP',
+    'relpack fix dir ./Wrong.Name.2020.RETAiL.eBOOK-GRP --name Ann.Author.A.Title.2020.RETAiL.eBOOK-GRP --nfo dirfix.nfo',
+  ],
   srr: [
     'relpack srr create ./Show.Name.S01E02.720p.HDTV.x264-GRP',
     'relpack srr show Show.Name.S01E02.720p.HDTV.x264-GRP.srr',

@@ -6,6 +6,7 @@ import { register as registerBatch } from './commands/batch.js';
 import { register as registerCompletion } from './commands/completion.js';
 import { register as registerDb } from './commands/db.js';
 import { register as registerDestinations } from './commands/destinations.js';
+import { register as registerFix } from './commands/fix.js';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerLogin } from './commands/login.js';
 import { register as registerMeta } from './commands/meta.js';
@@ -56,6 +57,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerPasswd(program, deps);
   registerMeta(program, deps);
   registerValidate(program, deps);
+  registerFix(program, deps);
   registerName(program, deps);
   registerRules(program, deps);
   registerRar(program, deps);

@@ -321,7 +321,8 @@ export const ERRORS = {
   NOT_A_RELEASE_DIRECTORY: {
     http: 404,
     exit: ExitCode.INPUT,
-    meaning: 'The path to validate is not a directory.',
+    meaning:
+      'The path to validate or fix is not a release directory (no folder, or no RAR set or ZIP disks in it).',
     fix: 'Pass the release directory.',
     since: '#4',
   },

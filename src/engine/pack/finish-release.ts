@@ -10,8 +10,8 @@ import { validateRelease } from './validate-release.js';
  * only when no `block` finding remains (overridden rule ids excepted).
  */
 export async function finishRelease(
-  input: PackCommonInput,
-  plan: PlanCommon,
+  input: Pick<PackCommonInput, 'verify' | 'overrides'>,
+  plan: Pick<PlanCommon, 'profile' | 'releaseName' | 'findings'>,
   staging: StagingDirectory,
   files: readonly ManifestFile[],
   hooks: PackHooks,

@@ -222,14 +222,15 @@ async function readNfoText(path: string, name: string, out: FindingCollector): P
   return inspected.text;
 }
 
+/** Checks the NFO's bytes and width; returns its text (null when it could not be read as one). */
 export async function checkNfoWidth(
   path: string,
   name: string,
   profile: RuleProfile,
   out: FindingCollector,
-): Promise<void> {
+): Promise<string | null> {
   const text = await readNfoText(path, name, out);
-  if (text === null) return;
+  if (text === null) return null;
   for (const line of overWidthLines(text, profile.packaging.nfo.maxWidth)) {
     out.add(
       'release.nfo-width',
@@ -237,4 +238,5 @@ export async function checkNfoWidth(
       name,
     );
   }
+  return text;
 }

@@ -1,12 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ParsedEpisodeName } from '../naming/index.js';
-import { checkReleaseName } from '../naming/index.js';
+import { checkReleaseName, fixOf, fixTag } from '../naming/index.js';
 import { volumeIndexFromName } from '../rar/index.js';
 import { type Finding, FindingCollector, type RuleProfile } from '../rules/index.js';
 import { foldFollowOnFindings, type VolumeTally } from './fold-findings.js';
 import { PackError, PackErrorCode } from './pack-error.js';
 import { validateEbookDisks } from './validate-ebook.js';
+import { validateFixFiles } from './validate-fix.js';
 import { validateTvFiles } from './validate-tv.js';
 
 export interface ValidateOptions {
@@ -65,7 +66,12 @@ export async function validateRelease(
   }
   let findings: Finding[];
   let volumes: VolumeTally | null = null;
-  if (profile.releaseType === 'ebook') {
+  const fix = fixOf(profile, releaseName);
+  if (fix && fix.kind !== 'sample') {
+    const tag = fixTag(profile, fix.kind)!;
+    await validateFixFiles(dir, listing, profile, { ...fix, tag, releaseName }, out);
+    findings = [...checkReleaseName(profile, releaseName).findings, ...out.findings];
+  } else if (profile.releaseType === 'ebook') {
     const content = await validateEbookDisks(dir, listing, profile, out, options.signal);
     findings = [
       ...checkReleaseName(profile, releaseName, content ? { fileExtension: content } : {}).findings,

@@ -10,7 +10,15 @@ export {
 export { groupThousands } from './group-thousands.js';
 export { createTextEngine, renderTemplate, TextErrorCode, wrap } from './liquid.js';
 export { inspectNfoBytes, type NfoBytes, type NfoEncoding } from './nfo-bytes.js';
-export { diskCounter, type RenderedText, readDiskCounter, renderDiz, renderNfo } from './render-text.js';
+export {
+  diskCounter,
+  type FixTextData,
+  type RenderedText,
+  readDiskCounter,
+  renderDiz,
+  renderFixNfo,
+  renderNfo,
+} from './render-text.js';
 export {
   configureSharedTemplateSandbox,
   sharedTemplateSandbox,

@@ -28,6 +28,24 @@ export function renderNfo(template: string, data: ReleaseTextData, maxWidth = 80
   return render(template, data, 'NFO', maxWidth);
 }
 
+/** What a fix's NFO template sees: the fix release, the release it fixes, the date and the tool. */
+export interface FixTextData {
+  readonly release: {
+    readonly name: string;
+    readonly group: string;
+    /** The dirname being fixed (NFOFIX: the release; DIRFIX: the wrong dirname). */
+    readonly fixes: string;
+    /** The fix tag as the name spells it (NFOFIX, NFOFiX, DIRFIX, DiRFiX). */
+    readonly fix: string;
+    readonly date: string;
+  };
+  readonly tool: { readonly name: string; readonly version: string };
+}
+
+export function renderFixNfo(template: string, data: FixTextData, maxWidth = 80): Promise<RenderedText> {
+  return render(template, data, 'NFO', maxWidth);
+}
+
 export function renderDiz(template: string, data: DiskTextData, maxWidth = 44): Promise<RenderedText> {
   return render(template, data, 'file_id.diz', maxWidth);
 }

@@ -193,6 +193,13 @@ export const ebook2022: RuleProfile = {
       confidence: 'P',
     },
     {
+      id: 'release.fix-names-original',
+      severity: 'block',
+      message: 'A fix (NFOFiX, DiRFiX) holds only its NFO, and the NFO names the release it fixes',
+      ref: `${R} §4 (facts §1.4: propers, repacks and fixes)`,
+      confidence: 'S',
+    },
+    {
       id: 'release.rar-header-drift',
       severity: 'warn',
       message: "Every part of a split file repeats its first part's time, attributes and size",

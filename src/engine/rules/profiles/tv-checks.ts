@@ -268,6 +268,13 @@ export function videoChecks(r: string, packagingSection: string, namingSection: 
       confidence: 'S',
     },
     {
+      id: 'release.fix-names-original',
+      severity: 'block',
+      message: 'A fix (NFOFIX, DIRFIX) holds only its NFO, and the NFO names the release it fixes',
+      ref: `${name} (facts §2.3: allowed fixes)`,
+      confidence: 'S',
+    },
+    {
       id: 'release.unexpected-file',
       severity: 'warn',
       message: 'The release holds only the RAR set, the .sfv, the .nfo and Sample/ (Proof/ for WEB)',

@@ -1,0 +1,71 @@
+import type { Command } from 'commander';
+import type { FixPackResult } from '../../app/index.js';
+import type { CliDeps } from '../cli-deps.js';
+import { formatFindings } from '../findings-format.js';
+import { loadApp } from '../load.js';
+import { printJson } from '../output.js';
+import { readTextInput } from '../read-input.js';
+import { packTimeOption } from '../time-option.js';
+
+interface FixOptions {
+  nfo?: string;
+  name?: string;
+  out?: string;
+  profile?: string;
+  time?: string;
+  json: boolean;
+}
+
+export function register(program: Command, deps: CliDeps): void {
+  const fix = program
+    .command('fix')
+    .summary('NFOFIX and DIRFIX releases for a release that went up wrong')
+    .description(
+      'The rules allow only these fixes (and SAMPLEFIX for video): a release holding one NFO that names\n' +
+        'the release it fixes, named by the profile (NFOFIX/DIRFIX for TV, NFOFiX/DiRFiX for eBOOK).',
+    );
+  const common = (cmd: Command) =>
+    cmd
+      .option('-o, --out <dir>', 'where the fix release is written (default: beside the release)')
+      .option('-p, --profile <id>', 'rule profile (default: guessed from the release, as validate does)')
+      .option('--time <ISO-8601>', 'the NFO date (default $SOURCE_DATE_EPOCH, else now)')
+      .option('--json', 'print the result as one JSON document on stdout', false);
+  common(
+    fix
+      .command('nfo')
+      .summary('write the NFOFIX release: a new NFO naming the release it fixes')
+      .argument('<release-dir>', 'the release whose NFO was wrong')
+      .requiredOption(
+        '--nfo <file>',
+        'the new NFO (Liquid: {{ release.fixes }} is the release it fixes; - for stdin)',
+      ),
+  ).action((dir: string, options: FixOptions) => run(deps, 'nfo', dir, options));
+  common(
+    fix
+      .command('dir')
+      .summary('write the DIRFIX release under the correct name')
+      .argument('<release-dir>', 'the release that went up under a wrong dirname')
+      .requiredOption('--name <name>', 'the correct dirname (checked against the rules)')
+      .option('--nfo <file>', 'the NFO (default: a short one naming the wrong dirname)'),
+  ).action((dir: string, options: FixOptions) => run(deps, 'dir', dir, options));
+}
+
+async function run(deps: CliDeps, kind: 'nfo' | 'dir', dir: string, options: FixOptions): Promise<void> {
+  const { fixRelease } = await loadApp();
+  const result = await fixRelease(deps.context, {
+    kind,
+    releaseDir: dir,
+    ...(options.nfo ? { nfoTemplate: await readTextInput(options.nfo) } : {}),
+    ...(options.name ? { correctName: options.name } : {}),
+    ...(options.out ? { outputDir: options.out } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...packTimeOption(options.time),
+  });
+  if (options.json) return printJson(deps, result);
+  deps.stdout.write(printable(result));
+  if (result.findings.length > 0) deps.stderr.write(formatFindings(result.findings, deps.stderr));
+}
+
+function printable(result: FixPackResult): string {
+  return `${result.releaseName}\n  fixes ${result.fixes}\n  ${result.nfo.name}\nwrote ${result.releaseDir}\n`;
+}

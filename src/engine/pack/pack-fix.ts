@@ -1,0 +1,100 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { crc32 } from '../checksum/index.js';
+import { checkReleaseName, type FixKind, fixTag, withTag } from '../naming/index.js';
+import type { RuleProfile } from '../rules/index.js';
+import { renderFixNfo } from '../text/index.js';
+import { finishRelease } from './finish-release.js';
+import { manifestEntry } from './manifest.js';
+import { PackError, PackErrorCode } from './pack-error.js';
+import type { PackHooks, PackResult } from './pack-types.js';
+import { diskStem } from './plan-ebook.js';
+import { inStaging } from './staged-pack.js';
+
+export interface FixPackInput {
+  readonly profile: RuleProfile;
+  readonly kind: Extract<FixKind, 'nfo' | 'dir'>;
+  /** The release being fixed, as its folder is named. */
+  readonly originalName: string;
+  /** DIRFIX: the name the release should have had. */
+  readonly correctName?: string;
+  /** Liquid; sees `release.name`, `release.fixes`, `release.fix`, `release.group`, `release.date`. */
+  readonly nfoTemplate: string;
+  readonly outputDir: string;
+  readonly date: Date;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly overrides?: readonly string[];
+}
+
+export interface FixPackResult extends PackResult {
+  readonly fixes: string;
+  readonly nfo: { readonly name: string; readonly text: string };
+}
+
+/**
+ * An NFOFIX or DIRFIX release (facts §1.4, §2.3): a folder holding one NFO that names the
+ * release it fixes, under the fixed name with the profile's fix tag. Written in a staging folder,
+ * validated like any release, and published only when no rule blocks it.
+ */
+export async function packFix(input: FixPackInput, hooks: PackHooks = {}): Promise<FixPackResult> {
+  const { profile } = input;
+  const tag = fixTag(profile, input.kind);
+  if (tag === null) {
+    throw new PackError(
+      PackErrorCode.RULE_VIOLATION,
+      `${profile.id} has no ${input.kind.toUpperCase()}FIX tag`,
+      {
+        profile: profile.id,
+      },
+    );
+  }
+  const base = input.kind === 'dir' ? input.correctName! : input.originalName;
+  if (input.kind === 'dir' && base === input.originalName) {
+    throw new PackError(
+      PackErrorCode.RULE_VIOLATION,
+      `${base} is already the release's dirname; a DIRFIX corrects it`,
+      {
+        name: base,
+      },
+    );
+  }
+  const releaseName = withTag(profile, base, tag);
+  const nameCheck = checkReleaseName(profile, releaseName);
+  const blocking = nameCheck.findings.filter((f) => f.severity === 'block');
+  if (blocking.length > 0) {
+    throw new PackError(
+      PackErrorCode.RULE_VIOLATION,
+      `${releaseName} breaks ${blocking.length} naming rule(s) of ${profile.id}: ${blocking.map((f) => `${f.id} (${f.detail})`).join('; ')}`,
+      { findings: nameCheck.findings },
+    );
+  }
+  const group = releaseName.slice(releaseName.lastIndexOf('-') + 1);
+  const rendered = await renderFixNfo(
+    input.nfoTemplate,
+    {
+      release: {
+        name: releaseName,
+        group,
+        fixes: input.originalName,
+        fix: tag,
+        date: input.date.toISOString().slice(0, 10),
+      },
+      tool: input.tool,
+    },
+    profile.packaging.nfo.maxWidth,
+  );
+  const stem = profile.releaseType === 'ebook' ? diskStem(group, releaseName) : releaseName.toLowerCase();
+  const nfoName = `${stem}.nfo`;
+  return inStaging(join(input.outputDir, releaseName), hooks, async (staging) => {
+    await writeFile(join(staging.path, nfoName), rendered.bytes, { flag: 'wx' });
+    const files = [manifestEntry('nfo', nfoName, rendered.bytes.length, crc32(rendered.bytes))];
+    const result = await finishRelease(
+      { ...(input.overrides ? { overrides: input.overrides } : {}) },
+      { profile: profile.id, releaseName, findings: nameCheck.findings },
+      staging,
+      files,
+      hooks,
+    );
+    return { ...result, fixes: input.originalName, nfo: { name: nfoName, text: rendered.text } };
+  });
+}

@@ -1,0 +1,159 @@
+// `relpack fix nfo|dir` as a child process of the built CLI: NFOFIX and DIRFIX releases for TV and
+// eBOOK that `relpack validate` accepts, and every wrong request refused with nothing written.
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { packRelease } from '../src/app/index.js';
+import { makeEpub } from './helpers/make-epub.js';
+import { makeMkv } from './helpers/make-mkv.js';
+import { tempDir } from './helpers/readers.js';
+import { shouldRunWith } from './helpers/tools.js';
+
+const bin = fileURLToPath(new URL('../bin/relpack.js', import.meta.url));
+const relpack = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const ctx = { version: '9.9.9', clock: () => new Date('2026-12-01T12:00:00Z') };
+
+describe.runIf(shouldRunWith('mkvmerge'))('relpack fix (built CLI)', () => {
+  let work: string;
+  let tv: string;
+  let ebook: string;
+
+  beforeAll(async () => {
+    work = await tempDir('cli-fix');
+    makeMkv(join(work, 'ep.mkv'), { width: 1280, height: 720, seconds: 6, frameBytes: 4_000 });
+    tv = (
+      await packRelease(ctx, {
+        type: 'tv',
+        source: join(work, 'ep.mkv'),
+        group: 'GRP',
+        outputDir: join(work, 'releases'),
+        meta: { show: 'Show Name', season: '1', episode: '2', format: 'HDTV' },
+      })
+    ).releaseDir;
+    await makeEpub(join(work, 'b.epub'), { title: 'A Title', author: 'Ann Author', date: '2020-01-01' });
+    ebook = (
+      await packRelease(ctx, {
+        type: 'ebook',
+        source: join(work, 'b.epub'),
+        group: 'GRP',
+        outputDir: join(work, 'releases'),
+        meta: { source: 'RETAiL' },
+      })
+    ).releaseDir;
+    await writeFile(
+      join(work, 'fixed.nfo'),
+      'The corrected NFO of\r\n{{ release.fixes }}\r\n({{ release.fix }}, {{ release.date }})\r\n',
+    );
+  });
+
+  it('fix nfo, TV: the NFOFIX release names the original and validates', async () => {
+    const out = join(work, 'tv-fix');
+    const run = relpack([
+      'fix',
+      'nfo',
+      tv,
+      '--nfo',
+      join(work, 'fixed.nfo'),
+      '-o',
+      out,
+      '--time',
+      '2026-12-02',
+      '--json',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.releaseName).toBe('Show.Name.S01E02.NFOFIX.720p.HDTV.x264-GRP');
+    expect(result.fixes).toBe('Show.Name.S01E02.720p.HDTV.x264-GRP');
+    expect(await readdir(result.releaseDir)).toEqual(['show.name.s01e02.nfofix.720p.hdtv.x264-grp.nfo']);
+    const nfo = await readFile(join(result.releaseDir, result.nfo.name), 'latin1');
+    expect(nfo).toBe('The corrected NFO of\r\nShow.Name.S01E02.720p.HDTV.x264-GRP\r\n(NFOFIX, 2026-12-02)');
+    const validate = relpack(['validate', result.releaseDir, '--json']);
+    expect(validate.status, validate.stdout).toBe(0);
+    expect(JSON.parse(validate.stdout).findings).toEqual([]);
+  });
+
+  it('fix nfo, eBOOK: NFOFiX after the source tag, and it validates', () => {
+    const out = join(work, 'ebook-fix');
+    const run = relpack(['fix', 'nfo', ebook, '--nfo', join(work, 'fixed.nfo'), '-o', out, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.releaseName).toBe('Ann.Author.A.Title.2020.RETAiL.NFOFiX.ePUB.eBOOK-GRP');
+    expect(relpack(['validate', result.releaseDir]).status).toBe(0);
+  });
+
+  it('fix dir: the DIRFIX under the correct name, its default NFO naming the wrong one', async () => {
+    const out = join(work, 'dir-fix');
+    const run = relpack([
+      'fix',
+      'dir',
+      tv,
+      '--name',
+      'Show.Name.S01E03.720p.HDTV.x264-GRP',
+      '-o',
+      out,
+      '--time',
+      '2026-01-02T00:00:00Z',
+      '--json',
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.releaseName).toBe('Show.Name.S01E03.DIRFIX.720p.HDTV.x264-GRP');
+    const nfo = await readFile(join(result.releaseDir, result.nfo.name), 'latin1');
+    expect(nfo).toContain('DIRFIX for Show.Name.S01E02.720p.HDTV.x264-GRP');
+    expect(nfo).toContain('Date: 2026-01-02');
+    expect(relpack(['validate', result.releaseDir]).status).toBe(0);
+  });
+
+  it('refuses, writing nothing: an NFO that does not name the release, a DIRFIX to a bad name, a folder that is no release', async () => {
+    const out = join(work, 'refused');
+    await writeFile(join(work, 'unnamed.nfo'), 'Just some text\r\n');
+    const unnamed = relpack(['fix', 'nfo', tv, '--nfo', join(work, 'unnamed.nfo'), '-o', out]);
+    expect(unnamed.status).toBe(1);
+    expect(unnamed.stderr).toContain('release.fix-names-original');
+    expect(unnamed.stderr).toContain('does not name Show.Name.S01E02.720p.HDTV.x264-GRP');
+
+    const badName = relpack(['fix', 'dir', tv, '--name', 'Show Name S01E03 720p', '-o', out]);
+    expect(badName.status).toBe(1);
+    expect(badName.stderr).toMatch(/breaks \d+ naming rule/);
+
+    const same = relpack(['fix', 'dir', tv, '--name', 'Show.Name.S01E02.720p.HDTV.x264-GRP', '-o', out]);
+    expect(same.status).toBe(1);
+    expect(same.stderr).toContain("is already the release's dirname");
+
+    await mkdir(join(work, 'not-a-release'));
+    await writeFile(join(work, 'not-a-release', 'notes.txt'), 'x');
+    const notRelease = relpack([
+      'fix',
+      'nfo',
+      join(work, 'not-a-release'),
+      '--nfo',
+      join(work, 'fixed.nfo'),
+      '-o',
+      out,
+    ]);
+    expect(notRelease.status).toBe(3);
+    expect(notRelease.stderr).toContain('holds no RAR volumes or ZIP disks');
+
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+  });
+
+  it('validate: an NFOFIX that holds more than its NFO, or an NFO not naming the original, blocks', async () => {
+    const dir = join(work, 'hand-made', 'Show.Name.S01E02.NFOFIX.720p.HDTV.x264-GRP');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'show.name.s01e02.nfofix.720p.hdtv.x264-grp.nfo'), 'An NFO about nothing\r\n');
+    await writeFile(join(dir, 'extra.rar'), 'x');
+    const run = relpack(['validate', dir, '--json']);
+    expect(run.status).toBe(1);
+    const details = JSON.parse(run.stdout).findings.map(
+      (f: { id: string; detail: string }) => `${f.id}: ${f.detail}`,
+    );
+    expect(details).toEqual(
+      expect.arrayContaining([
+        'release.fix-names-original: extra.rar: a NFOFIX release holds only its NFO',
+        'release.fix-names-original: show.name.s01e02.nfofix.720p.hdtv.x264-grp.nfo does not name Show.Name.S01E02.720p.HDTV.x264-GRP, the release it fixes',
+      ]),
+    );
+  });
+});
