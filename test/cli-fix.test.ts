@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packRelease } from '../src/app/index.js';
+import { readMatroskaHeader } from '../src/engine/index.js';
 import { makeEpub } from './helpers/make-epub.js';
 import { makeMkv } from './helpers/make-mkv.js';
 import { tempDir } from './helpers/readers.js';
@@ -22,7 +23,7 @@ describe.runIf(shouldRunWith('mkvmerge'))('relpack fix (built CLI)', () => {
 
   beforeAll(async () => {
     work = await tempDir('cli-fix');
-    makeMkv(join(work, 'ep.mkv'), { width: 1280, height: 720, seconds: 6, frameBytes: 4_000 });
+    makeMkv(join(work, 'ep.mkv'), { width: 1280, height: 720, seconds: 70, frameBytes: 2_000 });
     tv = (
       await packRelease(ctx, {
         type: 'tv',
@@ -106,6 +107,28 @@ describe.runIf(shouldRunWith('mkvmerge'))('relpack fix (built CLI)', () => {
     expect(relpack(['validate', result.releaseDir]).status).toBe(0);
   });
 
+  it('fix sample: the SAMPLEFIX holds a new sample cut from the episode in the RAR set', async () => {
+    const out = join(work, 'sample-fix');
+    const run = relpack(['fix', 'sample', tv, '-o', out, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.releaseName).toBe('Show.Name.S01E02.SAMPLEFIX.720p.HDTV.x264-GRP');
+    expect(result.files.map((f: { kind: string; path: string }) => `${f.kind} ${f.path}`).sort()).toEqual([
+      'nfo show.name.s01e02.samplefix.720p.hdtv.x264-grp.nfo',
+      'sample Sample/show.name.s01e02.720p.hdtv.x264-grp-sample.mkv',
+    ]);
+    const sample = (
+      await readMatroskaHeader(
+        join(result.releaseDir, 'Sample', 'show.name.s01e02.720p.hdtv.x264-grp-sample.mkv'),
+      )
+    ).fields;
+    expect(sample.durationSeconds).toBeGreaterThan(50);
+    expect(sample.durationSeconds).toBeLessThan(70);
+    expect(relpack(['validate', result.releaseDir]).status).toBe(0);
+    // The scratch copy of the episode is gone.
+    expect(await readdir(out)).toEqual(['Show.Name.S01E02.SAMPLEFIX.720p.HDTV.x264-GRP']);
+  });
+
   it('refuses, writing nothing: an NFO that does not name the release, a DIRFIX to a bad name, a folder that is no release', async () => {
     const out = join(work, 'refused');
     await writeFile(join(work, 'unnamed.nfo'), 'Just some text\r\n');
@@ -121,6 +144,10 @@ describe.runIf(shouldRunWith('mkvmerge'))('relpack fix (built CLI)', () => {
     const same = relpack(['fix', 'dir', tv, '--name', 'Show.Name.S01E02.720p.HDTV.x264-GRP', '-o', out]);
     expect(same.status).toBe(1);
     expect(same.stderr).toContain("is already the release's dirname");
+
+    const ebookSample = relpack(['fix', 'sample', ebook, '-o', out]);
+    expect(ebookSample.status).toBe(1);
+    expect(ebookSample.stderr).toContain('ebook-2022 has no SAMPLEFIX tag');
 
     await mkdir(join(work, 'not-a-release'));
     await writeFile(join(work, 'not-a-release', 'notes.txt'), 'x');

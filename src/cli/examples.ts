@@ -32,6 +32,10 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'relpack fix nfo ./Show.Name.S01E02.720p.HDTV.x264-GRP --nfo fixed.nfo',
     'relpack fix nfo ./Ann.Author.A.Title.2020.RETAiL.ePUB.eBOOK-GRP --nfo fixed.nfo.liquid -o ~/fixes --json',
   ],
+  'fix sample': [
+    'relpack fix sample ./Show.Name.S01E02.720p.HDTV.x264-GRP',
+    'relpack fix sample ./Show.Name.S01E02.720p.HDTV.x264-GRP --source ep.mkv --time 2026-12-01T20:00:00Z',
+  ],
   'fix dir': [
     'relpack fix dir ./Show.Name.S01E02.720p.HDTV.x264-GRP --name Show.Name.S01E03.720p.HDTV.x264-GRP',
     'relpack fix dir ./Wrong.Name.2020.RETAiL.eBOOK-GRP --name Ann.Author.A.Title.2020.RETAiL.eBOOK-GRP --nfo dirfix.nfo',

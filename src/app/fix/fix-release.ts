@@ -1,11 +1,15 @@
-import { readdir } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import {
+  extractStoredFile,
   type FixPackResult,
+  fixTag,
   getProfile,
   PackError,
   PackErrorCode,
   packFix,
+  readMatroskaHeader,
+  readRarVolume,
   sourceErrorFromFs,
   volumeIndexFromName,
 } from '../../engine/index.js';
@@ -13,7 +17,7 @@ import type { AppContext } from '../context.js';
 import { guessProfile } from '../validate-release-dir.js';
 
 export interface FixReleaseInput {
-  readonly kind: 'nfo' | 'dir';
+  readonly kind: 'nfo' | 'dir' | 'sample';
   readonly releaseDir: string;
   /** The NFO: Liquid (or plain text), rendered with release.name, .fixes, .fix, .group, .date. */
   readonly nfoTemplate?: string;
@@ -23,6 +27,8 @@ export interface FixReleaseInput {
   readonly outputDir?: string;
   readonly profile?: string;
   readonly time?: Date;
+  /** SAMPLEFIX: the episode to cut from; default: the one the release's RAR set holds. */
+  readonly source?: string;
 }
 
 /** What a DIRFIX says when no NFO is given: the wrong dirname, and the right one. */
@@ -43,7 +49,7 @@ export async function fixRelease(ctx: AppContext, input: FixReleaseInput): Promi
   const releaseDir = resolve(input.releaseDir);
   await assertIsRelease(releaseDir);
   const profile = input.profile ? getProfile(input.profile) : await guessProfile(releaseDir);
-  const nfoTemplate = input.nfoTemplate ?? (input.kind === 'dir' ? DEFAULT_DIRFIX_NFO : undefined);
+  const nfoTemplate = input.nfoTemplate ?? DEFAULT_NFO[input.kind];
   if (nfoTemplate === undefined) {
     throw new PackError(
       PackErrorCode.RULE_VIOLATION,
@@ -58,16 +64,82 @@ export async function fixRelease(ctx: AppContext, input: FixReleaseInput): Promi
       {},
     );
   }
-  return packFix({
-    profile,
-    kind: input.kind,
-    originalName: basename(releaseDir),
-    ...(input.correctName ? { correctName: input.correctName } : {}),
-    nfoTemplate,
-    outputDir: resolve(input.outputDir ?? dirname(releaseDir)),
-    date: input.time ?? ctx.clock(),
-    tool: { name: 'relpack', version: ctx.version },
-  });
+  const outputDir = resolve(input.outputDir ?? dirname(releaseDir));
+  const fix = (sample?: { source: string; durationSeconds: number }) =>
+    packFix({
+      profile,
+      kind: input.kind,
+      originalName: basename(releaseDir),
+      ...(input.correctName ? { correctName: input.correctName } : {}),
+      nfoTemplate,
+      outputDir,
+      date: input.time ?? ctx.clock(),
+      tool: { name: 'relpack', version: ctx.version },
+      ...(sample ? { sample } : {}),
+    });
+  if (input.kind !== 'sample') return fix();
+  if (fixTag(profile, 'sample') === null) {
+    throw new PackError(
+      PackErrorCode.RULE_VIOLATION,
+      `${profile.id} has no SAMPLEFIX tag: its releases carry no sample`,
+      {
+        profile: profile.id,
+      },
+    );
+  }
+  if (input.source) return fix(await sampleSource(resolve(input.source)));
+  // The episode out of the release's own store-mode set, beside the output (same file system).
+  await mkdir(outputDir, { recursive: true });
+  const scratch = await mkdtemp(join(outputDir, '.relpack-samplefix-'));
+  try {
+    const episode = await episodeOfRelease(releaseDir, scratch);
+    return await fix(await sampleSource(episode));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+const SAMPLEFIX_NFO = `{{ release.name }}
+
+{{ release.fix }} for {{ release.fixes }}:
+a new sample, cut from the release's episode.
+
+Date: {{ release.date }}
+{{ tool.name }} {{ tool.version }}
+`;
+
+const DEFAULT_NFO: Readonly<Record<FixReleaseInput['kind'], string | undefined>> = {
+  nfo: undefined,
+  dir: DEFAULT_DIRFIX_NFO,
+  sample: SAMPLEFIX_NFO,
+};
+
+async function sampleSource(path: string): Promise<{ source: string; durationSeconds: number }> {
+  const header = (await readMatroskaHeader(path)).fields;
+  if (header.durationSeconds === null) {
+    throw new PackError(PackErrorCode.SOURCE_TOO_SHORT_FOR_SAMPLE, `${path} does not state its duration`, {
+      path,
+    });
+  }
+  return { source: path, durationSeconds: header.durationSeconds };
+}
+
+/** The one .mkv of the release's RAR set, copied out to `scratch`. */
+async function episodeOfRelease(releaseDir: string, scratch: string): Promise<string> {
+  const entries = await readdir(releaseDir);
+  const first = entries.find((e) => volumeIndexFromName(e)?.index === 0);
+  const info = first ? await readRarVolume(join(releaseDir, first)) : null;
+  const episode = info?.files.find((f) => f.name.toLowerCase().endsWith('.mkv'));
+  if (!first || !episode) {
+    throw new PackError(
+      PackErrorCode.NOT_A_RELEASE_DIRECTORY,
+      `${releaseDir} holds no RAR set with an .mkv; pass the episode with --source`,
+      { path: releaseDir },
+    );
+  }
+  const target = join(scratch, basename(episode.name));
+  await extractStoredFile(join(releaseDir, first), episode.name, target);
+  return target;
 }
 
 /** A fix needs a release: a folder with a RAR set or ZIP disks in it. */

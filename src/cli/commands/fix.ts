@@ -9,6 +9,7 @@ import { packTimeOption } from '../time-option.js';
 
 interface FixOptions {
   nfo?: string;
+  source?: string;
   name?: string;
   out?: string;
   profile?: string;
@@ -19,10 +20,11 @@ interface FixOptions {
 export function register(program: Command, deps: CliDeps): void {
   const fix = program
     .command('fix')
-    .summary('NFOFIX and DIRFIX releases for a release that went up wrong')
+    .summary('NFOFIX, DIRFIX and SAMPLEFIX releases for a release that went up wrong')
     .description(
-      'The rules allow only these fixes (and SAMPLEFIX for video): a release holding one NFO that names\n' +
-        'the release it fixes, named by the profile (NFOFIX/DIRFIX for TV, NFOFiX/DiRFiX for eBOOK).',
+      'The rules allow only these fixes: a release holding one NFO that names the release it fixes (and,\n' +
+        'for a SAMPLEFIX, the new sample), named by the profile (NFOFIX/DIRFIX/SAMPLEFIX for TV, NFOFiX/DiRFiX\n' +
+        'for eBOOK).',
     );
   const common = (cmd: Command) =>
     cmd
@@ -48,15 +50,29 @@ export function register(program: Command, deps: CliDeps): void {
       .requiredOption('--name <name>', 'the correct dirname (checked against the rules)')
       .option('--nfo <file>', 'the NFO (default: a short one naming the wrong dirname)'),
   ).action((dir: string, options: FixOptions) => run(deps, 'dir', dir, options));
+  common(
+    fix
+      .command('sample')
+      .summary('write the SAMPLEFIX release: a new sample cut from the episode (TV)')
+      .argument('<release-dir>', 'the release whose sample was wrong or missing')
+      .option('--source <mkv>', "the episode to cut from (default: the one in the release's RAR set)")
+      .option('--nfo <file>', 'the NFO (default: a short one naming the release it fixes)'),
+  ).action((dir: string, options: FixOptions) => run(deps, 'sample', dir, options));
 }
 
-async function run(deps: CliDeps, kind: 'nfo' | 'dir', dir: string, options: FixOptions): Promise<void> {
+async function run(
+  deps: CliDeps,
+  kind: 'nfo' | 'dir' | 'sample',
+  dir: string,
+  options: FixOptions,
+): Promise<void> {
   const { fixRelease } = await loadApp();
   const result = await fixRelease(deps.context, {
     kind,
     releaseDir: dir,
     ...(options.nfo ? { nfoTemplate: await readTextInput(options.nfo) } : {}),
     ...(options.name ? { correctName: options.name } : {}),
+    ...(options.source ? { source: options.source } : {}),
     ...(options.out ? { outputDir: options.out } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
     ...packTimeOption(options.time),

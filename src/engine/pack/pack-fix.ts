@@ -1,19 +1,20 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { crc32 } from '../checksum/index.js';
 import { checkReleaseName, type FixKind, fixTag, withTag } from '../naming/index.js';
 import type { RuleProfile } from '../rules/index.js';
 import { renderFixNfo } from '../text/index.js';
 import { finishRelease } from './finish-release.js';
-import { manifestEntry } from './manifest.js';
+import { manifestEntry, manifestEntryOfFile } from './manifest.js';
 import { PackError, PackErrorCode } from './pack-error.js';
-import type { PackHooks, PackResult } from './pack-types.js';
+import type { ManifestFile, PackHooks, PackResult } from './pack-types.js';
 import { diskStem } from './plan-ebook.js';
+import { cutSample, sampleWindow } from './sample.js';
 import { inStaging } from './staged-pack.js';
 
 export interface FixPackInput {
   readonly profile: RuleProfile;
-  readonly kind: Extract<FixKind, 'nfo' | 'dir'>;
+  readonly kind: FixKind;
   /** The release being fixed, as its folder is named. */
   readonly originalName: string;
   /** DIRFIX: the name the release should have had. */
@@ -24,6 +25,8 @@ export interface FixPackInput {
   readonly date: Date;
   readonly tool: { readonly name: string; readonly version: string };
   readonly overrides?: readonly string[];
+  /** SAMPLEFIX: the episode to cut the new sample from, and its duration. */
+  readonly sample?: { readonly source: string; readonly durationSeconds: number; readonly mkvmerge?: string };
 }
 
 export interface FixPackResult extends PackResult {
@@ -43,6 +46,16 @@ export async function packFix(input: FixPackInput, hooks: PackHooks = {}): Promi
     throw new PackError(
       PackErrorCode.RULE_VIOLATION,
       `${profile.id} has no ${input.kind.toUpperCase()}FIX tag`,
+      {
+        profile: profile.id,
+      },
+    );
+  }
+  const sampleRule = profile.packaging.sample;
+  if (input.kind === 'sample' && (!input.sample || !sampleRule)) {
+    throw new PackError(
+      PackErrorCode.RULE_VIOLATION,
+      `A SAMPLEFIX needs the episode to cut and a profile with samples`,
       {
         profile: profile.id,
       },
@@ -88,6 +101,7 @@ export async function packFix(input: FixPackInput, hooks: PackHooks = {}): Promi
   return inStaging(join(input.outputDir, releaseName), hooks, async (staging) => {
     await writeFile(join(staging.path, nfoName), rendered.bytes, { flag: 'wx' });
     const files = [manifestEntry('nfo', nfoName, rendered.bytes.length, crc32(rendered.bytes))];
+    if (input.kind === 'sample') files.push(await cutFixSample(input, releaseName, staging.path, hooks));
     const result = await finishRelease(
       { ...(input.overrides ? { overrides: input.overrides } : {}) },
       { profile: profile.id, releaseName, findings: nameCheck.findings },
@@ -97,4 +111,25 @@ export async function packFix(input: FixPackInput, hooks: PackHooks = {}): Promi
     );
     return { ...result, fixes: input.originalName, nfo: { name: nfoName, text: rendered.text } };
   });
+}
+
+/** The new sample, cut as `relpack pack tv --sample` cuts one (same window, deterministic). */
+async function cutFixSample(
+  input: FixPackInput,
+  releaseName: string,
+  stagingDir: string,
+  hooks: PackHooks,
+): Promise<ManifestFile> {
+  const rule = input.profile.packaging.sample!;
+  const sample = input.sample!;
+  const path = `${rule.dir}/${input.originalName.toLowerCase()}-sample.mkv`;
+  const target = join(stagingDir, path);
+  await mkdir(dirname(target), { recursive: true });
+  hooks.onProgress?.({ phase: 'sample', bytesDone: 0, bytesTotal: 0, currentFile: path });
+  await cutSample(sample.source, target, sampleWindow(sample.durationSeconds, 60, rule.minSeconds), {
+    seed: crc32(Buffer.from(`${releaseName} ${input.date.toISOString()}`)),
+    ...(sample.mkvmerge ? { mkvmerge: sample.mkvmerge } : {}),
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+  });
+  return manifestEntryOfFile('sample', path, target);
 }

@@ -67,7 +67,7 @@ export async function validateRelease(
   let findings: Finding[];
   let volumes: VolumeTally | null = null;
   const fix = fixOf(profile, releaseName);
-  if (fix && fix.kind !== 'sample') {
+  if (fix) {
     const tag = fixTag(profile, fix.kind)!;
     await validateFixFiles(dir, listing, profile, { ...fix, tag, releaseName }, out);
     findings = [...checkReleaseName(profile, releaseName).findings, ...out.findings];

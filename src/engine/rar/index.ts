@@ -21,6 +21,7 @@ export {
   writeRarVolumes,
 } from './rar-volume-writer.js';
 export type { PlannedSegment } from './segment-header.js';
+export { extractStoredFile } from './stored-file-extractor.js';
 export {
   maxVolumesFor,
   OLD_NAMING_MAX_VOLUMES,
