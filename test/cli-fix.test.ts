@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { packRelease } from '../src/app/index.js';
-import { readMatroskaHeader } from '../src/engine/index.js';
+import { readMatroskaHeader, verifyRarSet } from '../src/engine/index.js';
 import { makeEpub } from './helpers/make-epub.js';
 import { makeMkv } from './helpers/make-mkv.js';
 import { tempDir } from './helpers/readers.js';
@@ -127,6 +127,90 @@ describe.runIf(shouldRunWith('mkvmerge'))('relpack fix (built CLI)', () => {
     expect(relpack(['validate', result.releaseDir]).status).toBe(0);
     // The scratch copy of the episode is gone.
     expect(await readdir(out)).toEqual(['Show.Name.S01E02.SAMPLEFIX.720p.HDTV.x264-GRP']);
+  });
+
+  it('repack: the REPACK holds the same episode, its NFO naming the original and the reason', async () => {
+    const out = join(work, 'repack');
+    const run = relpack(['repack', tv, '--reason', 'the first volume was cut short', '-o', out, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.releaseName).toBe('Show.Name.S01E02.REPACK.720p.HDTV.x264-GRP');
+    expect(result.replaces).toBe('Show.Name.S01E02.720p.HDTV.x264-GRP');
+    expect(result.warnings).toEqual([]);
+    // The notes are wrapped to the NFO's width.
+    expect(result.nfo.text.replace(/\s+/g, ' ')).toContain(
+      'REPACK of Show.Name.S01E02.720p.HDTV.x264-GRP: the first volume was cut short',
+    );
+    expect(result.nfo.text).toMatch(/Show \.+: Show Name/);
+    const [before, after] = await Promise.all([
+      verifyRarSet(join(tv, 'show.name.s01e02.720p.hdtv.x264-grp.rar')),
+      verifyRarSet(join(result.releaseDir, 'show.name.s01e02.repack.720p.hdtv.x264-grp.rar')),
+    ]);
+    expect(after.files[0]!.crc32).toBe(before.files[0]!.crc32);
+    expect(after.files[0]!.size).toBe(before.files[0]!.size);
+    expect(relpack(['validate', result.releaseDir]).status).toBe(0);
+    expect((await readdir(out)).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it("proper: another group's, with a reason, warned inside the 24 h after the original", () => {
+    const out = join(work, 'proper');
+    const early = relpack([
+      'repack',
+      tv,
+      '--proper',
+      '-g',
+      'OTHER',
+      '--reason',
+      'the SFV misses a volume',
+      '-o',
+      join(out, 'a'),
+    ]);
+    expect(early.status, early.stderr).toBe(0);
+    expect(early.stdout).toContain('Show.Name.S01E02.PROPER.720p.HDTV.x264-OTHER');
+    expect(early.stderr).toMatch(
+      /warning: Show\.Name\.S01E02\.720p\.HDTV\.x264-GRP is \d+\.\d h old: .* wait 24 h after the pre/,
+    );
+    const later = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const late = relpack([
+      'repack',
+      tv,
+      '--proper',
+      '-g',
+      'OTHER',
+      '--reason',
+      'the SFV misses a volume',
+      '-o',
+      join(out, 'b'),
+      '--time',
+      later,
+    ]);
+    expect(late.status, late.stderr).toBe(0);
+    expect(late.stderr).not.toContain('warning:');
+    for (const [args, text] of [
+      [['--proper', '-g', 'OTHER'], 'A PROPER must say why'],
+      [['--proper', '--reason', 'x'], "A PROPER fixes another group's release"],
+      [['-g', 'OTHER'], "A REPACK is GRP's own corrected release"],
+    ] as const) {
+      const bad = relpack(['repack', tv, ...args, '-o', join(out, 'c')]);
+      expect(bad.status, bad.stdout).toBe(2);
+      expect(bad.stderr).toContain(text);
+    }
+    const ebookRepack = relpack(['repack', ebook, '-o', join(out, 'c')]);
+    expect(ebookRepack.status).toBe(1);
+    expect(ebookRepack.stderr).toContain('ebook-2022 has no REPACK tag');
+    const ebookProper = relpack([
+      'repack',
+      ebook,
+      '--proper',
+      '-g',
+      'OTHER',
+      '--reason',
+      'x',
+      '-o',
+      join(out, 'c'),
+    ]);
+    expect(ebookProper.status).toBe(2);
+    expect(ebookProper.stderr).toContain('An eBOOK repack needs the book');
   });
 
   it('refuses, writing nothing: an NFO that does not name the release, a DIRFIX to a bad name, a folder that is no release', async () => {

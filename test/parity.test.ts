@@ -93,6 +93,7 @@ const CLI_ONLY: Record<string, string> = {
   'srr show': 'reads an .srr file on this machine',
   'fix nfo': 'fixes a release folder on this machine; POST /api/jobs/:id/fix is still to come (issue #21)',
   'fix dir': 'fixes a release folder on this machine; POST /api/jobs/:id/fix is still to come (issue #21)',
+  repack: 'repacks a release folder on this machine; the API action on a job is still to come (issue #21)',
   'fix sample': 'fixes a release folder on this machine; POST /api/jobs/:id/fix is still to come (issue #21)',
   'srr rebuild': 'rebuilds volumes from media on this machine',
   'rules show': 'the profile as text; the API lists the same data',

@@ -40,6 +40,10 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'relpack fix dir ./Show.Name.S01E02.720p.HDTV.x264-GRP --name Show.Name.S01E03.720p.HDTV.x264-GRP',
     'relpack fix dir ./Wrong.Name.2020.RETAiL.eBOOK-GRP --name Ann.Author.A.Title.2020.RETAiL.eBOOK-GRP --nfo dirfix.nfo',
   ],
+  repack: [
+    'relpack repack ./Show.Name.S01E02.720p.HDTV.x264-GRP --reason "volume 12 was cut short"',
+    'relpack repack ./Show.Name.S01E02.720p.HDTV.x264-OTHER --proper -g GRP --reason "the .r05 fails its CRC"',
+  ],
   srr: [
     'relpack srr create ./Show.Name.S01E02.720p.HDTV.x264-GRP',
     'relpack srr show Show.Name.S01E02.720p.HDTV.x264-GRP.srr',

@@ -15,6 +15,7 @@ import { register as registerPack } from './commands/pack.js';
 import { register as registerPasswd } from './commands/passwd.js';
 import { register as registerPrefs } from './commands/prefs.js';
 import { register as registerRar } from './commands/rar.js';
+import { register as registerRepack } from './commands/repack.js';
 import { register as registerRules } from './commands/rules.js';
 import { register as registerSecrets } from './commands/secrets.js';
 import { register as registerServe } from './commands/serve.js';
@@ -58,6 +59,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerMeta(program, deps);
   registerValidate(program, deps);
   registerFix(program, deps);
+  registerRepack(program, deps);
   registerName(program, deps);
   registerRules(program, deps);
   registerRar(program, deps);

@@ -125,7 +125,7 @@ async function sampleSource(path: string): Promise<{ source: string; durationSec
 }
 
 /** The one .mkv of the release's RAR set, copied out to `scratch`. */
-async function episodeOfRelease(releaseDir: string, scratch: string): Promise<string> {
+export async function episodeOfRelease(releaseDir: string, scratch: string): Promise<string> {
   const entries = await readdir(releaseDir);
   const first = entries.find((e) => volumeIndexFromName(e)?.index === 0);
   const info = first ? await readRarVolume(join(releaseDir, first)) : null;
@@ -143,7 +143,7 @@ async function episodeOfRelease(releaseDir: string, scratch: string): Promise<st
 }
 
 /** A fix needs a release: a folder with a RAR set or ZIP disks in it. */
-async function assertIsRelease(dir: string): Promise<void> {
+export async function assertIsRelease(dir: string): Promise<void> {
   const entries = await readdir(dir).catch((error) => {
     throw sourceErrorFromFs(error, dir);
   });

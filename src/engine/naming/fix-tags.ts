@@ -10,9 +10,14 @@ const FIX_TAG: Readonly<Record<FixKind, string>> = { nfo: 'NFOFIX', dir: 'DIRFIX
 
 /** The profile's own spelling of a fix tag (`NFOFiX` in eBOOK names, `NFOFIX` in TV), or null. */
 export function fixTag(profile: RuleProfile, kind: FixKind): string | null {
+  return profileTag(profile, FIX_TAG[kind]);
+}
+
+/** The profile's spelling of an extra tag (PROPER, REPACK, NFOFIX …), or null when it has none. */
+export function profileTag(profile: RuleProfile, tag: string): string | null {
   const naming = profile.naming;
   const tags = naming.kind === 'ebook' ? naming.extraTags : naming.tags;
-  return tags.find((t) => sameTag(t, FIX_TAG[kind])) ?? null;
+  return tags.find((t) => sameTag(t, tag)) ?? null;
 }
 
 /** What a release name says it fixes: the fix and the name without the fix tag, or null. */

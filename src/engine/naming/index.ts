@@ -1,6 +1,6 @@
 export { buildEbookName, parseEbookName } from './ebook-name.js';
 export { buildEpisodeName, parseEpisodeName } from './episode-name.js';
-export { type FixKind, fixOf, fixTag, withTag } from './fix-tags.js';
+export { type FixKind, fixOf, fixTag, profileTag, withTag } from './fix-tags.js';
 export { languageName, languageTag } from './languages.js';
 export type {
   BuiltName,
