@@ -11,6 +11,7 @@ import {
   type SrrFile,
   type SrrRebuildProgress,
   type SrrRebuildResult,
+  srrTooLarge,
 } from '../../engine/srr/index.js';
 import type { AppContext } from '../context.js';
 import { releaseParts } from './release-volumes.js';
@@ -46,17 +47,7 @@ export async function readSrrFile(path: string): Promise<SrrFile> {
   const info = await stat(path).catch((error) => {
     throw sourceErrorFromFs(error, path);
   });
-  if (info.size > MAX_SRR_BYTES) {
-    throw new SrrError(
-      SrrErrorCode.TOO_LARGE,
-      `${path} is ${info.size} bytes; an SRR is at most ${MAX_SRR_BYTES}`,
-      {
-        path,
-        size: info.size,
-        limit: MAX_SRR_BYTES,
-      },
-    );
-  }
+  if (info.size > MAX_SRR_BYTES) throw srrTooLarge(path, info.size);
   return parseSrr(await readFile(path), path);
 }
 

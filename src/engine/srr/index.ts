@@ -8,7 +8,7 @@ export type {
   SrrVolumeBlock,
 } from './srr-file.js';
 export { safeSrrPath } from './srr-names.js';
-export { MAX_SRR_BYTES, parseSrr } from './srr-reader.js';
+export { MAX_SRR_BYTES, parseSrr, srrTooLarge } from './srr-reader.js';
 export {
   rebuildFromSrr,
   type SrrRebuildOptions,

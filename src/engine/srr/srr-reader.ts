@@ -27,6 +27,19 @@ import type {
  */
 export const MAX_SRR_BYTES = 64 * 1024 * 1024;
 
+/** SRR_TOO_LARGE for a file of `size` bytes. */
+export function srrTooLarge(path: string, size: number): SrrError {
+  return new SrrError(
+    SrrErrorCode.TOO_LARGE,
+    `${path} is ${size} bytes; an SRR is at most ${MAX_SRR_BYTES}`,
+    {
+      path,
+      size,
+      limit: MAX_SRR_BYTES,
+    },
+  );
+}
+
 /** RAR 4's old-style recovery block (PROTECT_HEAD). */
 const RAR4_OLD_RECOVERY = 0x78;
 
@@ -39,17 +52,7 @@ const RAR4_OLD_RECOVERY = 0x78;
  * srr.volumes.map((v) => [v.name, v.size]);
  */
 export function parseSrr(bytes: Buffer, path = '<srr>'): SrrFile {
-  if (bytes.length > MAX_SRR_BYTES) {
-    throw new SrrError(
-      SrrErrorCode.TOO_LARGE,
-      `${path} is ${bytes.length} bytes; an SRR is at most ${MAX_SRR_BYTES}`,
-      {
-        path,
-        size: bytes.length,
-        limit: MAX_SRR_BYTES,
-      },
-    );
-  }
+  if (bytes.length > MAX_SRR_BYTES) throw srrTooLarge(path, bytes.length);
   if (bytes.length < SRR_BLOCK_HEADER_SIZE || bytes[2] !== SrrBlockType.HEADER) {
     throw new SrrError(
       SrrErrorCode.NOT_SRR,
