@@ -25,6 +25,13 @@ export default function CodeEditorImpl({ value, onChange, label, dark, handOver 
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
   changed.current = onChange;
+  // Which `value` props are news. A render's value can be older than the editor's text (the mount
+  // render's, when a key landed before React's passive effects; any render while keys arrive):
+  // pushing it back would undo those keys, as it did for fast typists. So a value the editor
+  // itself sent is an echo and skipped; only another one (a template loaded) replaces the text.
+  const seen = useRef(value);
+  const sent = useRef<string[]>([]);
+  const syncing = useRef(false);
 
   // A layout effect: the editor exists (and holds the focus) before the browser handles the next
   // key, so a keystroke arriving as the stand-in textarea goes away still lands in the text.
@@ -40,13 +47,18 @@ export default function CodeEditorImpl({ value, onChange, label, dark, handOver 
           EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': label }),
           EditorView.updateListener.of((u) => {
-            if (u.docChanged) changed.current(u.state.doc.toString());
+            if (!u.docChanged || syncing.current) return;
+            const text = u.state.doc.toString();
+            sent.current.push(text);
+            changed.current(text);
           }),
           ...(dark ? [oneDark] : []),
         ],
       }),
     });
     view.current = editor;
+    seen.current = value;
+    sent.current = [];
     const given = handOver?.current;
     if (given?.focused) {
       const length = editor.state.doc.length;
@@ -65,8 +77,21 @@ export default function CodeEditorImpl({ value, onChange, label, dark, handOver 
 
   useEffect(() => {
     const editor = view.current;
-    if (editor && editor.state.doc.toString() !== value) {
+    if (!editor || value === seen.current) return;
+    seen.current = value;
+    const echo = sent.current.indexOf(value);
+    if (echo >= 0) {
+      // Props come back in the order they were sent: the ones before it never will.
+      sent.current.splice(0, echo + 1);
+      return;
+    }
+    sent.current = [];
+    if (editor.state.doc.toString() === value) return;
+    syncing.current = true;
+    try {
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: value } });
+    } finally {
+      syncing.current = false;
     }
   }, [value]);
 
