@@ -69,14 +69,18 @@ describe.runIf(shouldRunWith('lsar', 'rarfile'))('a file over 4 GiB', () => {
           expect((await extractWithUnrarWasm(first))['big.mkv']).toBe(expected);
         }
         // The .srr of a set over 4 GiB rebuilds it: sizes and CRCs of every volume as the SFV says.
-        const srr = await createReleaseSrr(ctx, { releaseDir: out, output: join(src, 'big.srr') });
-        expect(srr.summary.files).toEqual([
-          { name: 'big.mkv', size: SIZE, crc32: result.files[0]!.crc32!.toUpperCase(), stored: true },
-        ]);
-        const rebuilt = await rebuildSrr({ srr: srr.path, source, outputDir: join(src, 'rebuilt') });
-        expect(rebuilt.volumes.map((v) => [v.name, v.size, v.sfvListed])).toEqual(
-          result.volumes.map((v) => [v.name, v.size, true]),
-        );
+        // RAR 4 only (the scene's format; 4.3 GB more to write per run): RAR 5's SRR layout is the
+        // same and is rebuilt byte for byte in test/conformance/srr-roundtrip.test.ts.
+        if (format === 'rar4') {
+          const srr = await createReleaseSrr(ctx, { releaseDir: out, output: join(src, 'big.srr') });
+          expect(srr.summary.files).toEqual([
+            { name: 'big.mkv', size: SIZE, crc32: result.files[0]!.crc32!.toUpperCase(), stored: true },
+          ]);
+          const rebuilt = await rebuildSrr({ srr: srr.path, source, outputDir: join(src, 'rebuilt') });
+          expect(rebuilt.volumes.map((v) => [v.name, v.size, v.sfvListed])).toEqual(
+            result.volumes.map((v) => [v.name, v.size, true]),
+          );
+        }
       } finally {
         await rm(out, { recursive: true, force: true });
         await rm(src, { recursive: true, force: true });
