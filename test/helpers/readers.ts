@@ -103,6 +103,18 @@ export function digestWithRarfile(firstVolume: string): { ok: boolean; digests: 
   return { ok: true, digests: JSON.parse(run.stdout) as Digests, output: run.stderr };
 }
 
+const LIBARCHIVE_SCRIPT = fileURLToPath(new URL('./libarchive_digest.py', import.meta.url));
+
+/**
+ * libarchive (the library behind bsdtar) through its multi-volume entry point
+ * archive_read_open_filenames: `volumes` are every volume of the set, in order.
+ */
+export function digestWithLibarchive(volumes: string[]): { ok: boolean; digests: Digests; output: string } {
+  const run = spawnSync(SYSTEM_PYTHON, [LIBARCHIVE_SCRIPT, ...volumes], { encoding: 'utf8' });
+  if (run.status !== 0) return { ok: false, digests: {}, output: run.stderr };
+  return { ok: true, digests: JSON.parse(run.stdout) as Digests, output: run.stderr };
+}
+
 export function cksfv(sfvPath: string, dir: string): { ok: boolean; output: string } {
   const run = spawnSync('cksfv', ['-q', '-C', dir, '-f', sfvPath], { encoding: 'utf8' });
   return { ok: run.status === 0, output: run.stdout + run.stderr };

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export const isCI = process.env.CI === 'true';
 
@@ -8,13 +9,18 @@ export const SYSTEM_PYTHON = '/usr/bin/python3';
 
 const cache = new Map<string, boolean>();
 
-/** Whether an external checker is installed (`rarfile` means the Python module). */
+const LIBARCHIVE_SCRIPT = fileURLToPath(new URL('./libarchive_digest.py', import.meta.url));
+
+/** Whether an external checker is installed (`rarfile` means the Python module, `libarchive` the library). */
 export function hasTool(name: string): boolean {
   if (!cache.has(name)) {
     const ok =
       name === 'rarfile'
         ? existsSync(SYSTEM_PYTHON) && spawnSync(SYSTEM_PYTHON, ['-c', 'import rarfile']).status === 0
-        : spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+        : name === 'libarchive'
+          ? existsSync(SYSTEM_PYTHON) &&
+            spawnSync(SYSTEM_PYTHON, [LIBARCHIVE_SCRIPT, '--version']).status === 0
+          : spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
     cache.set(name, ok);
   }
   return cache.get(name)!;
@@ -28,7 +34,7 @@ export function shouldRunWith(...tools: string[]): boolean {
   const missing = tools.filter((t) => !hasTool(t));
   if (missing.length === 0 || isCI) return true;
   console.warn(
-    `skipping: ${missing.join(', ')} not installed (apt-get install unar python3-rarfile cksfv unzip mkvtoolnix)`,
+    `skipping: ${missing.join(', ')} not installed (apt-get install unar python3-rarfile cksfv unzip mkvtoolnix libarchive13)`,
   );
   return false;
 }
