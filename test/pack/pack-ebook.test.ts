@@ -171,4 +171,23 @@ describe.runIf(shouldRunWith('unzip', 'lsar'))('pack ebook', () => {
     ).rejects.toMatchObject({ code: 'RULE_VIOLATION' });
     expect(await readdir(out)).toEqual([]); // no release, no staging directory
   });
+
+  it('packs a PDF whose metadata cannot be read from what the user typed, and says so', async () => {
+    const junk = join(work, 'junk.pdf');
+    await (await import('node:fs/promises')).writeFile(
+      junk,
+      Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(40_000, 0x41)]),
+    );
+    const base = { type: 'ebook', source: junk, group: 'GRP', outputDir: join(work, 'out-junk') } as const;
+    // Nothing typed and nothing readable: the missing fields are named, not a TypeError.
+    await expect(packRelease(ctx, { ...base, dryRun: true })).rejects.toMatchObject({
+      code: 'NAME_MISSING_FIELDS',
+    });
+    const meta = { author: 'Jane Doe', title: 'Notes', year: '2020', source: 'RETAiL' };
+    const result = await packRelease(ctx, { ...base, meta });
+    expect(result.releaseName).toBe('Jane.Doe.Notes.2020.RETAiL.eBOOK-GRP');
+    expect(result.notes).toContainEqual(expect.stringContaining('no readable catalog or page tree'));
+    const report = await validateRelease(result.releaseDir, getProfile('ebook-2022'));
+    expect(report.findings.filter((f) => f.severity === 'block')).toEqual([]);
+  });
 });

@@ -37,6 +37,8 @@ import {
 import {
   bookFields,
   type EpubFields,
+  ExtractError,
+  ExtractErrorCode,
   readEpubMetadata as extractEpub,
   extractMetadata,
 } from '../../metadata/index.js';
@@ -174,7 +176,19 @@ async function ebookNaming(profile: RuleProfile, request: PackReleaseRequest, so
   const meta = parseMeta(EbookMetaSchema, request.meta ?? {}, 'ebook');
   // What the file says: EPUB package, PDF info/XMP, ComicInfo.xml, Mobipocket EXTH.
   const epub: Partial<EpubFields> = source.kind === 'epub' ? (await extractEpub(source.path)).fields : {};
-  const found = source.kind === 'epub' ? {} : bookFields(await extractMetadata(source.path));
+  // A PDF, CBZ or MOBI whose metadata cannot be read is still packed from what the user typed.
+  const unreadable: string[] = [];
+  const found =
+    source.kind === 'epub'
+      ? {}
+      : await extractMetadata(source.path)
+          .then(bookFields)
+          .catch((error: unknown) => {
+            if (!(error instanceof ExtractError) || error.code !== ExtractErrorCode.METADATA_UNREADABLE)
+              throw error;
+            unreadable.push(`${error.message}; the name and NFO use only the metadata given`);
+            return {};
+          });
   const file: Partial<EpubFields> & { pages?: number } = { ...epub, ...found };
   const title = meta.title ?? file.title ?? undefined;
   const author = meta.author ?? file.author ?? undefined;
@@ -218,7 +232,7 @@ async function ebookNaming(profile: RuleProfile, request: PackReleaseRequest, so
     },
     ...(meta.notes ? { notes: meta.notes } : {}),
   };
-  return { name: built.name, notes: built.notes, facts };
+  return { name: built.name, notes: [...unreadable, ...built.notes], facts };
 }
 
 async function tvNaming(profile: RuleProfile, request: PackReleaseRequest, source: PackSource) {

@@ -41,6 +41,15 @@ describe('file metadata extractors', () => {
     await expect(extractMetadata(join(dir, 'cut.pdf'))).rejects.toMatchObject({
       code: 'METADATA_UNREADABLE',
     });
+    // A PDF header in front of other bytes: pdf-lib loads it, then its getters throw TypeErrors.
+    await writeFile(
+      join(dir, 'junk.pdf'),
+      Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5000, 0x41)]),
+    );
+    await expect(extractMetadata(join(dir, 'junk.pdf'))).rejects.toMatchObject({
+      code: 'METADATA_UNREADABLE',
+      message: expect.stringContaining('no readable catalog or page tree'),
+    });
   });
 
   it('CBZ: ComicInfo.xml and the page count; without it only the pages', async () => {

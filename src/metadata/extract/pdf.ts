@@ -61,6 +61,20 @@ export async function readPdfMetadata(path: string): Promise<Extracted<PdfFields
       { path },
     );
   }
+  try {
+    return pdfFields(pdf, doc);
+  } catch {
+    // pdf-lib loads what it can and throws later, from any getter (a TypeError), on a file with no
+    // usable catalog or page tree, such as a PDF header in front of other bytes.
+    throw new ExtractError(
+      ExtractErrorCode.METADATA_UNREADABLE,
+      `Cannot read the PDF ${path}: it has no readable catalog or page tree`,
+      { path },
+    );
+  }
+}
+
+function pdfFields(pdf: typeof import('pdf-lib'), doc: PDFDocument): Extracted<PdfFields> {
   const xmp = readXmp(pdf, doc);
   const fromXmp: string[] = [];
   const pick = (name: string, info: string | undefined | null, x: string | null | undefined) => {
