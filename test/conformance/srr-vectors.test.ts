@@ -136,7 +136,7 @@ describe('real-scene control (issue #20): releases rebuilt from the scene header
     );
     const report = await validateReleaseDir(release);
     expect(report.profile).toBe('tv-720p-2016');
-    expect(report.volumes).toEqual({ ok: 24, bad: 0, missing: 0 });
+    expect(report.volumes).toEqual({ unit: 'volume', ok: 24, bad: 0, missing: 0 });
     expect(report.findings.filter((f) => f.severity === 'block')).toEqual([]);
     // One habit, one finding each: the flag on 23 later volumes, and the parts' own times.
     const drift = report.findings.filter((f) => f.id === 'release.rar-header-drift');
@@ -161,7 +161,7 @@ describe('real-scene control (issue #20): releases rebuilt from the scene header
       'Dexter.S05E02.iNTERNAL.720p.HDTV.x264-ORENJI',
     );
     const report = await validateReleaseDir(release);
-    expect(report.volumes).toEqual({ ok: 32, bad: 0, missing: 0 });
+    expect(report.volumes).toEqual({ unit: 'volume', ok: 32, bad: 0, missing: 0 });
     expect(report.findings.filter((f) => f.severity === 'block')).toEqual([]);
     const drift = report.findings.filter((f) => f.id === 'release.rar-header-drift');
     expect(drift.map((f) => f.detail)).toEqual([

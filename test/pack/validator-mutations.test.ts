@@ -171,7 +171,7 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
       `${stem}.r00 is missing; the SFV lists it`,
       `${stem}.r01: CRC mismatch (SFV and RAR)`,
     ]);
-    expect(report.volumes).toEqual({ ok: volumes - 1, bad: 1, missing: 1 });
+    expect(report.volumes).toEqual({ unit: 'volume', ok: volumes - 1, bad: 1, missing: 1 });
     // No volume after the gap is called misnumbered: the numbers are checked against the names.
     const all = report.findings.flatMap((f) => [f, ...(f.effects ?? [])]);
     expect(all.map((f) => f.code)).not.toContain('rar.volume-number');
@@ -218,11 +218,65 @@ describe.runIf(shouldRunWith('mkvmerge', 'unzip'))('validator mutations', () => 
     expect(ids).toContain('warn:release.sample-missing');
   });
 
-  it('eBOOK: a deleted disk', async () => {
+  it('eBOOK: a deleted disk is one finding named after the disk, the rest folded under it', async () => {
     const dir = await mutated(ebook, work, (d) => rm(join(d, ebookFiles.zips[1]!)));
-    const ids = await ebookIds(dir);
-    expect(ids).toContain('block:release.volume-sequence');
-    expect(ids).toContain('block:release.diz-counter');
+    const report = await validateRelease(dir, getProfile('ebook-2022'));
+    // Not a wrong DIZ counter on every later disk: their counters agree with their names.
+    expect(report.findings.map((f) => `${f.severity}:${f.id}: ${f.detail}`)).toEqual([
+      `block:release.volume-sequence: ${ebookFiles.zips[1]} is missing`,
+    ]);
+    expect(report.findings[0]!.effects!.map((e) => e.detail)).toContainEqual(
+      `${ebookFiles.volumes[1]} is missing`,
+    );
+    const disks = ebookFiles.zips.length;
+    expect(report.volumes).toEqual({ unit: 'disk', ok: disks - 1, bad: 0, missing: 1 });
+  });
+
+  it('eBOOK: the last disk deleted is told by the DIZ counters', async () => {
+    const last = ebookFiles.zips.at(-1)!;
+    const dir = await mutated(ebook, work, (d) => rm(join(d, last)));
+    const report = await validateRelease(dir, getProfile('ebook-2022'));
+    expect(report.findings.map((f) => `${f.severity}:${f.id}: ${f.detail}`)).toEqual([
+      `block:release.volume-sequence: ${last} is missing; the DIZ counters say ${ebookFiles.zips.length} disks`,
+    ]);
+    expect(report.volumes).toMatchObject({ unit: 'disk', bad: 0, missing: 1 });
+  });
+
+  it('eBOOK: a damaged disk is one BAD disk, its volume and the book folded under it', async () => {
+    const dir = await mutated(ebook, work, (d) => flipByte(join(d, ebookFiles.zips[1]!), 100_000));
+    const report = await validateRelease(dir, getProfile('ebook-2022'));
+    expect(report.findings.map((f) => `${f.severity}:${f.id}:${f.subject}`)).toEqual([
+      `block:release.zip-integrity:${ebookFiles.zips[1]}`,
+    ]);
+    expect(report.findings[0]!.effects!.length).toBeGreaterThan(0);
+    expect(report.volumes).toEqual({ unit: 'disk', ok: ebookFiles.zips.length - 1, bad: 1, missing: 0 });
+  });
+
+  it('eBOOK: a DIZ counter that disagrees with its disk is still reported', async () => {
+    const dir = await mutated(ebook, work, async (d) => {
+      const zip = join(d, ebookFiles.zips[0]!);
+      const x = join(d, '..', 'x-counter');
+      expect(spawnSync('unzip', ['-q', zip, '-d', x]).status).toBe(0);
+      const diz = await readFile(join(x, 'file_id.diz'), 'latin1');
+      await rm(zip);
+      await writeZipDisk({
+        path: zip,
+        mtime: new Date(),
+        entries: [
+          { name: ebookFiles.volumes[0]!, source: { path: join(x, ebookFiles.volumes[0]!) } },
+          { name: 'file_id.diz', source: { data: Buffer.from(diz.replace(/\[01\//, '[02/'), 'latin1') } },
+          { name: ebookFiles.nfo, source: { path: join(x, ebookFiles.nfo) } },
+        ],
+      });
+    });
+    const report = await validateRelease(dir, getProfile('ebook-2022'));
+    expect(report.findings.map((f) => `${f.id}: ${f.detail}`)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^release\\.diz-counter: ${ebookFiles.zips[0]!.replace('.', '\\.')}: the counter says \\[2/\\d+\\], the disk is 1 of`,
+        ),
+      ),
+    ]);
   });
 
   it('eBOOK: a flipped byte in a disk', async () => {

@@ -30,7 +30,7 @@ export function register(program: Command, deps: CliDeps): void {
       // A site's summary first (42 OK, 1 BAD, 1 MISSING), then the findings, causes first.
       const v = report.volumes;
       const tally = v
-        ? `${v.ok} OK${v.bad ? `, ${v.bad} BAD` : ''}${v.missing ? `, ${v.missing} MISSING` : ''}; `
+        ? `${v.unit === 'disk' ? 'disks ' : ''}${v.ok} OK${v.bad ? `, ${v.bad} BAD` : ''}${v.missing ? `, ${v.missing} MISSING` : ''}; `
         : '';
       deps.stdout.write(
         `${report.ok ? 'OK' : 'FAILED'} ${report.releaseName} (${report.profile}): ${tally}${report.files.length} file(s), ` +

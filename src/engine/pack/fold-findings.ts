@@ -7,6 +7,8 @@ const MISSING_CODES = new Set(['rar.volume-missing', 'rar.set-incomplete', 'sfv.
 const BAD_CODES = new Set(['rar.data-crc', 'rar.volume-crc', 'rar.header-crc', 'sfv.crc']);
 
 export interface VolumeTally {
+  /** What is counted: RAR volumes (TV), or the ZIP disks of an eBOOK release. */
+  readonly unit: 'volume' | 'disk';
   readonly ok: number;
   readonly bad: number;
   readonly missing: number;
@@ -98,7 +100,7 @@ function tallyOf(groups: ReadonlyMap<string, { kind: 'missing' | 'bad' }>, volum
     if (group.kind === 'missing' && !present.has(key)) missing++;
     else if (group.kind === 'bad' && present.has(key)) bad++;
   }
-  return { ok: present.size - bad, bad, missing };
+  return { unit: 'volume' as const, ok: present.size - bad, bad, missing };
 }
 
 function strip(finding: Finding): Finding {

@@ -4,6 +4,7 @@ import { volumeIndexFromName } from '../rar/index.js';
 import type { FindingCollector, RuleProfile } from '../rules/index.js';
 import { decodeCp437, inspectNfoBytes, overWidthLines, readDiskCounter, splitLines } from '../text/index.js';
 import { extractZipEntries, listZipEntries, readZipEntries } from '../zip/index.js';
+import { agreedTotal, type DiskLayout, diskNumbers, diskOfVolume, findMissingDisks } from './disk-layout.js';
 import { checkRarSet } from './rar-set-checks.js';
 import type { DirectoryListing } from './validate-release.js';
 
@@ -12,7 +13,8 @@ const EIGHT_DOT_THREE_ZIP = /^[A-Za-z0-9_-]{1,8}\.zip$/i;
 /**
  * eBOOK disks: 8.3 ZIPs that each open and check out, each holding one RAR volume, the
  * `file_id.diz` with the right `[nn/total]` counter and the `.nfo`, no `.sfv`; the volumes taken
- * out of the ZIPs then form one valid RAR set. Returns the extension of the eBook inside.
+ * out of the ZIPs then form one valid RAR set. Returns the extension of the eBook inside, and the
+ * disks as a site counts them (see foldDiskFindings).
  */
 export async function validateEbookDisks(
   dir: string,
@@ -20,7 +22,7 @@ export async function validateEbookDisks(
   profile: RuleProfile,
   out: FindingCollector,
   signal?: AbortSignal,
-): Promise<string | null> {
+): Promise<{ content: string | null; disks: DiskLayout | null }> {
   const zips = listing.files.filter((f) => extname(f.name).toLowerCase() === '.zip');
   const nfos = listing.files.filter((f) => extname(f.name).toLowerCase() === '.nfo');
   for (const f of listing.files) {
@@ -36,7 +38,7 @@ export async function validateEbookDisks(
   for (const nfo of nfos) await checkNfoWidth(join(dir, nfo.name), nfo.name, profile, out);
   if (zips.length === 0) {
     out.add('release.zip-contents', 'No ZIP disks found');
-    return null;
+    return { content: null, disks: null };
   }
   if (zips.length > profile.packaging.archive.maxVolumes) {
     out.add('release.volume-count', `${zips.length} disks (max ${profile.packaging.archive.maxVolumes})`);
@@ -46,14 +48,12 @@ export async function validateEbookDisks(
     nfos.length === 1 && nfos[0]!.size <= MAX_NFO_BYTES
       ? { name: nfos[0]!.name, bytes: await readFile(join(dir, nfos[0]!.name)) }
       : null;
-  checkDiskNumbers(
-    zips.map((z) => z.name),
-    out,
-  );
   const scratch = await mkdtemp(join(dirname(dir), '.relpack-validate-'));
   try {
     const volumeNames: string[] = [];
-    for (const [index, zip] of zips.entries()) {
+    const extracted = new Map<string, string>();
+    const dizzes: { zip: string; text: string }[] = [];
+    for (const zip of zips) {
       signal?.throwIfAborted();
       if (!EIGHT_DOT_THREE_ZIP.test(zip.name))
         out.add('release.zip-name', `${zip.name} is not an 8.3 name`, zip.name);
@@ -61,7 +61,9 @@ export async function validateEbookDisks(
         out.add('release.zip-name-case', `${zip.name} is not lower case`, zip.name);
       const path = join(dir, zip.name);
       const entries = await listZipEntries(path, true).catch((error: Error) => {
-        out.add('release.zip-integrity', `${zip.name} is damaged: ${error.message}`, zip.name);
+        out.add('release.zip-integrity', `${zip.name} is damaged: ${error.message}`, zip.name, {
+          code: 'disk.bad',
+        });
         return null;
       });
       if (!entries) continue;
@@ -85,10 +87,8 @@ export async function validateEbookDisks(
       if (topNfo) await checkNfoCopies(path, zip.name, nfo, topNfo, out);
       if (!diz) out.add('release.diz-missing', `${zip.name} holds no file_id.diz`, zip.name);
       if (diz) {
-        const text = decodeCp437(
-          (await readZipEntries(path, (n) => n === diz.name)).get(diz.name) ?? Buffer.alloc(0),
-        );
-        checkDiz(text, zip.name, index + 1, zips.length, profile, out);
+        const bytes = (await readZipEntries(path, (n) => n === diz.name)).get(diz.name);
+        dizzes.push({ zip: zip.name, text: decodeCp437(bytes ?? Buffer.alloc(0)) });
       }
       const fresh = volumes.filter((v) => !volumeNames.includes(v.name));
       for (const v of volumes.filter((x) => !fresh.includes(x))) {
@@ -96,42 +96,28 @@ export async function validateEbookDisks(
       }
       const names = new Set(fresh.map((v) => v.name));
       await extractZipEntries(path, (n) => names.has(n), scratch);
+      for (const name of names) extracted.set(name.toLowerCase(), zip.name);
       volumeNames.push(...names);
     }
+    const present = zips.map((z) => z.name);
+    // A disk's place is the number in its name (grpttl03.zip), so one missing disk is one finding
+    // and not a wrong counter on every disk after it.
+    const total = agreedTotal(dizzes.map((d) => readDiskCounter(d.text))) ?? null;
+    const { missing, missingCount } = findMissingDisks(present, total, out);
+    const numbering = diskNumbers(present);
+    const expectedTotal = total ?? present.length + missingCount;
+    for (const d of dizzes) {
+      const place = numbering?.numbers.get(d.zip) ?? present.indexOf(d.zip) + 1;
+      checkDiz(d.text, d.zip, place, expectedTotal, profile, out);
+    }
     const report = await checkRarSet(scratch, volumeNames, profile, out, signal ? { signal } : {});
-    const content = report?.files.find((f) => !f.name.endsWith('/'));
-    return content ? extname(content.name).slice(1).toLowerCase() || null : null;
+    const file = report?.files.find((f) => !f.name.endsWith('/'));
+    return {
+      content: file ? extname(file.name).slice(1).toLowerCase() || null : null,
+      disks: { present, missing, missingCount, diskOf: diskOfVolume(extracted, present) },
+    };
   } finally {
     await rm(scratch, { recursive: true, force: true });
-  }
-}
-
-/**
- * Disks are numbered 01, 02 … in their names (grpttl01.zip): a gap is a missing disk, named as it
- * would be, even when the DIZ counters of the disks that are there still agree with their places.
- */
-function checkDiskNumbers(names: readonly string[], out: FindingCollector): void {
-  const parsed = names.map((n) => /^(.*?)(\d{2})\.zip$/i.exec(n));
-  if (parsed.some((p) => !p) || new Set(parsed.map((p) => p![1]!.toLowerCase())).size !== 1) return;
-  const base = parsed[0]![1]!;
-  const disk = (n: number) => `${base}${String(n).padStart(2, '0')}.zip`;
-  const numbers = parsed.map((p) => Number(p![2])).sort((a, b) => a - b);
-  let expected = 1;
-  for (const n of numbers) {
-    if (n === expected + 1) {
-      out.add('release.volume-sequence', `${disk(expected)} is missing`, disk(expected), {
-        code: 'disk.missing',
-      });
-    } else if (n > expected + 1) {
-      // One finding for a run: a disk renamed from 03 to 99 is not 96 problems.
-      out.add(
-        'release.volume-sequence',
-        `${disk(expected)} to ${disk(n - 1)} are missing: the disks jump from ${String(expected - 1).padStart(2, '0')} to ${String(n).padStart(2, '0')}`,
-        disk(expected),
-        { code: 'disk.missing' },
-      );
-    }
-    expected = Math.max(expected, n + 1);
   }
 }
 

@@ -4,6 +4,7 @@ import type { ParsedEpisodeName } from '../naming/index.js';
 import { checkReleaseName, fixOf, fixTag } from '../naming/index.js';
 import { volumeIndexFromName } from '../rar/index.js';
 import { type Finding, FindingCollector, type RuleProfile } from '../rules/index.js';
+import { foldDiskFindings } from './disk-layout.js';
 import { foldFollowOnFindings, type VolumeTally } from './fold-findings.js';
 import { PackError, PackErrorCode } from './pack-error.js';
 import { validateEbookDisks } from './validate-ebook.js';
@@ -28,7 +29,7 @@ export interface ValidationReport {
   readonly findings: readonly Finding[];
   /** Files found, relative to the release directory. */
   readonly files: readonly { path: string; size: number }[];
-  /** The RAR volumes as a site counts them (TV), or null (eBOOK: see the disk findings). */
+  /** The RAR volumes (TV) or ZIP disks (eBOOK) as a site counts them; null when there are none. */
   readonly volumes: VolumeTally | null;
   readonly ok: boolean;
 }
@@ -72,11 +73,14 @@ export async function validateRelease(
     await validateFixFiles(dir, listing, profile, { ...fix, tag, releaseName }, out);
     findings = [...checkReleaseName(profile, releaseName).findings, ...out.findings];
   } else if (profile.releaseType === 'ebook') {
-    const content = await validateEbookDisks(dir, listing, profile, out, options.signal);
+    const { content, disks } = await validateEbookDisks(dir, listing, profile, out, options.signal);
+    const byVolume = foldFollowOnFindings(out.findings, []).findings;
+    const folded = disks ? foldDiskFindings(byVolume, disks) : { findings: byVolume, tally: null };
     findings = [
       ...checkReleaseName(profile, releaseName, content ? { fileExtension: content } : {}).findings,
-      ...out.findings,
+      ...folded.findings,
     ];
+    volumes = folded.tally;
   } else {
     const nameCheck = checkReleaseName(profile, releaseName);
     await validateTvFiles(dir, listing, profile, nameCheck.parsed as ParsedEpisodeName, out, options);
@@ -89,7 +93,6 @@ export async function validateRelease(
     findings = [...nameCheck.findings, ...folded.findings];
     volumes = folded.tally;
   }
-  if (profile.releaseType === 'ebook') findings = foldFollowOnFindings(findings, []).findings;
   const files = [
     ...listing.files.map((f) => ({ path: f.name, size: f.size })),
     ...listing.dirs.flatMap((d) => d.files.map((f) => ({ path: `${d.name}/${f.name}`, size: f.size }))),
