@@ -229,9 +229,16 @@ export const ERRORS = {
   ZIP_ENTRY_NAME_INVALID: {
     http: 400,
     exit: ExitCode.USAGE,
-    meaning: 'A ZIP disk entry name has a folder or `..`.',
-    fix: 'Use a plain file name.',
+    meaning: 'A ZIP disk entry name has a folder, `..` or a character outside printable ASCII.',
+    fix: 'Use a plain ASCII file name.',
     since: '#3',
+  },
+  ZIP_TOO_LARGE: {
+    http: 422,
+    exit: ExitCode.USAGE,
+    meaning: 'A ZIP disk would reach 4 GiB or 65,535 entries; disks are written without ZIP64.',
+    fix: 'Use a smaller volume size, so each disk holds less.',
+    since: '#20',
   },
   RULE_VIOLATION: {
     http: 422,

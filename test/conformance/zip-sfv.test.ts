@@ -2,12 +2,19 @@
 // SFVs written by hkSFV and ExactFile parsed by our reader.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { formatSfv, parseSfv, verifySfvEntries, writeZipDisk, ZipErrorCode } from '../../src/engine/index.js';
+import {
+  crc32,
+  formatSfv,
+  parseSfv,
+  verifySfvEntries,
+  writeZipDisk,
+  ZipErrorCode,
+} from '../../src/engine/index.js';
 import { cksfv, tempDir, unzipTest } from '../helpers/readers.js';
 import { shouldRunWith } from '../helpers/tools.js';
 
@@ -35,37 +42,86 @@ function readZip(path: string): Promise<Record<string, Buffer>> {
   });
 }
 
-describe.runIf(shouldRunWith('unzip', 'cksfv'))('ZIP disks and SFV', () => {
-  for (const compression of ['store', 'deflate'] as const) {
-    it(`writes an 8.3 ${compression} disk that unzip -t and yauzl accept`, async () => {
-      const dir = await tempDir('zip');
-      const volume = join(dir, 'grpttl.rar');
-      await writeFile(volume, randomBytes(50_000));
-      const diz = Buffer.from('Title\r\nDISK: [01/01]\r\n');
-      const path = join(dir, 'grpttl01.zip');
-      await writeZipDisk({
-        path,
-        entries: [
-          { name: 'grpttl.rar', source: { path: volume } },
-          { name: 'file_id.diz', source: { data: diz } },
-        ],
-        compression,
-        mtime: new Date('2026-01-01T00:00:00Z'),
-      });
-      const test = unzipTest(path);
-      expect(test.ok, test.output).toBe(true);
-      // Local and central records agree: no extra field on one side only (zipinfo said "-13 bytes
-      // preceding" for the UT field). The 16 bytes it still sees after a streamed entry are its
-      // data descriptor (FORMAT-NOTES.md).
-      const info = spawnSync('zipinfo', ['-v', path], { encoding: 'utf8' });
-      expect(info.status, info.stderr).toBe(0);
-      expect(info.stdout).not.toMatch(/universal time|UT extra field|extra -\d+ bytes/);
-      expect(info.stdout.match(/length of extra field:\s+0 bytes/g)).toHaveLength(2);
-      const entries = await readZip(path);
-      expect(entries['grpttl.rar']!.equals(await readFile(volume))).toBe(true);
-      expect(entries['file_id.diz']!.equals(diz)).toBe(true);
+describe.runIf(shouldRunWith('unzip', 'cksfv', 'bsdtar'))('ZIP disks and SFV', () => {
+  it('writes an 8.3 store disk as PKZIP did on DOS, which unzip -t, zipinfo and yauzl accept', async () => {
+    const dir = await tempDir('zip');
+    const volume = join(dir, 'grpttl.rar');
+    await writeFile(volume, randomBytes(50_000));
+    const diz = Buffer.from('Title\r\nDISK: [01/01]\r\n');
+    const path = join(dir, 'grpttl01.zip');
+    const written = await writeZipDisk({
+      path,
+      entries: [
+        { name: 'grpttl.rar', source: { path: volume } },
+        { name: 'file_id.diz', source: { data: diz } },
+      ],
+      mtime: new Date(2026, 0, 2, 3, 4, 6),
     });
-  }
+    const test = unzipTest(path);
+    expect(test.ok, test.output).toBe(true);
+    const info = spawnSync('zipinfo', ['-v', path], { encoding: 'utf8' });
+    expect(info.status, info.stderr).toBe(0);
+    // Local and central records agree, with nothing between entries: no extra field on one side
+    // only ("extra -13 bytes preceding") and no data descriptor ("16 bytes preceding").
+    expect(info.stdout).not.toMatch(/bytes preceding|universal time|UT extra field/);
+    const count = (pattern: RegExp) => info.stdout.match(new RegExp(pattern, 'g'))?.length ?? 0;
+    expect(count(/length of extra field:\s+0 bytes/)).toBe(2);
+    expect(count(/extended local header:\s+no/)).toBe(2);
+    expect(count(/file system or operating system of origin:\s+MS-DOS, OS\/2 or NT FAT/)).toBe(2);
+    expect(count(/minimum software version required to extract:\s+1\.0/)).toBe(2);
+    expect(count(/MS-DOS file attributes \(20 hex\):\s+arc/)).toBe(2);
+    expect(count(/file last modified on \(DOS date\/time\):\s+2026 Jan 2 03:04:06/)).toBe(2);
+    expect(info.stdout).not.toMatch(/UTF-8/i);
+    const entries = await readZip(path);
+    expect(entries['grpttl.rar']!.equals(await readFile(volume))).toBe(true);
+    expect(entries['file_id.diz']!.equals(diz)).toBe(true);
+    const bytes = await readFile(path);
+    expect(written).toEqual({ path, size: bytes.length, crc32: crc32(bytes) });
+    // A streaming reader sees every size in the local headers (a data descriptor hid them).
+    const listing = spawnSync('sh', ['-c', `bsdtar -tvf - < "${path}"`], { encoding: 'utf8' });
+    expect(listing.stdout).toMatch(/\s50000 .*grpttl\.rar/);
+  });
+
+  it('takes a known CRC as given, and abandons the disk when the file does not match it', async () => {
+    const dir = await tempDir('zip');
+    const volume = join(dir, 'grpttl.rar');
+    const data = randomBytes(70_000);
+    await writeFile(volume, data);
+    const good = join(dir, 'good01.zip');
+    await writeZipDisk({
+      path: good,
+      entries: [{ name: 'grpttl.rar', source: { path: volume, crc32: crc32(data) } }],
+      mtime: new Date(),
+    });
+    expect(unzipTest(good).ok).toBe(true);
+    const bad = join(dir, 'bad01.zip');
+    await expect(
+      writeZipDisk({
+        path: bad,
+        entries: [{ name: 'grpttl.rar', source: { path: volume, crc32: crc32(data) ^ 1 } }],
+        mtime: new Date(),
+      }),
+    ).rejects.toMatchObject({ code: 'SOURCE_CHANGED' });
+    expect((await readdir(dir)).sort()).toEqual(['good01.zip', 'grpttl.rar']);
+    await expect(
+      writeZipDisk({
+        path: join(dir, 'names01.zip'),
+        entries: [{ name: 'Κείμενο.nfo', source: { data: Buffer.from('x') } }],
+        mtime: new Date(),
+      }),
+    ).rejects.toMatchObject({ code: ZipErrorCode.ENTRY_NAME_INVALID });
+    // A disk is refused before a byte is written when it would need ZIP64 (a sparse 4 GiB file).
+    const huge = join(dir, 'huge.rar');
+    await (await import('node:fs/promises')).truncate(await writeFile(huge, '').then(() => huge), 2 ** 32);
+    await expect(
+      writeZipDisk({
+        path: join(dir, 'huge01.zip'),
+        entries: [{ name: 'huge.rar', source: { path: huge } }],
+        mtime: new Date(),
+      }),
+    ).rejects.toMatchObject({ code: ZipErrorCode.TOO_LARGE });
+    expect(await readdir(dir)).not.toContain('huge01.zip');
+  });
 
   it('refuses a disk name that is not lower-case 8.3', async () => {
     const dir = await tempDir('zip');
@@ -84,7 +140,6 @@ describe.runIf(shouldRunWith('unzip', 'cksfv'))('ZIP disks and SFV', () => {
     const dir = await tempDir('sfv');
     await writeFile(join(dir, 'a.rar'), 'alpha');
     await writeFile(join(dir, 'b.r00'), 'beta');
-    const { crc32 } = await import('../../src/engine/index.js');
     const text = formatSfv(
       [
         { name: 'a.rar', crc32: crc32(Buffer.from('alpha')) },

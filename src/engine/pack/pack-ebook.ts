@@ -46,7 +46,8 @@ export async function packEbook(
       const zip = await writeZipDisk({
         path: join(staging.path, disk.zipName),
         entries: [
-          { name: disk.volumeName, source: { path: volume.path } },
+          // The RAR writer took the volume's CRC on the way out: the disk's headers need it first.
+          { name: disk.volumeName, source: { path: volume.path, crc32: volume.crc32 } },
           { name: disk.diz.fileName, source: { data: disk.diz.rendered.bytes } },
           { name: plan.nfo.fileName, source: { data: plan.nfo.rendered.bytes } },
         ],

@@ -5,6 +5,7 @@ export const ZipErrorCode = {
   NAME_NOT_8_3: 'ZIP_NAME_NOT_8_3',
   DUPLICATE_ENTRY: 'ZIP_DUPLICATE_ENTRY',
   ENTRY_NAME_INVALID: 'ZIP_ENTRY_NAME_INVALID',
+  TOO_LARGE: 'ZIP_TOO_LARGE',
 } as const satisfies Record<string, ErrorCode>;
 
 export type ZipErrorCodeValue = (typeof ZipErrorCode)[keyof typeof ZipErrorCode];
