@@ -2,12 +2,16 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   extractStoredFile,
+  type FixPackInput,
   type FixPackResult,
+  type FixPlan,
   fixTag,
   getProfile,
   PackError,
   PackErrorCode,
+  type PackHooks,
   packFix,
+  planFix,
   readMatroskaHeader,
   readRarVolume,
   sourceErrorFromFs,
@@ -41,11 +45,8 @@ Date: {{ release.date }}
 {{ tool.name }} {{ tool.version }}
 `;
 
-/**
- * `relpack fix nfo|dir`: the NFOFIX or DIRFIX release of a release folder, named by the profile's
- * rules, holding one NFO that names the release it fixes, validated before it is published.
- */
-export async function fixRelease(ctx: AppContext, input: FixReleaseInput): Promise<FixPackResult> {
+/** The engine's fix input for a release folder: its profile, the NFO template, the output. */
+async function fixInput(ctx: AppContext, input: FixReleaseInput): Promise<FixPackInput> {
   const releaseDir = resolve(input.releaseDir);
   await assertIsRelease(releaseDir);
   const profile = input.profile ? getProfile(input.profile) : await guessProfile(releaseDir);
@@ -64,39 +65,59 @@ export async function fixRelease(ctx: AppContext, input: FixReleaseInput): Promi
       {},
     );
   }
-  const outputDir = resolve(input.outputDir ?? dirname(releaseDir));
+  return {
+    profile,
+    kind: input.kind,
+    originalName: basename(releaseDir),
+    ...(input.correctName ? { correctName: input.correctName } : {}),
+    nfoTemplate,
+    outputDir: resolve(input.outputDir ?? dirname(releaseDir)),
+    date: input.time ?? ctx.clock(),
+    tool: { name: 'relpack', version: ctx.version },
+  };
+}
+
+/** The fix release's name, NFO and name findings, without writing anything (the web's preview). */
+export async function previewFix(ctx: AppContext, input: FixReleaseInput): Promise<FixPlan> {
+  const base = await fixInput(ctx, input);
+  if (input.kind === 'sample' && fixTag(base.profile, 'sample') === null) throw noSampleFix(base.profile.id);
+  return planFix(base);
+}
+
+/**
+ * `relpack fix nfo|dir|sample`: the NFOFIX, DIRFIX or SAMPLEFIX release of a release folder,
+ * named by the profile's rules, holding one NFO that names the release it fixes (a SAMPLEFIX
+ * also the new sample), validated before it is published.
+ */
+export async function fixRelease(
+  ctx: AppContext,
+  input: FixReleaseInput,
+  hooks: PackHooks = {},
+): Promise<FixPackResult> {
+  const base = await fixInput(ctx, input);
+  const { profile, outputDir } = base;
   const fix = (sample?: { source: string; durationSeconds: number }) =>
-    packFix({
-      profile,
-      kind: input.kind,
-      originalName: basename(releaseDir),
-      ...(input.correctName ? { correctName: input.correctName } : {}),
-      nfoTemplate,
-      outputDir,
-      date: input.time ?? ctx.clock(),
-      tool: { name: 'relpack', version: ctx.version },
-      ...(sample ? { sample } : {}),
-    });
+    packFix({ ...base, ...(sample ? { sample } : {}) }, hooks);
   if (input.kind !== 'sample') return fix();
-  if (fixTag(profile, 'sample') === null) {
-    throw new PackError(
-      PackErrorCode.RULE_VIOLATION,
-      `${profile.id} has no SAMPLEFIX tag: its releases carry no sample`,
-      {
-        profile: profile.id,
-      },
-    );
-  }
+  if (fixTag(profile, 'sample') === null) throw noSampleFix(profile.id);
   if (input.source) return fix(await sampleSource(resolve(input.source)));
   // The episode out of the release's own store-mode set, beside the output (same file system).
   await mkdir(outputDir, { recursive: true });
   const scratch = await mkdtemp(join(outputDir, '.relpack-samplefix-'));
   try {
-    const episode = await episodeOfRelease(releaseDir, scratch);
+    const episode = await episodeOfRelease(resolve(input.releaseDir), scratch);
     return await fix(await sampleSource(episode));
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+function noSampleFix(profile: string): PackError {
+  return new PackError(
+    PackErrorCode.RULE_VIOLATION,
+    `${profile} has no SAMPLEFIX tag: its releases carry no sample`,
+    { profile },
+  );
 }
 
 const SAMPLEFIX_NFO = `{{ release.name }}

@@ -5,6 +5,7 @@ import {
   getProfile,
   PackError,
   PackErrorCode,
+  type PackHooks,
   parseEpisodeName,
   profileTag,
   RelpackError,
@@ -42,11 +43,25 @@ export interface RepackResult extends PackReleaseResult {
 /** Packing-related propers by other groups wait this long after the pre (facts §1.7). */
 export const PROPER_WAIT_MS = 24 * 3600 * 1000;
 
+/** What a REPACK or PROPER will be, before anything is packed (the web's preview). */
+export interface RepackPlan {
+  readonly profile: string;
+  readonly releaseName: string;
+  readonly replaces: string;
+  readonly group: string;
+  /** The line the NFO's notes carry: `REPACK of <original>: <reason>`. */
+  readonly notes: string;
+  readonly warnings: readonly string[];
+}
+
 /**
- * `relpack repack`: the release packed again from its media, under its name with REPACK (the
- * same group) or PROPER (another group, with a reason), the NFO naming the release it replaces.
+ * Checks a REPACK (the same group) or PROPER (another group, with a reason) of a release folder
+ * and names it. `preTime` is when the original went up; default: its oldest file's time.
  */
-export async function repackRelease(ctx: AppContext, input: RepackInput): Promise<RepackResult> {
+export async function planRepack(
+  ctx: AppContext,
+  input: RepackInput & { readonly preTime?: Date },
+): Promise<RepackPlan & { readonly ruleProfile: RuleProfile; readonly time: Date }> {
   const releaseDir = resolve(input.releaseDir);
   await assertIsRelease(releaseDir);
   const profile = input.profile ? getProfile(input.profile) : await guessProfile(releaseDir);
@@ -76,32 +91,58 @@ export async function repackRelease(ctx: AppContext, input: RepackInput): Promis
   }
   const time = input.time ?? ctx.clock();
   const warnings: string[] = [];
-  const pre = await releaseTime(releaseDir);
+  const pre = input.preTime ?? (await releaseTime(releaseDir));
   if (input.proper && time.getTime() - pre.getTime() < PROPER_WAIT_MS) {
     const hours = Math.max(0, (time.getTime() - pre.getTime()) / 3600_000);
     warnings.push(
       `${original} is ${hours.toFixed(1)} h old: packing-related propers by other groups wait 24 h after the pre (facts §1.7)`,
     );
   }
-  const releaseName = withTag(profile, `${original.slice(0, dash)}-${group}`, tag);
-  const notes = `${tag} of ${original}${reason ? `: ${reason}` : ''}`;
+  return {
+    profile: profile.id,
+    ruleProfile: profile,
+    releaseName: withTag(profile, `${original.slice(0, dash)}-${group}`, tag),
+    replaces: original,
+    group,
+    notes: `${tag} of ${original}${reason ? `: ${reason}` : ''}`,
+    warnings,
+    time,
+  };
+}
+
+/**
+ * `relpack repack`: the release packed again from its media, under its name with REPACK (the
+ * same group) or PROPER (another group, with a reason), the NFO naming the release it replaces.
+ */
+export async function repackRelease(
+  ctx: AppContext,
+  input: RepackInput & { readonly preTime?: Date },
+  hooks: PackHooks = {},
+): Promise<RepackResult> {
+  const plan = await planRepack(ctx, input);
+  const { ruleProfile: profile, releaseName, group, time } = plan;
+  const releaseDir = resolve(input.releaseDir);
   const outputDir = resolve(input.outputDir ?? dirname(releaseDir));
   const sampleDir = profile.packaging.sample?.dir;
   const hadSample = sampleDir !== undefined && (await readdir(releaseDir)).includes(sampleDir);
   const pack = (source: string) =>
-    packRelease(ctx, {
-      type: profile.releaseType,
-      source,
-      group,
-      outputDir,
-      profile: profile.id,
-      name: releaseName,
-      meta: { ...nameFacts(profile, original), notes },
-      time,
-      ...(input.volumeSize === undefined ? {} : { volumeSize: input.volumeSize }),
-      // Cut again when the original carried one (the rules want one; the original's group decided).
-      ...(hadSample ? { sample: true } : {}),
-    });
+    packRelease(
+      ctx,
+      {
+        type: profile.releaseType,
+        source,
+        group,
+        outputDir,
+        profile: profile.id,
+        name: releaseName,
+        meta: { ...nameFacts(profile, plan.replaces), notes: plan.notes },
+        time,
+        ...(input.volumeSize === undefined ? {} : { volumeSize: input.volumeSize }),
+        // Cut again when the original carried one (the rules want one; the original's group decided).
+        ...(hadSample ? { sample: true } : {}),
+      },
+      hooks,
+    );
   let result: PackReleaseResult;
   if (input.source) result = await pack(resolve(input.source));
   else if (profile.releaseType !== 'tv') {
@@ -115,7 +156,7 @@ export async function repackRelease(ctx: AppContext, input: RepackInput): Promis
       await rm(scratch, { recursive: true, force: true });
     }
   }
-  return { ...result, replaces: original, warnings };
+  return { ...result, replaces: plan.replaces, warnings: plan.warnings };
 }
 
 /** What the original's name says, for the NFO (the name itself is given, so nothing is rebuilt). */

@@ -1,6 +1,6 @@
 export { packEbook } from './pack-ebook.js';
 export { PackError, PackErrorCode } from './pack-error.js';
-export { type FixPackInput, type FixPackResult, packFix } from './pack-fix.js';
+export { type FixPackInput, type FixPackResult, type FixPlan, packFix, planFix } from './pack-fix.js';
 export { packTv } from './pack-tv.js';
 export type {
   ArtifactKind,

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { crc32 } from '../checksum/index.js';
 import { checkReleaseName, type FixKind, fixTag, withTag } from '../naming/index.js';
-import type { RuleProfile } from '../rules/index.js';
+import type { Finding, RuleProfile } from '../rules/index.js';
 import { renderFixNfo } from '../text/index.js';
 import { finishRelease } from './finish-release.js';
 import { manifestEntry, manifestEntryOfFile } from './manifest.js';
@@ -34,28 +34,27 @@ export interface FixPackResult extends PackResult {
   readonly nfo: { readonly name: string; readonly text: string };
 }
 
+/** What a fix release will be, before anything is written: its name, its NFO, its name findings. */
+export interface FixPlan {
+  readonly profile: string;
+  readonly releaseName: string;
+  readonly fixes: string;
+  readonly tag: string;
+  readonly nfo: { readonly name: string; readonly text: string; readonly bytes: Buffer };
+  readonly findings: readonly Finding[];
+}
+
 /**
- * An NFOFIX or DIRFIX release (facts §1.4, §2.3): a folder holding one NFO that names the
- * release it fixes, under the fixed name with the profile's fix tag. Written in a staging folder,
- * validated like any release, and published only when no rule blocks it.
+ * Names the fix release and renders its NFO (facts §1.4, §2.3): the fixed name with the
+ * profile's fix tag, checked by the naming rules, and one NFO that names the release it fixes.
  */
-export async function packFix(input: FixPackInput, hooks: PackHooks = {}): Promise<FixPackResult> {
+export async function planFix(input: FixPackInput): Promise<FixPlan> {
   const { profile } = input;
   const tag = fixTag(profile, input.kind);
   if (tag === null) {
     throw new PackError(
       PackErrorCode.RULE_VIOLATION,
       `${profile.id} has no ${input.kind.toUpperCase()}FIX tag`,
-      {
-        profile: profile.id,
-      },
-    );
-  }
-  const sampleRule = profile.packaging.sample;
-  if (input.kind === 'sample' && (!input.sample || !sampleRule)) {
-    throw new PackError(
-      PackErrorCode.RULE_VIOLATION,
-      `A SAMPLEFIX needs the episode to cut and a profile with samples`,
       {
         profile: profile.id,
       },
@@ -97,19 +96,45 @@ export async function packFix(input: FixPackInput, hooks: PackHooks = {}): Promi
     profile.packaging.nfo.maxWidth,
   );
   const stem = profile.releaseType === 'ebook' ? diskStem(group, releaseName) : releaseName.toLowerCase();
-  const nfoName = `${stem}.nfo`;
+  return {
+    profile: profile.id,
+    releaseName,
+    fixes: input.originalName,
+    tag,
+    nfo: { name: `${stem}.nfo`, text: rendered.text, bytes: rendered.bytes },
+    findings: nameCheck.findings,
+  };
+}
+
+/**
+ * An NFOFIX, DIRFIX or SAMPLEFIX release as planFix names it: written in a staging folder,
+ * validated like any release, and published only when no rule blocks it.
+ */
+export async function packFix(input: FixPackInput, hooks: PackHooks = {}): Promise<FixPackResult> {
+  const { profile } = input;
+  if (input.kind === 'sample' && (!input.sample || !profile.packaging.sample)) {
+    throw new PackError(
+      PackErrorCode.RULE_VIOLATION,
+      `A SAMPLEFIX needs the episode to cut and a profile with samples`,
+      {
+        profile: profile.id,
+      },
+    );
+  }
+  const plan = await planFix(input);
+  const { releaseName, nfo } = plan;
   return inStaging(join(input.outputDir, releaseName), hooks, async (staging) => {
-    await writeFile(join(staging.path, nfoName), rendered.bytes, { flag: 'wx' });
-    const files = [manifestEntry('nfo', nfoName, rendered.bytes.length, crc32(rendered.bytes))];
+    await writeFile(join(staging.path, nfo.name), nfo.bytes, { flag: 'wx' });
+    const files = [manifestEntry('nfo', nfo.name, nfo.bytes.length, crc32(nfo.bytes))];
     if (input.kind === 'sample') files.push(await cutFixSample(input, releaseName, staging.path, hooks));
     const result = await finishRelease(
       { ...(input.overrides ? { overrides: input.overrides } : {}) },
-      { profile: profile.id, releaseName, findings: nameCheck.findings },
+      { profile: profile.id, releaseName, findings: plan.findings },
       staging,
       files,
       hooks,
     );
-    return { ...result, fixes: input.originalName, nfo: { name: nfoName, text: rendered.text } };
+    return { ...result, fixes: input.originalName, nfo: { name: nfo.name, text: nfo.text } };
   });
 }
 
