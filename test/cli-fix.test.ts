@@ -267,4 +267,77 @@ describe.runIf(shouldRunWith('mkvmerge'))('relpack fix (built CLI)', () => {
       ]),
     );
   });
+
+  it('fixes and repacks the release of a local job as jobs of its own, linked in its history', async () => {
+    const env = { ...process.env, RELPACK_DATA_DIR: await tempDir('cli-fix-data'), LOG_LEVEL: 'warn' };
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8' });
+    const json = (args: string[]) => {
+      const r = run([...args, '--json']);
+      expect(r.status, `relpack ${args.join(' ')}: ${r.stderr}`).toBe(0);
+      return JSON.parse(r.stdout);
+    };
+    const meta = ['-m', 'show=Show Name', '-m', 'season=1', '-m', 'episode=2', '-m', 'format=HDTV'];
+    const packed = json(['pack', 'tv', join(work, 'ep.mkv'), '-g', 'GRP', ...meta, '--job']);
+    const id: string = packed.job.id;
+    expect(packed.job.status).toBe('completed');
+
+    // A short id, as the web shows it; a preview writes nothing and makes no job.
+    const preview = json([
+      'fix',
+      'dir',
+      id.slice(0, 8),
+      '--name',
+      'Show.Name.S01E03.720p.HDTV.x264-GRP',
+      '--preview',
+    ]);
+    expect(preview).toMatchObject({
+      tag: 'DIRFIX',
+      releaseName: 'Show.Name.S01E03.DIRFIX.720p.HDTV.x264-GRP',
+    });
+    expect(json(['jobs', 'list']).total).toBe(1);
+
+    const dirfix = json([
+      'fix',
+      'dir',
+      id,
+      '--name',
+      'Show.Name.S01E03.720p.HDTV.x264-GRP',
+      '--time',
+      '2026-12-02',
+    ]);
+    expect(dirfix.job).toMatchObject({
+      status: 'completed',
+      result: {
+        releaseName: 'Show.Name.S01E03.DIRFIX.720p.HDTV.x264-GRP',
+        fixes: 'Show.Name.S01E02.720p.HDTV.x264-GRP',
+      },
+    });
+    expect(dirfix.artifacts.map((a: { kind: string }) => a.kind)).toEqual(['nfo']);
+    const repack = json(['repack', id, '--reason', 'volume 3 was cut short']);
+    expect(repack.job).toMatchObject({
+      status: 'completed',
+      result: { releaseName: 'Show.Name.S01E02.REPACK.720p.HDTV.x264-GRP' },
+    });
+    const nfo = repack.artifacts.find((a: { kind: string }) => a.kind === 'nfo');
+    const { decodeCp437 } = await import('../src/engine/index.js');
+    const nfoPath = join(env.RELPACK_DATA_DIR, 'releases', repack.job.id, nfo.path);
+    expect(decodeCp437(await readFile(nfoPath))).toContain(
+      'REPACK of Show.Name.S01E02.720p.HDTV.x264-GRP: volume 3 was cut short',
+    );
+
+    const history = json(['jobs', 'history', repack.job.id]);
+    expect(
+      history.items.map((e: { relation: string; tag: string | null }) => `${e.relation}:${e.tag}`),
+    ).toEqual(['original:null', 'fix:DIRFIX', 'repack:REPACK']);
+    const table = run(['jobs', 'history', id]);
+    expect(table.stdout).toMatch(/fix \(DIRFIX\)\s+completed\s+\S+ \S+\s+Show\.Name\.S01E03\.DIRFIX/);
+
+    // What only a folder takes is refused for a job, and a folder is not sent to a server.
+    const out = run(['fix', 'dir', id, '--name', 'Show.Name.S01E03.720p.HDTV.x264-GRP', '-o', work]);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('--out is for a release folder on this machine');
+    const remote = run(['repack', tv, '--server', 'http://127.0.0.1:9']);
+    expect(remote.status).not.toBe(0);
+    expect(remote.stderr).toContain('is a folder on this machine: drop --server');
+  });
 });

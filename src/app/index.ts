@@ -101,6 +101,16 @@ export { type JobEvent, JobEvents } from './jobs/job-events.js';
 export { type Job, JobQueries, type JobStatus, type JobType, type Viewer } from './jobs/job-queries.js';
 export { JobService, type Requester } from './jobs/job-service.js';
 export { JobErrorCode } from './jobs/job-state.js';
+export {
+  type FixJobRequest,
+  FixJobRequestSchema,
+  type ReleaseActionPreview,
+  ReleaseActionPreviewSchema,
+  ReleaseHistorySchema,
+  type RepackJobRequest,
+  RepackJobRequestSchema,
+} from './jobs/release-action-contract.js';
+export { ReleaseActionService } from './jobs/release-actions.js';
 export { jobOutputDir } from './jobs/run-pack-job.js';
 export { type UploadJobConfig, UploadJobConfigSchema } from './jobs/upload-job-config.js';
 export {

@@ -10,7 +10,10 @@ import { DestinationService } from './destinations/destination-service.js';
 import { JobEvents } from './jobs/job-events.js';
 import type { Viewer } from './jobs/job-queries.js';
 import { JobService } from './jobs/job-service.js';
+import { isReleaseActionConfig } from './jobs/release-action-contract.js';
+import { ReleaseActionService } from './jobs/release-actions.js';
 import { runPackJob } from './jobs/run-pack-job.js';
+import { runReleaseActionJob } from './jobs/run-release-action-job.js';
 import { runUploadJob } from './jobs/run-upload-job.js';
 import { workerName } from './jobs/worker-name.js';
 import { MetadataLookup } from './metadata/metadata-lookup.js';
@@ -51,6 +54,8 @@ export interface AppServices {
   readonly auth: AuthService;
   readonly users: UserService;
   readonly jobs: JobService;
+  /** Fixes, repacks and propers of a completed job's release, and a release's history. */
+  readonly releaseActions: ReleaseActionService;
   readonly events: JobEvents;
   readonly preferences: PreferenceService;
   readonly templates: TemplateService;
@@ -129,6 +134,14 @@ export async function createServices(config: Config, options: ServicesOptions): 
     downloadsDir: config.downloadsDir,
     urlPolicy,
   });
+  const releaseActions = new ReleaseActionService({
+    repos,
+    queue,
+    clock,
+    outputRoot: config.releasesDir,
+    templates,
+    version: options.version,
+  });
   const preferences = new PreferenceService(repos.preferences, clock);
   const apiConfigs = new ApiConfigService(repos.apiConfigs, repos.audit, secretBox, clock);
   const metadata = new MetadataLookup(apiConfigs, repos.providerCache, clock, async (userId, kind) => {
@@ -161,18 +174,22 @@ export async function createServices(config: Config, options: ServicesOptions): 
         runOptions,
       );
     }
+    const runnerDeps = {
+      ...base,
+      version: options.version,
+      outputRoot: config.releasesDir,
+      sourceRoots,
+      downloads: {
+        dir: config.downloadsDir,
+        maxBytes: config.downloadLimitBytes,
+        timeoutSeconds: config.downloadTimeoutSeconds,
+        policy: urlPolicy,
+      },
+    };
+    if (job && isReleaseActionConfig(job.config)) return runReleaseActionJob(runnerDeps, jobId, runOptions);
     return runPackJob(
       {
-        ...base,
-        version: options.version,
-        outputRoot: config.releasesDir,
-        sourceRoots,
-        downloads: {
-          dir: config.downloadsDir,
-          maxBytes: config.downloadLimitBytes,
-          timeoutSeconds: config.downloadTimeoutSeconds,
-          policy: urlPolicy,
-        },
+        ...runnerDeps,
         uploads: {
           prepare: (packJobId, destinations, release) =>
             jobs.prepareUploads(packJobId, destinations, release),
@@ -215,6 +232,7 @@ export async function createServices(config: Config, options: ServicesOptions): 
     auth: new AuthService({ ...repos, accessTokens, refreshTtlDays: config.refreshTokenTtlDays, clock }),
     users,
     jobs,
+    releaseActions,
     events,
     preferences,
     templates,

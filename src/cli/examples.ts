@@ -31,6 +31,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'fix nfo': [
     'relpack fix nfo ./Show.Name.S01E02.720p.HDTV.x264-GRP --nfo fixed.nfo',
     'relpack fix nfo ./Ann.Author.A.Title.2020.RETAiL.ePUB.eBOOK-GRP --nfo fixed.nfo.liquid -o ~/fixes --json',
+    'relpack fix nfo 3f2a9c1e --nfo fixed.nfo   # the release of a completed job, as a fix job',
   ],
   'fix sample': [
     'relpack fix sample ./Show.Name.S01E02.720p.HDTV.x264-GRP',
@@ -39,10 +40,12 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   'fix dir': [
     'relpack fix dir ./Show.Name.S01E02.720p.HDTV.x264-GRP --name Show.Name.S01E03.720p.HDTV.x264-GRP',
     'relpack fix dir ./Wrong.Name.2020.RETAiL.eBOOK-GRP --name Ann.Author.A.Title.2020.RETAiL.eBOOK-GRP --nfo dirfix.nfo',
+    'relpack fix dir 3f2a9c1e --name Show.Name.S01E03.720p.HDTV.x264-GRP --preview --server https://relpack.example',
   ],
   repack: [
     'relpack repack ./Show.Name.S01E02.720p.HDTV.x264-GRP --reason "volume 12 was cut short"',
     'relpack repack ./Show.Name.S01E02.720p.HDTV.x264-OTHER --proper -g GRP --reason "the .r05 fails its CRC"',
+    'relpack repack 3f2a9c1e --reason "volume 12 was cut short" --server https://relpack.example',
   ],
   srr: [
     'relpack srr create ./Show.Name.S01E02.720p.HDTV.x264-GRP',
@@ -72,6 +75,10 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   'list-jobs': ['relpack list-jobs --status running'],
   'jobs show': ['relpack jobs show <id>', 'relpack jobs show <id> --json'],
+  'jobs history': [
+    'relpack jobs history <id>',
+    'relpack jobs history 3f2a9c1e --json --server https://relpack.example',
+  ],
   'jobs logs': ['relpack jobs logs <id> --level warn', 'relpack jobs logs <id> --follow --json'],
   logs: ['relpack logs <id> --follow'],
   'jobs cancel': ['relpack jobs cancel <id>'],

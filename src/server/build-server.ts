@@ -28,6 +28,7 @@ import { metadataRoutes } from './routes/metadata.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { preferenceRoutes } from './routes/preferences.js';
 import { profileRoutes } from './routes/profiles.js';
+import { releaseActionRoutes } from './routes/release-actions.js';
 import { sourceRoutes } from './routes/sources.js';
 import { systemRoutes } from './routes/system.js';
 import { templateRoutes } from './routes/templates.js';
@@ -135,6 +136,7 @@ export async function buildServer(deps: ServerDeps, options: BuildOptions = {}):
   await app.register(authRoutes, { ...deps, throttle: new LoginThrottle(limits) });
   await app.register(userRoutes, { ...deps, throttle: new LoginThrottle(limits) });
   await app.register(jobRoutes, deps);
+  await app.register(releaseActionRoutes, deps);
   await app.register(preferenceRoutes, deps);
   await app.register(templateRoutes, deps);
   await app.register(sourceRoutes, deps);

@@ -6,13 +6,14 @@ import type { JobQueue } from '../../queue/index.js';
 import type { DestinationService } from '../destinations/destination-service.js';
 import { LOG_LEVELS } from '../facts/index.js';
 import { checkPackOptions, defaultProfileId } from '../pack/check-pack-options.js';
-import { type PackJobRequest, PackJobRequestSchema, type TemplateChoice } from '../pack/pack-request.js';
+import { type PackJobRequest, PackJobRequestSchema } from '../pack/pack-request.js';
 import { parseInput } from '../parse-input.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import type { SourceRoots } from '../sources/source-roots.js';
 import type { UrlPolicy } from '../sources/url-guard.js';
 import { releaseParts } from '../srr/index.js';
-import type { Editor, TemplateService } from '../templates/template-service.js';
+import type { TemplateService } from '../templates/template-service.js';
+import { templateText } from '../templates/template-text.js';
 import { type FollowOptions, followJob, type JobStreamEvent } from './follow-job.js';
 import type { PackJobConfig } from './job-config.js';
 import {
@@ -82,8 +83,12 @@ export class JobService extends JobQueries {
               : await confineToRoots(given.source, this.deps.sourceRoots.for(requester)),
           }
         : {}),
-      ...(nfoTemplate ? { nfoTemplate: await this.templateText(editor, nfoTemplate, 'nfo') } : {}),
-      ...(dizTemplate ? { dizTemplate: await this.templateText(editor, dizTemplate, 'diz') } : {}),
+      ...(nfoTemplate
+        ? { nfoTemplate: await templateText(this.deps.templates, editor, nfoTemplate, 'nfo') }
+        : {}),
+      ...(dizTemplate
+        ? { dizTemplate: await templateText(this.deps.templates, editor, dizTemplate, 'diz') }
+        : {}),
     };
     if (config.destinations?.length) {
       // Names become ids now, so a renamed destination does not break the queued pack.
@@ -117,19 +122,6 @@ export class JobService extends JobQueries {
     }
     await this.q.enqueue(job.id);
     return toJobView(job);
-  }
-
-  private async templateText(editor: Editor, choice: TemplateChoice, kind: 'nfo' | 'diz'): Promise<string> {
-    if ('body' in choice) return choice.body;
-    const template = await this.deps.templates.find(editor, choice.templateId);
-    if (template.kind !== kind) {
-      throw new RelpackError(
-        'INVALID_ARGUMENT',
-        `Template "${template.name}" is a ${template.kind.toUpperCase()} template; choose a ${kind.toUpperCase()} one`,
-        { templateId: choice.templateId, kind: template.kind },
-      );
-    }
-    return template.body;
   }
 
   private async resolveDestinations(names: readonly string[]): Promise<string[]> {

@@ -4,6 +4,7 @@ import type {
   DestinationService,
   DestinationUpdate,
   DestinationView,
+  FixJobRequest,
   ImportChange,
   JobDetail,
   JobListQuery,
@@ -15,14 +16,23 @@ import type {
   PackJobRequest,
   PreferenceExport,
   PreferenceValues,
+  ReleaseActionPreview,
+  ReleaseActionService,
   RenderPreview,
   RenderRequest,
+  RepackJobRequest,
   ResolvedPreference,
   TemplateDraft,
   TemplateView,
 } from '../../app/index.js';
 
-export type { ArtifactView, DestinationView, JobView };
+export type { ArtifactView, DestinationView, JobView, ReleaseActionPreview };
+
+export type ReleaseActionRequest =
+  | { readonly action: 'fix'; readonly body: FixJobRequest }
+  | { readonly action: 'repack'; readonly body: RepackJobRequest };
+
+export type ReleaseHistory = Awaited<ReturnType<ReleaseActionService['history']>>;
 
 /**
  * What the job, preference and template commands need, answered either by this machine's
@@ -62,6 +72,10 @@ export interface Backend {
   testDestination(idOrName: string): Promise<DestinationTest>;
   /** Upload jobs for a completed pack job, one per destination. */
   uploadJob(packJobId: string, destinations: readonly string[]): Promise<JobView[]>;
+  /** A fix or repack job for a completed job's release, or (preview) what it would make. */
+  releaseAction(id: string, request: ReleaseActionRequest): Promise<JobView>;
+  previewReleaseAction(id: string, request: ReleaseActionRequest): Promise<ReleaseActionPreview>;
+  releaseHistory(id: string): Promise<ReleaseHistory>;
   /** An upload job for a release directory on this machine (local mode only). */
   uploadDirectory(releaseDir: string, destination: string): Promise<JobView>;
   /** The caller's own password; the caller's other sessions end, this one stays. */

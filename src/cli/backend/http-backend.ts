@@ -138,6 +138,11 @@ export async function openHttpBackend(server: string): Promise<Backend> {
           destinations,
         })
       ).items,
+    releaseAction: (id, { action, body }) =>
+      api('POST', `/api/jobs/${encodeURIComponent(id)}/${action}`, body),
+    previewReleaseAction: (id, { action, body }) =>
+      api('POST', `/api/jobs/${encodeURIComponent(id)}/${action}/preview`, body),
+    releaseHistory: (id) => api('GET', `/api/jobs/${encodeURIComponent(id)}/history`),
     uploadDirectory: async () => {
       throw new RelpackError(
         'SOURCE_NOT_LOCAL',

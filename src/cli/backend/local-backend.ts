@@ -80,6 +80,15 @@ export async function openLocalBackend(version: string): Promise<Backend> {
     testDestination: (idOrName) => services.destinations.test(actor, idOrName),
     uploadJob: (packJobId, destinations) =>
       services.jobs.createUploads({ ...viewer, trustedPaths: true }, packJobId, destinations),
+    releaseAction: (id, request) =>
+      request.action === 'fix'
+        ? services.releaseActions.fix(viewer, id, request.body)
+        : services.releaseActions.repack(viewer, id, request.body),
+    previewReleaseAction: (id, request) =>
+      request.action === 'fix'
+        ? services.releaseActions.previewFix(viewer, id, request.body)
+        : services.releaseActions.previewRepack(viewer, id, request.body),
+    releaseHistory: (id) => services.releaseActions.history(viewer, id),
     uploadDirectory: (releaseDir, destination) =>
       services.jobs.createUploadFromDir({ ...viewer, trustedPaths: true }, releaseDir, destination),
     changePassword: (current, next) => services.users.changeOwnPassword(actor, current, next),

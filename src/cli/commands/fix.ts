@@ -3,8 +3,9 @@ import type { FixPackResult } from '../../app/index.js';
 import type { CliDeps } from '../cli-deps.js';
 import { formatFindings } from '../findings-format.js';
 import { loadApp } from '../load.js';
-import { printJson } from '../output.js';
+import { printJson, SERVER_OPTION } from '../output.js';
 import { readTextInput } from '../read-input.js';
+import { formatPreview, isJobTarget, refuseFolderOptions, runJobAction } from '../release-action.js';
 import { packTimeOption } from '../time-option.js';
 
 interface FixOptions {
@@ -14,6 +15,10 @@ interface FixOptions {
   out?: string;
   profile?: string;
   time?: string;
+  server?: string;
+  preview: boolean;
+  progress: boolean;
+  wait: boolean;
   json: boolean;
 }
 
@@ -31,12 +36,16 @@ export function register(program: Command, deps: CliDeps): void {
       .option('-o, --out <dir>', 'where the fix release is written (default: beside the release)')
       .option('-p, --profile <id>', 'rule profile (default: guessed from the release, as validate does)')
       .option('--time <ISO-8601>', 'the NFO date (default $SOURCE_DATE_EPOCH, else now)')
+      .option('--preview', 'print the fix release (name, NFO) without writing it', false)
+      .option(...SERVER_OPTION)
+      .option('--no-progress', 'job mode: do not report progress on stderr')
+      .option('--no-wait', 'job mode: queue the fix job and return')
       .option('--json', 'print the result as one JSON document on stdout', false);
   common(
     fix
       .command('nfo')
       .summary('write the NFOFIX release: a new NFO naming the release it fixes')
-      .argument('<release-dir>', 'the release whose NFO was wrong')
+      .argument('<release>', RELEASE_ARGUMENT('whose NFO was wrong'))
       .requiredOption(
         '--nfo <file>',
         'the new NFO (Liquid: {{ release.fixes }} is the release it fixes; - for stdin)',
@@ -46,7 +55,7 @@ export function register(program: Command, deps: CliDeps): void {
     fix
       .command('dir')
       .summary('write the DIRFIX release under the correct name')
-      .argument('<release-dir>', 'the release that went up under a wrong dirname')
+      .argument('<release>', RELEASE_ARGUMENT('that went up under a wrong dirname'))
       .requiredOption('--name <name>', 'the correct dirname (checked against the rules)')
       .option('--nfo <file>', 'the NFO (default: a short one naming the wrong dirname)'),
   ).action((dir: string, options: FixOptions) => run(deps, 'dir', dir, options));
@@ -54,29 +63,62 @@ export function register(program: Command, deps: CliDeps): void {
     fix
       .command('sample')
       .summary('write the SAMPLEFIX release: a new sample cut from the episode (TV)')
-      .argument('<release-dir>', 'the release whose sample was wrong or missing')
+      .argument('<release>', RELEASE_ARGUMENT('whose sample was wrong or missing'))
       .option('--source <mkv>', "the episode to cut from (default: the one in the release's RAR set)")
       .option('--nfo <file>', 'the NFO (default: a short one naming the release it fixes)'),
   ).action((dir: string, options: FixOptions) => run(deps, 'sample', dir, options));
 }
 
+const RELEASE_ARGUMENT = (what: string) =>
+  `the release ${what}: its folder, or the id (or short id) of the completed job that packed it`;
+
 async function run(
   deps: CliDeps,
   kind: 'nfo' | 'dir' | 'sample',
-  dir: string,
+  target: string,
   options: FixOptions,
 ): Promise<void> {
-  const { fixRelease } = await loadApp();
-  const result = await fixRelease(deps.context, {
+  const nfoTemplate = options.nfo ? await readTextInput(options.nfo) : undefined;
+  const time = packTimeOption(options.time).time;
+  if (await isJobTarget(target, options.server)) {
+    refuseFolderOptions(options, ['out', 'source', 'profile']);
+    const body = {
+      kind,
+      ...(nfoTemplate ? { nfo: { body: nfoTemplate } } : {}),
+      ...(options.name ? { name: options.name } : {}),
+      ...(time ? { time: time.toISOString() } : {}),
+    };
+    return runJobAction(deps, target, { action: 'fix', body }, options);
+  }
+  const input = {
     kind,
-    releaseDir: dir,
-    ...(options.nfo ? { nfoTemplate: await readTextInput(options.nfo) } : {}),
+    releaseDir: target,
+    ...(nfoTemplate ? { nfoTemplate } : {}),
     ...(options.name ? { correctName: options.name } : {}),
     ...(options.source ? { source: options.source } : {}),
     ...(options.out ? { outputDir: options.out } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
-    ...packTimeOption(options.time),
-  });
+    ...(time ? { time } : {}),
+  };
+  const { fixRelease, previewFix } = await loadApp();
+  if (options.preview) {
+    const plan = await previewFix(deps.context, input);
+    const preview = {
+      action: 'fix' as const,
+      tag: plan.tag,
+      releaseName: plan.releaseName,
+      replaces: plan.fixes,
+      profile: plan.profile,
+      nfo: { name: plan.nfo.name, text: plan.nfo.text },
+      notes: null,
+      findings: [...plan.findings],
+      warnings: [],
+    };
+    if (options.json) return printJson(deps, preview);
+    deps.stdout.write(formatPreview(preview));
+    return;
+  }
+  const result = await fixRelease(deps.context, input);
   if (options.json) return printJson(deps, result);
   deps.stdout.write(printable(result));
   if (result.findings.length > 0) deps.stderr.write(formatFindings(result.findings, deps.stderr));

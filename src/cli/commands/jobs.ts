@@ -61,6 +61,31 @@ export function register(program: Command, deps: CliDeps): void {
       );
 
   jobs
+    .command('history')
+    .summary("a release's history: the pack job, then its fixes and repacks")
+    .argument('<id>', 'any job of the release (id or short id)')
+    .option(...SERVER_OPTION)
+    .option('--json', 'print JSON', false)
+    .action((id: string, o: Common) =>
+      withBackend(v, o.server, async (b) => {
+        const history = await b.releaseHistory(id);
+        if (o.json) return printJson(deps, history);
+        deps.stdout.write(
+          table([
+            ['ID', 'RELATION', 'STATUS', 'CREATED', 'RELEASE'],
+            ...history.items.map((e) => [
+              e.job.id,
+              e.tag ? `${e.relation} (${e.tag})` : e.relation,
+              e.job.status,
+              e.job.createdAt.slice(0, 19).replace('T', ' '),
+              e.job.result?.releaseName ?? e.job.title ?? '',
+            ]),
+          ]),
+        );
+      }),
+    );
+
+  jobs
     .command('show')
     .summary('one job: status, progress, result, artifacts')
     .argument('<id>', JOB_ID_HELP)

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { CliDeps } from '../cli-deps.js';
 import { formatFindings } from '../findings-format.js';
 import { loadApp } from '../load.js';
-import { printJson } from '../output.js';
+import { printJson, SERVER_OPTION } from '../output.js';
+import { formatPreview, isJobTarget, refuseFolderOptions, runJobAction } from '../release-action.js';
 import { parseByteSize } from '../size-option.js';
 import { packTimeOption } from '../time-option.js';
 
@@ -15,6 +16,10 @@ interface RepackOptions {
   profile?: string;
   volumeSize?: string;
   time?: string;
+  server?: string;
+  preview: boolean;
+  progress: boolean;
+  wait: boolean;
   json: boolean;
 }
 
@@ -27,7 +32,10 @@ export function register(program: Command, deps: CliDeps): void {
         'the rules and says why in its NFO. Both are packed from the media (for TV by default the episode\n' +
         "the release's RAR set holds) under the original name with the tag, the NFO naming the original.",
     )
-    .argument('<release-dir>', 'the release to replace')
+    .argument(
+      '<release>',
+      'the release to replace: its folder, or the id (or short id) of the completed job that packed it',
+    )
     .option('--proper', "a PROPER of another group's release (needs --reason and -g)", false)
     .option('--reason <text>', 'why: required for a PROPER, written in the NFO')
     .option('-g, --group <GRP>', "the packing group (a REPACK: the original's, the default)")
@@ -39,11 +47,25 @@ export function register(program: Command, deps: CliDeps): void {
       'RAR volume size (default: the smallest the profile allows that fits)',
     )
     .option('--time <ISO-8601>', 'pack time (default $SOURCE_DATE_EPOCH, else now)')
+    .option('--preview', 'print the new name and NFO notes (and any warning) without packing', false)
+    .option(...SERVER_OPTION)
+    .option('--no-progress', 'job mode: do not report progress on stderr')
+    .option('--no-wait', 'job mode: queue the repack job and return')
     .option('--json', 'print the result as one JSON document on stdout', false)
-    .action(async (dir: string, options: RepackOptions) => {
-      const { repackRelease } = await loadApp();
-      const result = await repackRelease(deps.context, {
-        releaseDir: dir,
+    .action(async (target: string, options: RepackOptions) => {
+      const time = packTimeOption(options.time).time;
+      if (await isJobTarget(target, options.server)) {
+        refuseFolderOptions(options, ['source', 'out', 'profile', 'volumeSize']);
+        const body = {
+          ...(options.proper ? { proper: true } : {}),
+          ...(options.reason === undefined ? {} : { reason: options.reason }),
+          ...(options.group ? { group: options.group } : {}),
+          ...(time ? { time: time.toISOString() } : {}),
+        };
+        return runJobAction(deps, target, { action: 'repack', body }, options);
+      }
+      const input = {
+        releaseDir: target,
         proper: options.proper,
         ...(options.reason === undefined ? {} : { reason: options.reason }),
         ...(options.group ? { group: options.group } : {}),
@@ -51,8 +73,28 @@ export function register(program: Command, deps: CliDeps): void {
         ...(options.out ? { outputDir: options.out } : {}),
         ...(options.profile ? { profile: options.profile } : {}),
         ...(options.volumeSize ? { volumeSize: parseByteSize(options.volumeSize) } : {}),
-        ...packTimeOption(options.time),
-      });
+        ...(time ? { time } : {}),
+      };
+      const { planRepack, repackRelease } = await loadApp();
+      if (options.preview) {
+        const plan = await planRepack(deps.context, input);
+        const preview = {
+          action: 'repack' as const,
+          tag: options.proper ? 'PROPER' : 'REPACK',
+          releaseName: plan.releaseName,
+          replaces: plan.replaces,
+          profile: plan.profile,
+          nfo: null,
+          notes: plan.notes,
+          findings: [],
+          warnings: [...plan.warnings],
+        };
+        for (const warning of preview.warnings) deps.stderr.write(`warning: ${warning}\n`);
+        if (options.json) return printJson(deps, preview);
+        deps.stdout.write(formatPreview(preview));
+        return;
+      }
+      const result = await repackRelease(deps.context, input);
       for (const warning of result.warnings) deps.stderr.write(`warning: ${warning}\n`);
       if (options.json) return printJson(deps, result);
       deps.stdout.write(

@@ -272,6 +272,19 @@ export class JobsRepository {
     return row ? this.map(row) : null;
   }
 
+  /** The jobs made from this one (uploads, fixes, repacks), configs included, oldest first. */
+  async children(parentId: string, limit = 500): Promise<Job[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('parent_job_id', '=', parentId)
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => this.map(row));
+  }
+
   /** Newest first; `total` counts every match so clients can page. */
   async list(query: JobListQuery): Promise<{ items: Job[]; total: number }> {
     let base = this.db.selectFrom('jobs');

@@ -2356,6 +2356,311 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/{id}/fix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An NFOFIX, DIRFIX or SAMPLEFIX job for a completed job's release */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FixJobRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/fix/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The fix release a fix job would write (name, NFO, findings), without a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FixJobRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReleaseActionPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A release's history: its original pack job, then its fixes and repacks, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReleaseHistory"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/{id}/logs": {
         parameters: {
             query?: never;
@@ -2449,6 +2754,218 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/repack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A REPACK (your group's) or PROPER (another group's, with a reason) of a completed job's release */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RepackJobRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/repack/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The REPACK or PROPER a repack job would pack (name, NFO notes, warnings), without a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the job id, or its first characters (4 or more) when they start only one of your jobs */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RepackJobRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReleaseActionPreview"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6694,6 +7211,40 @@ export interface components {
             severity: "block" | "warn";
             subject?: string;
         };
+        FixJobRequest: {
+            /**
+             * @description NFOFIX, DIRFIX or SAMPLEFIX (TV)
+             * @enum {string}
+             */
+            kind: "nfo" | "dir" | "sample";
+            /** @description DIRFIX: the dirname the release should have had */
+            name?: string;
+            /** @description The new NFO (required for an NFOFIX); a DIRFIX or SAMPLEFIX has a default one */
+            nfo?: components["schemas"]["TemplateChoice"];
+            /**
+             * Format: date-time
+             * @description The pack time (ISO 8601); the same time gives the same bytes
+             * @example 2026-12-01T20:00:00Z
+             */
+            time?: string;
+        };
+        FixJobRequestInput: {
+            /**
+             * @description NFOFIX, DIRFIX or SAMPLEFIX (TV)
+             * @enum {string}
+             */
+            kind: "nfo" | "dir" | "sample";
+            /** @description DIRFIX: the dirname the release should have had */
+            name?: string;
+            /** @description The new NFO (required for an NFOFIX); a DIRFIX or SAMPLEFIX has a default one */
+            nfo?: components["schemas"]["TemplateChoiceInput"];
+            /**
+             * Format: date-time
+             * @description The pack time (ISO 8601); the same time gives the same bytes
+             * @example 2026-12-01T20:00:00Z
+             */
+            time?: string;
+        };
         FollowOnFinding: {
             /** @description the check that found it, finer than the rule (rar.volume-missing, sfv.crc …) */
             code?: string;
@@ -7524,6 +8075,104 @@ export interface components {
         RefreshInput: {
             refreshToken?: string;
         } | null;
+        ReleaseActionPreview: {
+            /** @enum {string} */
+            action: "fix" | "repack";
+            findings: components["schemas"]["Finding"][];
+            /** @description The NFO as it will be written (a repack renders it while packing: null) */
+            nfo: {
+                name: string;
+                text: string;
+            } | null;
+            /** @description What a repack says in its NFO */
+            notes: string | null;
+            profile: string;
+            /** @description The name the new release will have */
+            releaseName: string;
+            /** @description The release it fixes or replaces */
+            replaces: string;
+            /** @description NFOFIX, NFOFiX, DIRFIX, SAMPLEFIX, REPACK or PROPER */
+            tag: string;
+            /** @description What the rules advise against but allow */
+            warnings: string[];
+        };
+        ReleaseActionPreviewInput: {
+            /** @enum {string} */
+            action: "fix" | "repack";
+            findings: components["schemas"]["FindingInput"][];
+            /** @description The NFO as it will be written (a repack renders it while packing: null) */
+            nfo: {
+                name: string;
+                text: string;
+            } | null;
+            /** @description What a repack says in its NFO */
+            notes: string | null;
+            profile: string;
+            /** @description The name the new release will have */
+            releaseName: string;
+            /** @description The release it fixes or replaces */
+            replaces: string;
+            /** @description NFOFIX, NFOFiX, DIRFIX, SAMPLEFIX, REPACK or PROPER */
+            tag: string;
+            /** @description What the rules advise against but allow */
+            warnings: string[];
+        };
+        /** @description The original pack job, then its fixes and repacks, oldest first */
+        ReleaseHistory: {
+            items: components["schemas"]["ReleaseHistoryEntry"][];
+        };
+        ReleaseHistoryEntry: {
+            job: components["schemas"]["Job"];
+            /** @enum {string} */
+            relation: "original" | "fix" | "repack" | "proper";
+            /** @description The fix or repack tag; null for the original */
+            tag: string | null;
+        };
+        ReleaseHistoryEntryInput: {
+            job: components["schemas"]["JobInput"];
+            /** @enum {string} */
+            relation: "original" | "fix" | "repack" | "proper";
+            /** @description The fix or repack tag; null for the original */
+            tag: string | null;
+        };
+        /** @description The original pack job, then its fixes and repacks, oldest first */
+        ReleaseHistoryInput: {
+            items: components["schemas"]["ReleaseHistoryEntryInput"][];
+        };
+        RepackJobRequest: {
+            /**
+             * @description The group packing it; default: the original's
+             * @example GRP
+             */
+            group?: string;
+            /** @description A PROPER of another group's release instead of your own REPACK */
+            proper?: boolean;
+            /** @description Why (required for a PROPER); written in the NFO */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description The pack time (ISO 8601); the same time gives the same bytes
+             * @example 2026-12-01T20:00:00Z
+             */
+            time?: string;
+        };
+        RepackJobRequestInput: {
+            /**
+             * @description The group packing it; default: the original's
+             * @example GRP
+             */
+            group?: string;
+            /** @description A PROPER of another group's release instead of your own REPACK */
+            proper?: boolean;
+            /** @description Why (required for a PROPER); written in the NFO */
+            reason?: string;
+            /**
+             * Format: date-time
+             * @description The pack time (ISO 8601); the same time gives the same bytes
+             * @example 2026-12-01T20:00:00Z
+             */
+            time?: string;
+        };
         RuleProfile: {
             checks: {
                 id: string;
