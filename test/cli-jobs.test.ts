@@ -194,13 +194,21 @@ describe('relpack jobs, prefs, templates, batch, login (built CLI)', () => {
     const remoteBatch = run(['batch', batchFile, '--json'], remote);
     expect(remoteBatch.status).toBe(6);
     expect(JSON.parse(remoteBatch.stdout)).toMatchObject({ total: 2, completed: 1, failed: 1 });
-    // issue #25: the same per-item table as a local batch, in the file's order.
+    // issue #25: the same per-item table as a local batch, in the file's order (another group:
+    // the same release again would be a dupe).
+    await (await import('node:fs/promises')).writeFile(
+      batchFile,
+      JSON.stringify([
+        { type: 'ebook', source: epub, group: 'TAB', meta: { source: 'SCAN' } },
+        { type: 'ebook', source: '/etc/hostname', group: 'TAB' },
+      ]),
+    );
     const table = run(['batch', batchFile], remote);
     expect(table.status).toBe(6);
     const rows = table.stdout.trim().split('\n');
     expect(rows[0]).toMatch(/^#\s+STATUS\s+NAME\s+SIZE\s+VOLUMES\s+FINDINGS\s+UPLOADS\s+TIME$/);
     expect(rows[1]).toMatch(
-      /^1\s+completed\s+Cee\.Ell\.Cli\.Book\.2017\.SCAN\.ePUB\.eBOOK-BAT\s+[\d.]+ MB\s+\d+\s+\d+\s+[\d.]+ s$/,
+      /^1\s+completed\s+Cee\.Ell\.Cli\.Book\.2017\.SCAN\.ePUB\.eBOOK-TAB\s+[\d.]+ MB\s+\d+\s+\d+\s+[\d.]+ s$/,
     );
     expect(rows[2]).toMatch(/^2\s+failed\s+PATH_OUTSIDE_ROOT\s+0\s+[\d.]+ s$/);
     expect(rows[3]).toBe('1 completed, 1 failed, 0 skipped');

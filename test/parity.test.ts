@@ -38,6 +38,7 @@ const PARITY: Record<string, { cli: string | string[] } | { none: string }> = {
   'POST /api/jobs/:id/repack': { cli: 'repack' },
   'POST /api/jobs/:id/repack/preview': { cli: 'repack' },
   'GET /api/jobs/:id/history': { cli: 'jobs history' },
+  'GET /api/releases': { cli: 'releases' },
   'GET /api/preferences': { cli: 'prefs get' },
   'POST /api/preferences': { cli: 'prefs set' },
   'GET /api/wizard/preferences': { cli: 'prefs get' },

@@ -107,6 +107,10 @@ export {
   type ReleaseActionPreview,
   ReleaseActionPreviewSchema,
   ReleaseHistorySchema,
+  type ReleaseNamePage,
+  ReleaseNamePageSchema,
+  type ReleaseNameQuery,
+  ReleaseNameQuerySchema,
   type RepackJobRequest,
   RepackJobRequestSchema,
 } from './jobs/release-action-contract.js';

@@ -75,6 +75,10 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   'list-jobs': ['relpack list-jobs --status running'],
   'jobs show': ['relpack jobs show <id>', 'relpack jobs show <id> --json'],
+  releases: [
+    'relpack releases',
+    'relpack releases -q show.name.s01e02 --json --server https://relpack.example',
+  ],
   'jobs history': [
     'relpack jobs history <id>',
     'relpack jobs history 3f2a9c1e --json --server https://relpack.example',

@@ -15,6 +15,7 @@ import { register as registerPack } from './commands/pack.js';
 import { register as registerPasswd } from './commands/passwd.js';
 import { register as registerPrefs } from './commands/prefs.js';
 import { register as registerRar } from './commands/rar.js';
+import { register as registerReleases } from './commands/releases.js';
 import { register as registerRepack } from './commands/repack.js';
 import { register as registerRules } from './commands/rules.js';
 import { register as registerSecrets } from './commands/secrets.js';
@@ -60,6 +61,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerValidate(program, deps);
   registerFix(program, deps);
   registerRepack(program, deps);
+  registerReleases(program, deps);
   registerName(program, deps);
   registerRules(program, deps);
   registerRar(program, deps);

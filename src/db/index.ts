@@ -26,6 +26,11 @@ export { PreferencesRepository } from './repositories/preferences-repository.js'
 export { ProviderCacheRepository } from './repositories/provider-cache-repository.js';
 export { type RefreshTokenRow, RefreshTokensRepository } from './repositories/refresh-tokens-repository.js';
 export {
+  type ReleaseKind,
+  type ReleaseName,
+  ReleaseNamesRepository,
+} from './repositories/release-names-repository.js';
+export {
   type StoredTemplate,
   type TemplateInput,
   TemplatesRepository,
@@ -49,6 +54,7 @@ import { JobsRepository } from './repositories/jobs-repository.js';
 import { PreferencesRepository } from './repositories/preferences-repository.js';
 import { ProviderCacheRepository } from './repositories/provider-cache-repository.js';
 import { RefreshTokensRepository } from './repositories/refresh-tokens-repository.js';
+import { ReleaseNamesRepository } from './repositories/release-names-repository.js';
 import { TemplatesRepository } from './repositories/templates-repository.js';
 import { UsersRepository } from './repositories/users-repository.js';
 
@@ -64,6 +70,7 @@ export interface Repositories {
   readonly apiConfigs: ApiConfigsRepository;
   readonly providerCache: ProviderCacheRepository;
   readonly destinations: DestinationsRepository;
+  readonly releaseNames: ReleaseNamesRepository;
 }
 
 export function repositories(handle: DatabaseHandle): Repositories {
@@ -79,5 +86,6 @@ export function repositories(handle: DatabaseHandle): Repositories {
     apiConfigs: new ApiConfigsRepository(handle.db, handle.values),
     providerCache: new ProviderCacheRepository(handle.db, handle.values),
     destinations: new DestinationsRepository(handle.db, handle.values),
+    releaseNames: new ReleaseNamesRepository(handle.db, handle.values),
   };
 }

@@ -13,6 +13,7 @@ import { templateDescriptionMigration } from './migrations/0003-template-descrip
 import { providerCacheMigration } from './migrations/0004-provider-cache.js';
 import { destinationSettingsMigration } from './migrations/0005-destination-settings.js';
 import { usernameCaseMigration } from './migrations/0006-username-case.js';
+import { releaseNamesMigration } from './migrations/0007-release-names.js';
 import type { Database } from './schema.js';
 
 /** One ordered list for every dialect; a migration gets the dialect to pick column types. */
@@ -23,6 +24,7 @@ const MIGRATIONS: readonly [name: string, make: (dialect: SqlDialect) => Migrati
   ['0004-provider-cache', providerCacheMigration],
   ['0005-destination-settings', destinationSettingsMigration],
   ['0006-username-case', usernameCaseMigration],
+  ['0007-release-names', releaseNamesMigration],
 ];
 
 class StaticProvider implements MigrationProvider {

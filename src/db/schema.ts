@@ -162,6 +162,15 @@ export interface ProviderQuotaTable {
   count: number;
 }
 
+export interface ReleaseNamesTable {
+  name_key: string;
+  name: string;
+  kind: string;
+  job_id: string | null;
+  user_id: string | null;
+  created_at: Time;
+}
+
 export interface Database {
   users: UsersTable;
   refresh_tokens: RefreshTokensTable;
@@ -176,4 +185,5 @@ export interface Database {
   audit_log: AuditLogTable;
   provider_cache: ProviderCacheTable;
   provider_quota: ProviderQuotaTable;
+  release_names: ReleaseNamesTable;
 }

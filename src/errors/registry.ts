@@ -536,6 +536,13 @@ export const ERRORS = {
     fix: 'Report it with the log lines.',
     since: '#5',
   },
+  RELEASE_DUPE: {
+    http: 409,
+    exit: ExitCode.USAGE,
+    meaning: 'relpack has produced a release under this name before; a site would refuse it as a dupe.',
+    fix: 'Choose another name (a fix or repack carries its tag); an admin may pack it again with `allowDupe` (`--allow-dupe`), which is audited.',
+    since: '#21',
+  },
   JOB_INVALID_STATE: {
     http: 409,
     exit: ExitCode.USAGE,

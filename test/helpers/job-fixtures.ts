@@ -14,17 +14,22 @@ export async function makeSources(dir: string, options: { largeBytes?: number } 
   return { epub, large };
 }
 
-export const ebookConfig = (source: string) => ({
+/**
+ * A pack job for the test EPUB. Each release name is packed once (a second one is a dupe):
+ * tests that pack the book several times give each job its own `n`, which goes in the title.
+ */
+export const ebookConfig = (source: string, n?: number) => ({
   type: 'ebook',
   source,
   group: 'GRP',
-  meta: { source: 'RETAiL' },
+  meta: { source: 'RETAiL', ...(n === undefined ? {} : { title: `Job Book ${n}` }) },
 });
-export const tvConfig = (source: string) => ({
+/** A pack job for the test MKV; like ebookConfig, each job that must not be a dupe has its own episode. */
+export const tvConfig = (source: string, episode = 1) => ({
   type: 'tv',
   source,
   group: 'GRP',
-  meta: { show: 'Big Show', season: '1', episode: '1', format: 'HDTV' },
+  meta: { show: 'Big Show', season: '1', episode: String(episode), format: 'HDTV' },
 });
 
 /** Polls until `check` passes or the time is up. */

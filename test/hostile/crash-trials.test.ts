@@ -153,7 +153,8 @@ describe.runIf(shouldRunWith('mkvmerge'))('crash-consistency trials', () => {
     let kills = 0;
     for (let attempt = 0; kills < TRIALS && attempt < TRIALS * 2; attempt++) {
       const point = 0.05 + random() * 0.85;
-      const created = await api<JobView>('POST', '/api/jobs', tvConfig(large));
+      // One episode per attempt: the release of a finished trial makes the next one's name a dupe.
+      const created = await api<JobView>('POST', '/api/jobs', tvConfig(large, attempt + 1));
       // The kill lands when the volumes on disk pass the point (or the job ended first).
       let reached = 0;
       await until(
@@ -223,7 +224,7 @@ describe.runIf(shouldRunWith('mkvmerge'))('crash-consistency trials', () => {
           type: 'ebook',
           sourceUrl: url,
           group: 'GRP',
-          meta: { source: 'RETAiL' },
+          meta: { source: 'RETAiL', title: `Remote Book ${trial + 1}` },
         });
         await paused;
         // Wait until what was sent is on relpack's disk, then kill it mid-body.

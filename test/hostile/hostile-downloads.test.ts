@@ -204,20 +204,21 @@ describe('hostile HTTP peers', () => {
     );
     try {
       const headers = { authorization: `Bearer ${(await s.login('admin', ADMIN_PASSWORD)).accessToken}` };
-      const submit = async (url: string) =>
+      // The same book twice would be a dupe: each job packs it under its own group.
+      const submit = async (url: string, group: string) =>
         (
           await s.app.inject({
             method: 'POST',
             url: '/api/jobs',
             headers,
-            payload: { type: 'ebook', sourceUrl: url, group: 'GRP', meta: { source: 'RETAiL' } },
+            payload: { type: 'ebook', sourceUrl: url, group, meta: { source: 'RETAiL' } },
           })
         ).json().id as string;
       const ids = [
-        await submit(good.url('/a.epub')),
-        await submit(short.url('/b.epub')),
-        await submit(good.url('/c.epub')),
-        await submit(short.url('/d.epub')),
+        await submit(good.url('/a.epub'), 'GRP'),
+        await submit(short.url('/b.epub'), 'GRPB'),
+        await submit(good.url('/c.epub'), 'GRPC'),
+        await submit(short.url('/d.epub'), 'GRPD'),
       ];
       const health = await s.app.inject({ method: 'GET', url: '/api/health' });
       expect(health.statusCode).toBe(200);

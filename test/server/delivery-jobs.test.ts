@@ -279,7 +279,7 @@ describe.each(dialects)('destinations and upload jobs on %s', (dialect) => {
       method: 'POST',
       url: '/api/jobs',
       headers: h(admin),
-      payload: ebookConfig(sources.epub),
+      payload: ebookConfig(sources.epub, 2),
     });
     const pack = await finished(packed.json().id);
     expect(pack.status).toBe('completed');

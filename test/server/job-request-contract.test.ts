@@ -64,8 +64,8 @@ describe('the pack job request contract', () => {
     expect(bare.json().error.code).toBe('VALIDATION_FAILED');
     expect(bare.json().error.details.issues.map((i: { path: string }) => i.path)).toContain('nfoTemplate');
 
-    for (const choice of [{ templateId: id }, { templateId: 'contract-nfo' }]) {
-      const job = await create({ ...ebookConfig(sources.epub), nfoTemplate: choice });
+    for (const [n, choice] of [{ templateId: id }, { templateId: 'contract-nfo' }].entries()) {
+      const job = await create({ ...ebookConfig(sources.epub, n + 1), nfoTemplate: choice });
       expect(job.statusCode, job.body).toBe(201);
       const done = await finished(job.json().id);
       expect(done.status, JSON.stringify(done.error)).toBe('completed');
@@ -78,7 +78,7 @@ describe('the pack job request contract', () => {
     }
 
     const inline = await create({
-      ...ebookConfig(sources.epub),
+      ...ebookConfig(sources.epub, 3),
       nfoTemplate: { body: 'INLINE {{ release.name }}' },
     });
     expect(inline.statusCode, inline.body).toBe(201);

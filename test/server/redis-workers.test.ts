@@ -106,10 +106,10 @@ describe.runIf(run)('BullMQ workers on Redis', () => {
 
   it('two workers take jobs in parallel and run each exactly once', async () => {
     const jobs = [
-      await create(tvConfig(sources.large)),
-      await create(tvConfig(sources.large)),
-      await create(ebookConfig(sources.epub)),
-      await create(ebookConfig(sources.epub)),
+      await create(tvConfig(sources.large, 1)),
+      await create(tvConfig(sources.large, 2)),
+      await create(ebookConfig(sources.epub, 1)),
+      await create(ebookConfig(sources.epub, 2)),
     ];
     // while the two large ones run, both workers are busy at the same time
     await until(
@@ -132,7 +132,7 @@ describe.runIf(run)('BullMQ workers on Redis', () => {
   }, 180_000);
 
   it('a cancel reaches the worker running the job', async () => {
-    const job = await create(tvConfig(sources.large));
+    const job = await create(tvConfig(sources.large, 3));
     await until(
       () => getJob(job.id),
       (j) => j.status === 'running' && (j.progress?.bytesDone ?? 0) > 0,
@@ -152,7 +152,7 @@ describe.runIf(run)('BullMQ workers on Redis', () => {
   }, 60_000);
 
   it('a job whose worker is killed is taken over and finished by the other worker', async () => {
-    const job = await create(tvConfig(sources.large));
+    const job = await create(tvConfig(sources.large, 4));
     const running = await until(
       () => getJob(job.id),
       (j) => j.status === 'running' && (j.progress?.bytesDone ?? 0) > 0,

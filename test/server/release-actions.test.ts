@@ -18,6 +18,7 @@ describe.each(dialects)('release actions on %s', (dialect) => {
   let admin: string;
   let operator: string;
   let original: { id: string; result: { releaseName: string } };
+  let sourcePath: string;
   const h = (token: string) => ({ authorization: `Bearer ${token}` });
   const post = (url: string, token: string, payload: object) =>
     s.app.inject({ method: 'POST', url, headers: h(token), payload });
@@ -35,6 +36,7 @@ describe.each(dialects)('release actions on %s', (dialect) => {
     const sources = await makeSources(roots, { largeBytes: 30_000_000 });
     s = await startTestServer(dialect, { RELPACK_SOURCE_ROOTS: roots }, { realClock: true });
     ({ admin, operator } = await s.signInAdminAndOperator());
+    sourcePath = sources.large;
     const created = await post('/api/jobs', operator, tvConfig(sources.large));
     expect(created.statusCode, created.body).toBe(201);
     original = await settled(created.json().id);
@@ -159,5 +161,85 @@ describe.each(dialects)('release actions on %s', (dialect) => {
         ['repack', 'REPACK', 'Big.Show.S01E01.REPACK.720p.HDTV.x264-GRP'],
       ]);
     }
+  }, 120_000);
+
+  it('refuses a name relpack produced before as a dupe, unless an admin allows it (audited)', async () => {
+    const name = original.result.releaseName;
+    // Built at run time: the job plans the same name and fails before writing anything.
+    const again = await post('/api/jobs', operator, tvConfig(sourcePath));
+    expect(again.statusCode, again.body).toBe(201);
+    const refused = await settled(again.json().id);
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toMatchObject({
+      code: 'RELEASE_DUPE',
+      message: expect.stringContaining(`${name} is a dupe`),
+    });
+    await expect(readdir(join(s.services.config.releasesDir, refused.id))).rejects.toThrow();
+    // Given up front, in another case: refused at once.
+    const upfront = await post('/api/jobs', operator, { ...tvConfig(sourcePath), name: name.toLowerCase() });
+    expect(upfront.statusCode).toBe(409);
+    expect(upfront.json().error.message).toContain('the same name in other case');
+    const secondFix = await post(`/api/jobs/${original.id}/fix`, operator, {
+      kind: 'dir',
+      name: 'Big.Show.S01E02.720p.HDTV.x264-GRP',
+    });
+    expect(secondFix.statusCode).toBe(409);
+    expect(secondFix.json().error.code).toBe('RELEASE_DUPE');
+    expect((await post('/api/jobs', operator, { ...tvConfig(sourcePath), allowDupe: true })).statusCode).toBe(
+      403,
+    );
+
+    const allowed = await post('/api/jobs', admin, { ...tvConfig(sourcePath), allowDupe: true });
+    expect(allowed.statusCode, allowed.body).toBe(201);
+    const done = await settled(allowed.json().id);
+    expect(done.status, JSON.stringify(done.error)).toBe('completed');
+    const logs = (
+      await s.app.inject({ method: 'GET', url: `/api/jobs/${done.id}/logs`, headers: h(admin) })
+    ).json().items;
+    expect(logs.map((l: { message: string }) => l.message)).toContainEqual(
+      expect.stringContaining('dupe allowed by an admin'),
+    );
+    const audit = await s.repos.audit.list({ limit: 50, offset: 0 });
+    expect(
+      audit.items.map((a: { action: string; target: string | null }) => `${a.action}:${a.target}`),
+    ).toContain(`job.allow_dupe:${done.id}`);
+
+    const names = await s.app.inject({
+      method: 'GET',
+      url: '/api/releases?q=big.show',
+      headers: h(operator),
+    });
+    expect(names.statusCode, names.body).toBe(200);
+    expect(
+      names
+        .json()
+        .items.map((r: { name: string; kind: string }) => `${r.kind}:${r.name}`)
+        .sort(),
+    ).toEqual(
+      [
+        `pack:${name}`,
+        'fix:Big.Show.S01E02.DIRFIX.720p.HDTV.x264-GRP',
+        'repack:Big.Show.S01E01.REPACK.720p.HDTV.x264-GRP',
+      ].sort(),
+    );
+    // A release deleted before any upload delivered it was never out: its name is free again.
+    const dirfix = names.json().items.find((r: { kind: string }) => r.kind === 'fix');
+    const deleted = await s.app.inject({
+      method: 'DELETE',
+      url: `/api/jobs/${dirfix.jobId}`,
+      headers: h(admin),
+    });
+    expect(deleted.statusCode).toBe(204);
+    const redo = await post(`/api/jobs/${original.id}/fix/preview`, operator, {
+      kind: 'dir',
+      name: 'Big.Show.S01E02.720p.HDTV.x264-GRP',
+    });
+    expect(redo.statusCode).toBe(200);
+    const redone = await post(`/api/jobs/${original.id}/fix`, operator, {
+      kind: 'dir',
+      name: 'Big.Show.S01E02.720p.HDTV.x264-GRP',
+    });
+    expect(redone.statusCode, redone.body).toBe(201);
+    expect((await settled(redone.json().id)).status).toBe('completed');
   }, 120_000);
 });

@@ -473,11 +473,12 @@ describe('URL downloads with private addresses allowed', () => {
       const headers = { authorization: `Bearer ${token}` };
       const get = async (id: string) =>
         (await s.app.inject({ method: 'GET', url: `/api/jobs/${id}`, headers })).json();
-      const config = (path: string) => ({
+      // The same book twice would be a dupe: the second job has its own edition.
+      const config = (path: string, meta: Record<string, string> = {}) => ({
         type: 'ebook',
         sourceUrl: `http://127.0.0.1:${port}${path}`,
         group: 'GRP',
-        meta: { source: 'RETAiL' },
+        meta: { source: 'RETAiL', ...meta },
       });
       const plain = (
         await s.app.inject({ method: 'POST', url: '/api/jobs', headers, payload: config('/book.epub') })
@@ -491,7 +492,12 @@ describe('URL downloads with private addresses allowed', () => {
       await expect(readdir(join(s.services.config.downloadsDir, plain.id))).rejects.toThrow();
 
       const cut = (
-        await s.app.inject({ method: 'POST', url: '/api/jobs', headers, payload: config('/cut.epub') })
+        await s.app.inject({
+          method: 'POST',
+          url: '/api/jobs',
+          headers,
+          payload: config('/cut.epub', { title: 'Resumed' }),
+        })
       ).json();
       const failed = await until(
         () => get(cut.id),

@@ -8,6 +8,7 @@ import { LOG_LEVELS } from '../facts/index.js';
 import { checkPackOptions, defaultProfileId } from '../pack/check-pack-options.js';
 import { type PackJobRequest, PackJobRequestSchema } from '../pack/pack-request.js';
 import { parseInput } from '../parse-input.js';
+import { assertNotDupe } from '../releases/release-names.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import type { SourceRoots } from '../sources/source-roots.js';
 import type { UrlPolicy } from '../sources/url-guard.js';
@@ -99,6 +100,11 @@ export class JobService extends JobQueries {
         overrides: config.overrides,
       });
     }
+    if (config.allowDupe && requester.role !== 'admin') {
+      throw new RelpackError('FORBIDDEN', 'Only an admin can allow a dupe', { name: config.name ?? null });
+    }
+    // A name given up front is checked now; a built one when the job has planned it.
+    if (config.name) await assertNotDupe(this.deps.repos, config.name, config.allowDupe === true);
     const now = this.deps.clock();
     const job = await this.deps.repos.jobs.insert({
       type: config.type,
@@ -108,6 +114,18 @@ export class JobService extends JobQueries {
       config,
       now,
     });
+    if (config.allowDupe) {
+      await this.deps.repos.audit.record(
+        {
+          action: 'job.allow_dupe',
+          userId: requester.userId,
+          target: job.id,
+          ip: requester.ip ?? null,
+          details: { name: config.name ?? null },
+        },
+        now,
+      );
+    }
     if (config.overrides?.length) {
       await this.deps.repos.audit.record(
         {
@@ -318,6 +336,11 @@ export class JobService extends JobQueries {
     if (job.status === 'pending') await this.q.remove(id);
     await this.removeOutput(id);
     await rm(join(this.deps.downloadsDir, id), { recursive: true, force: true });
+    // A release deleted before it went anywhere was never out: its name may be packed again. One
+    // that an upload delivered stays on the dupe list, as it does on the site.
+    const children = await this.deps.repos.jobs.children(id);
+    const delivered = children.some((c) => c.type === 'upload' && c.status === 'completed');
+    if (!delivered) await this.deps.repos.releaseNames.releaseJob(id);
     await this.deps.repos.jobs.delete(id);
   }
 
@@ -418,6 +441,8 @@ export class JobService extends JobQueries {
       const job = await repos.jobs.findById(id);
       if (!job || !isOrphaned(job.worker, options.requeue)) continue;
       await this.removeOutput(id);
+      // Its name was claimed for a release that was never published.
+      await repos.releaseNames.releaseJob(id);
       const ok = await repos.jobs.transition(id, ['running'], 'failed', clock(), {
         finishedAt: clock(),
         error: { code: JobErrorCode.INTERRUPTED, message: 'The process running this job stopped; retry it' },

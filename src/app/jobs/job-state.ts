@@ -10,6 +10,8 @@ export const JobErrorCode = {
   JOB_INVALID_STATE: 'JOB_INVALID_STATE',
   /** Stored on a job whose process died while it ran. */
   INTERRUPTED: 'INTERRUPTED',
+  /** The release name was produced before: a site refuses it as a dupe. */
+  RELEASE_DUPE: 'RELEASE_DUPE',
 } as const satisfies Record<string, ErrorCode>;
 
 /** The one table of legal status changes; everything that changes a status goes through it. */

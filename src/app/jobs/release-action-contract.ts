@@ -27,6 +27,9 @@ export const FixJobRequestSchema = z
       .max(255)
       .optional()
       .meta({ description: 'DIRFIX: the dirname the release should have had' }),
+    allowDupe: z.boolean().optional().meta({
+      description: 'Admins only, audited: write a release name relpack has produced before',
+    }),
     time: TimeSchema.optional(),
   })
   .strict()
@@ -46,6 +49,9 @@ export const RepackJobRequestSchema = z
       .optional()
       .meta({ description: 'Why (required for a PROPER); written in the NFO' }),
     group: GroupTagSchema.optional().meta({ description: "The group packing it; default: the original's" }),
+    allowDupe: z.boolean().optional().meta({
+      description: 'Admins only, audited: write a release name relpack has produced before',
+    }),
     time: TimeSchema.optional(),
   })
   .strict()
@@ -62,6 +68,7 @@ export const ReleaseActionConfigSchema = z.discriminatedUnion('action', [
       kind: z.enum(['nfo', 'dir', 'sample']),
       nfoTemplate: z.string().max(200_000).optional(),
       correctName: z.string().max(255).optional(),
+      allowDupe: z.boolean().optional(),
       time: z.string(),
     })
     .strict(),
@@ -73,6 +80,7 @@ export const ReleaseActionConfigSchema = z.discriminatedUnion('action', [
       proper: z.boolean(),
       reason: z.string().max(2000).optional(),
       group: z.string().max(32).optional(),
+      allowDupe: z.boolean().optional(),
       time: z.string(),
     })
     .strict(),
@@ -113,3 +121,24 @@ export const ReleaseHistorySchema = z.object({ items: z.array(ReleaseHistoryEntr
   id: 'ReleaseHistory',
   description: 'The original pack job, then its fixes and repacks, oldest first',
 });
+
+export const ReleaseNameQuerySchema = z.object({
+  q: z.string().max(255).optional().describe('only names containing this text (any case)'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ReleaseNameQuery = z.infer<typeof ReleaseNameQuerySchema>;
+
+export const ReleaseNameSchema = z
+  .object({
+    name: z.string(),
+    kind: z.enum(['pack', 'fix', 'repack', 'proper']),
+    jobId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ReleaseName' });
+
+export const ReleaseNamePageSchema = z
+  .object({ items: z.array(ReleaseNameSchema), total: z.number(), limit: z.number(), offset: z.number() })
+  .meta({ id: 'ReleaseNamePage' });
+export type ReleaseNamePage = z.infer<typeof ReleaseNamePageSchema>;

@@ -5,6 +5,7 @@ import { RelpackError } from '../../engine/index.js';
 import type { JobQueue } from '../../queue/index.js';
 import { planRepack, previewFix } from '../fix/index.js';
 import { parseInput } from '../parse-input.js';
+import { assertNotDupe, dupeWarning } from '../releases/release-names.js';
 import type { TemplateService } from '../templates/template-service.js';
 import { templateText } from '../templates/template-text.js';
 import { type JobView, toJobView } from './job-contract.js';
@@ -16,6 +17,9 @@ import {
   isReleaseActionConfig,
   type ReleaseActionConfig,
   type ReleaseActionPreview,
+  type ReleaseNamePage,
+  type ReleaseNameQuery,
+  ReleaseNameQuerySchema,
   type RepackJobRequest,
   RepackJobRequestSchema,
 } from './release-action-contract.js';
@@ -104,6 +108,25 @@ export class ReleaseActionService extends JobQueries {
     };
   }
 
+  /**
+   * The names relpack has produced, as a site's dupe list: every user sees them all (a dupe is a
+   * dupe whoever packed it); who packed one is not shown.
+   */
+  async releaseNames(_viewer: Viewer, raw: ReleaseNameQuery): Promise<ReleaseNamePage> {
+    const query = parseInput(ReleaseNameQuerySchema, raw, 'release name query');
+    const page = await this.deps.repos.releaseNames.list({
+      ...(query.q ? { search: query.q } : {}),
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return {
+      items: page.items.map(({ userId: _u, ...rest }) => rest),
+      total: page.total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
   /** The release a completed pack (or fix, or repack) job wrote, still on disk. */
   async releaseOf(viewer: Viewer, ref: string): Promise<ReleaseOf> {
     return releaseOfJob(this.deps.outputRoot, await this.find(viewer, ref));
@@ -136,7 +159,7 @@ export class ReleaseActionService extends JobQueries {
       nfo: { name: plan.nfo.name, text: plan.nfo.text },
       notes: null,
       findings: [...plan.findings],
-      warnings: [],
+      warnings: await this.dupeWarnings(plan.releaseName),
     };
     const config: ReleaseActionConfig = {
       action: 'fix',
@@ -145,6 +168,7 @@ export class ReleaseActionService extends JobQueries {
       kind: request.kind,
       ...(nfoTemplate ? { nfoTemplate } : {}),
       ...(request.name ? { correctName: request.name } : {}),
+      ...(request.allowDupe ? { allowDupe: true } : {}),
       time: at.toISOString(),
     };
     return { preview, config, original };
@@ -176,7 +200,7 @@ export class ReleaseActionService extends JobQueries {
       nfo: null,
       notes: plan.notes,
       findings: [],
-      warnings: [...plan.warnings],
+      warnings: [...plan.warnings, ...(await this.dupeWarnings(plan.releaseName))],
     };
     const config: ReleaseActionConfig = {
       action: 'repack',
@@ -185,17 +209,28 @@ export class ReleaseActionService extends JobQueries {
       proper: request.proper === true,
       ...(request.reason ? { reason: request.reason } : {}),
       ...(request.group ? { group: request.group } : {}),
+      ...(request.allowDupe ? { allowDupe: true } : {}),
       time: at.toISOString(),
     };
     return { preview, config, original };
   }
 
+  private async dupeWarnings(name: string): Promise<string[]> {
+    const warning = await dupeWarning(this.deps.repos, name);
+    return warning ? [warning] : [];
+  }
+
   private async insert(
-    viewer: Viewer,
+    viewer: Viewer & { ip?: string | null },
     original: ReleaseOf,
     preview: ReleaseActionPreview,
     config: ReleaseActionConfig,
   ): Promise<JobView> {
+    const allowDupe = config.allowDupe === true;
+    if (allowDupe && viewer.role !== 'admin') {
+      throw new RelpackError('FORBIDDEN', 'Only an admin can allow a dupe', { name: preview.releaseName });
+    }
+    await assertNotDupe(this.deps.repos, preview.releaseName, allowDupe);
     const job = await this.deps.repos.jobs.insert({
       type: original.job.type,
       profile: preview.profile,
@@ -206,6 +241,18 @@ export class ReleaseActionService extends JobQueries {
       config,
       now: this.deps.clock(),
     });
+    if (allowDupe) {
+      await this.deps.repos.audit.record(
+        {
+          action: 'job.allow_dupe',
+          userId: viewer.userId,
+          target: job.id,
+          ip: viewer.ip ?? null,
+          details: { name: preview.releaseName },
+        },
+        this.deps.clock(),
+      );
+    }
     await this.deps.queue.enqueue(job.id);
     return toJobView(job);
   }

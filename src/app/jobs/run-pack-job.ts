@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type PackProgress, RelpackError } from '../../engine/index.js';
 import { type PackReleaseResult, packRelease } from '../pack/pack-release.js';
+import { type NameClaim, nameClaim } from '../releases/release-names.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import { downloadUrl } from '../sources/download-url.js';
 import type { SourceRoots } from '../sources/source-roots.js';
@@ -48,6 +49,7 @@ export async function runPackJob(
   const { repos, clock } = deps;
   const outputDir = jobOutputDir(deps.outputRoot, jobId);
   let uploads: string[] = [];
+  let claim: NameClaim | null = null;
   const status = await runClaimedJob(
     deps,
     jobId,
@@ -80,7 +82,8 @@ export async function runPackJob(
         });
         source = downloaded.path;
       }
-      const { sourceUrl: _url, destinations: _destinations, time, ...rest } = config;
+      const { sourceUrl: _url, destinations: _destinations, time, allowDupe, ...rest } = config;
+      claim = nameClaim(deps, job, 'pack', { allowDupe: allowDupe === true, warn: (m) => log.warn(m) });
       log.info(`packing ${config.type} from ${source}`, {
         source: source ?? null,
         profile: config.profile ?? null,
@@ -88,7 +91,7 @@ export async function runPackJob(
       const result = await packRelease(
         { version: deps.version, clock },
         { ...rest, source: source!, outputDir, dryRun: false, ...(time ? { time: new Date(time) } : {}) },
-        { signal, onProgress: (p: PackProgress) => progress(p) },
+        { signal, onProgress: (p: PackProgress) => progress(p), beforeWrite: claim.beforeWrite },
       );
       const files = result.files.map((f) => ({ ...f, path: `${result.releaseName}/${f.path}` }));
       await repos.artifacts.insertMany(jobId, files, clock());
@@ -100,7 +103,10 @@ export async function runPackJob(
       const total = result.volumes.reduce((n, v) => n + v.size, 0);
       return { result: summary(result), progress: { phase: 'done', bytesDone: total, bytesTotal: total } };
     },
-    () => rm(outputDir, { recursive: true, force: true }),
+    async () => {
+      await rm(outputDir, { recursive: true, force: true });
+      await claim?.release();
+    },
   );
   if (uploads.length > 0) {
     if (status === 'completed') await deps.uploads?.start(uploads);

@@ -1,6 +1,7 @@
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { type PackProgress, RelpackError } from '../../engine/index.js';
 import { fixRelease, repackRelease } from '../fix/index.js';
+import { type NameClaim, nameClaim } from '../releases/release-names.js';
 import { confineToRoots } from '../sources/confine-path.js';
 import { PackJobConfigSchema } from './job-config.js';
 import { ReleaseActionConfigSchema } from './release-action-contract.js';
@@ -21,6 +22,7 @@ export async function runReleaseActionJob(
 ): Promise<string> {
   const { repos, clock } = deps;
   const outputDir = jobOutputDir(deps.outputRoot, jobId);
+  let claim: NameClaim | null = null;
   return runClaimedJob(
     deps,
     jobId,
@@ -41,7 +43,9 @@ export async function runReleaseActionJob(
       await rm(outputDir, { recursive: true, force: true });
       await mkdir(outputDir, { recursive: true, mode: 0o700 });
       const context = { version: deps.version, clock };
-      const hooks = { signal, onProgress: (p: PackProgress) => progress(p) };
+      const kind = config.action === 'fix' ? 'fix' : config.proper ? 'proper' : 'repack';
+      claim = nameClaim(deps, job, kind, { allowDupe: config.allowDupe === true, warn: (m) => log.warn(m) });
+      const hooks = { signal, onProgress: (p: PackProgress) => progress(p), beforeWrite: claim.beforeWrite };
       const time = new Date(config.time);
       const profile = parent.profile ? { profile: parent.profile } : {};
       log.info(`${config.tag} of ${original.releaseName}`, { of: parent.id });
@@ -115,7 +119,10 @@ export async function runReleaseActionJob(
         progress: { phase: 'done', bytesDone: total, bytesTotal: total },
       };
     },
-    () => rm(outputDir, { recursive: true, force: true }),
+    async () => {
+      await rm(outputDir, { recursive: true, force: true });
+      await claim?.release();
+    },
   );
 }
 

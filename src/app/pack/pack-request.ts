@@ -75,6 +75,10 @@ export const PackJobFields = z.object({
       'The pack time (ISO 8601): NFO/DIZ date, ZIP and SFV times, sample seed; the same sources and time give the same bytes',
     example: '2026-12-01T20:00:00Z',
   }),
+  allowDupe: z.boolean().optional().meta({
+    description:
+      'Admins only, audited: pack a release name relpack has produced before (a site would refuse it)',
+  }),
   overrides: z
     .array(z.string().max(64))
     .max(50)

@@ -18,6 +18,8 @@ import type {
   PreferenceValues,
   ReleaseActionPreview,
   ReleaseActionService,
+  ReleaseNamePage,
+  ReleaseNameQuery,
   RenderPreview,
   RenderRequest,
   RepackJobRequest,
@@ -76,6 +78,8 @@ export interface Backend {
   releaseAction(id: string, request: ReleaseActionRequest): Promise<JobView>;
   previewReleaseAction(id: string, request: ReleaseActionRequest): Promise<ReleaseActionPreview>;
   releaseHistory(id: string): Promise<ReleaseHistory>;
+  /** The release names relpack has produced (the dupe list). */
+  releaseNames(query: ReleaseNameQuery): Promise<ReleaseNamePage>;
   /** An upload job for a release directory on this machine (local mode only). */
   uploadDirectory(releaseDir: string, destination: string): Promise<JobView>;
   /** The caller's own password; the caller's other sessions end, this one stays. */

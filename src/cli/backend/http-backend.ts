@@ -143,6 +143,7 @@ export async function openHttpBackend(server: string): Promise<Backend> {
     previewReleaseAction: (id, { action, body }) =>
       api('POST', `/api/jobs/${encodeURIComponent(id)}/${action}/preview`, body),
     releaseHistory: (id) => api('GET', `/api/jobs/${encodeURIComponent(id)}/history`),
+    releaseNames: (q) => api('GET', `/api/releases?${queryString(q)}`),
     uploadDirectory: async () => {
       throw new RelpackError(
         'SOURCE_NOT_LOCAL',

@@ -89,6 +89,7 @@ export async function openLocalBackend(version: string): Promise<Backend> {
         ? services.releaseActions.previewFix(viewer, id, request.body)
         : services.releaseActions.previewRepack(viewer, id, request.body),
     releaseHistory: (id) => services.releaseActions.history(viewer, id),
+    releaseNames: (q) => services.releaseActions.releaseNames(viewer, q),
     uploadDirectory: (releaseDir, destination) =>
       services.jobs.createUploadFromDir({ ...viewer, trustedPaths: true }, releaseDir, destination),
     changePassword: (current, next) => services.users.changeOwnPassword(actor, current, next),

@@ -17,6 +17,7 @@ interface FixOptions {
   time?: string;
   server?: string;
   preview: boolean;
+  allowDupe: boolean;
   progress: boolean;
   wait: boolean;
   json: boolean;
@@ -37,6 +38,11 @@ export function register(program: Command, deps: CliDeps): void {
       .option('-p, --profile <id>', 'rule profile (default: guessed from the release, as validate does)')
       .option('--time <ISO-8601>', 'the NFO date (default $SOURCE_DATE_EPOCH, else now)')
       .option('--preview', 'print the fix release (name, NFO) without writing it', false)
+      .option(
+        '--allow-dupe',
+        'job mode, admins only (audited): write a name relpack has produced before',
+        false,
+      )
       .option(...SERVER_OPTION)
       .option('--no-progress', 'job mode: do not report progress on stderr')
       .option('--no-wait', 'job mode: queue the fix job and return')
@@ -86,6 +92,7 @@ async function run(
       kind,
       ...(nfoTemplate ? { nfo: { body: nfoTemplate } } : {}),
       ...(options.name ? { name: options.name } : {}),
+      ...(options.allowDupe ? { allowDupe: true } : {}),
       ...(time ? { time: time.toISOString() } : {}),
     };
     return runJobAction(deps, target, { action: 'fix', body }, options);

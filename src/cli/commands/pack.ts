@@ -28,6 +28,7 @@ interface PackOptions {
   nfoTemplate?: string;
   dizTemplate?: string;
   allow?: string[];
+  allowDupe: boolean;
   dryRun: boolean;
   verify: boolean;
   json: boolean;
@@ -71,6 +72,11 @@ export function register(program: Command, deps: CliDeps): void {
         '--allow <rule-ids>',
         'rule ids to override (reported, not blocking); comma separated',
         collectList,
+      )
+      .option(
+        '--allow-dupe',
+        'with --job or --server, admins only (audited): pack a name relpack has produced before',
+        false,
       )
       .option('--dry-run', 'print the plan (name, volumes, NFO, DIZ) without writing anything', false)
       .option('--verify', 'read every written volume back before publishing, as a site does (slower)', false)
@@ -255,6 +261,7 @@ function jobRequest(request: PackReleaseRequest, options: PackOptions): PackJobR
     ...(nfoTemplate ? { nfoTemplate: { body: nfoTemplate } } : {}),
     ...(dizTemplate ? { dizTemplate: { body: dizTemplate } } : {}),
     ...(options.upload?.length ? { destinations: options.upload } : {}),
+    ...(options.allowDupe ? { allowDupe: true } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ interface RepackOptions {
   time?: string;
   server?: string;
   preview: boolean;
+  allowDupe: boolean;
   progress: boolean;
   wait: boolean;
   json: boolean;
@@ -48,6 +49,7 @@ export function register(program: Command, deps: CliDeps): void {
     )
     .option('--time <ISO-8601>', 'pack time (default $SOURCE_DATE_EPOCH, else now)')
     .option('--preview', 'print the new name and NFO notes (and any warning) without packing', false)
+    .option('--allow-dupe', 'job mode, admins only (audited): pack a name relpack has produced before', false)
     .option(...SERVER_OPTION)
     .option('--no-progress', 'job mode: do not report progress on stderr')
     .option('--no-wait', 'job mode: queue the repack job and return')
@@ -60,6 +62,7 @@ export function register(program: Command, deps: CliDeps): void {
           ...(options.proper ? { proper: true } : {}),
           ...(options.reason === undefined ? {} : { reason: options.reason }),
           ...(options.group ? { group: options.group } : {}),
+          ...(options.allowDupe ? { allowDupe: true } : {}),
           ...(time ? { time: time.toISOString() } : {}),
         };
         return runJobAction(deps, target, { action: 'repack', body }, options);

@@ -65,6 +65,11 @@ export interface PackHooks {
   readonly onProgress?: (progress: PackProgress) => void;
   /** fsync outputs (default true); tests may turn it off. */
   readonly durable?: boolean;
+  /**
+   * Called with the release's name once it is planned and before a byte is written: the caller
+   * may refuse it (a dupe) by throwing, and nothing is written.
+   */
+  readonly beforeWrite?: (releaseName: string) => Promise<void>;
 }
 
 export interface PlannedText {

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { CommonErrorCode, RelpackError } from '../errors.js';
 import type { RarWriteProgress } from '../rar/index.js';
 import type { PackHooks } from './pack-types.js';
@@ -12,6 +13,7 @@ export async function inStaging<T>(
   hooks: PackHooks,
   work: (staging: StagingDirectory) => Promise<T>,
 ): Promise<T> {
+  await hooks.beforeWrite?.(basename(releaseDir));
   const staging = await StagingDirectory.create(releaseDir);
   try {
     return await work(staging);

@@ -5,6 +5,8 @@ import {
   JobViewSchema,
   ReleaseActionPreviewSchema,
   ReleaseHistorySchema,
+  ReleaseNamePageSchema,
+  ReleaseNameQuerySchema,
   RepackJobRequestSchema,
 } from '../../app/index.js';
 import { requireAuth } from '../plugins/access-guard.js';
@@ -15,6 +17,10 @@ import type { ServerDeps } from '../server-deps.js';
 export const releaseActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app, { services }) => {
   const actions = services.releaseActions;
   const withStatus = { ...errorResponses, 422: ErrorSchema };
+  const requester = (request: Parameters<typeof requireAuth>[0]) => ({
+    ...requireAuth(request),
+    ip: request.ip,
+  });
 
   app.post(
     '/api/jobs/:id/fix/preview',
@@ -42,7 +48,7 @@ export const releaseActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await actions.fix(requireAuth(request), request.params.id, request.body)),
+      reply.status(201).send(await actions.fix(requester(request), request.params.id, request.body)),
   );
 
   app.post(
@@ -72,7 +78,7 @@ export const releaseActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await actions.repack(requireAuth(request), request.params.id, request.body)),
+      reply.status(201).send(await actions.repack(requester(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -86,5 +92,18 @@ export const releaseActionRoutes: FastifyPluginAsyncZod<ServerDeps> = async (app
       },
     },
     async (request) => actions.history(requireAuth(request), request.params.id),
+  );
+
+  app.get(
+    '/api/releases',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Every release name relpack has produced (the dupe list), newest first',
+        querystring: ReleaseNameQuerySchema,
+        response: { 200: ReleaseNamePageSchema, ...errorResponses },
+      },
+    },
+    async (request) => actions.releaseNames(requireAuth(request), request.query),
   );
 };
