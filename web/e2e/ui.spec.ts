@@ -235,6 +235,7 @@ test('the TV wizard packs a test MKV to a completed job', async ({ browser }) =>
   await expect(page.getByTestId('review-name')).toHaveText('Night.Harbour.S02E05.720p.HDTV.x264-GRP');
   await page.getByRole('button', { name: 'Pack' }).click();
   await waitForJob(page);
+  const packJobUrl = page.url();
   await expect(page.getByRole('cell', { name: /\.sfv$/ }).first()).toBeVisible();
   await expect(page.getByRole('cell', { name: /\.rar$/ }).first()).toBeVisible();
   await shot(page, '12-job-tv');
@@ -261,6 +262,35 @@ test('the TV wizard packs a test MKV to a completed job', async ({ browser }) =>
   await expect(page.getByRole('link', { name: /Dispossessed/ })).toBeVisible();
   await page.getByLabel('Search jobs').fill('');
   await shot(page, '13-jobs');
+
+  // issue #21: a DIRFIX of that release, previewed, then made as a job linked to the original.
+  await page.goto(packJobUrl);
+  await page.getByRole('button', { name: 'Fix or repack…' }).click();
+  await page.getByLabel('What to make').selectOption('dir');
+  await page.getByLabel('The dirname it should have had').fill('Night.Harbour.S02E06.720p.HDTV.x264-GRP');
+  await expect(page.getByRole('button', { name: 'Create the job' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('fix-preview-name')).toHaveText(
+    'Night.Harbour.S02E06.DIRFIX.720p.HDTV.x264-GRP',
+  );
+  await expect(page.getByTestId('fix-preview')).toContainText('Night.Harbour.S02E05.720p.HDTV.x264-GRP');
+  await shot(page, '14-fix-preview');
+  await page.getByRole('button', { name: 'Create the job' }).click();
+  await expect(page.getByTestId('job-title')).toHaveText('Night.Harbour.S02E06.DIRFIX.720p.HDTV.x264-GRP');
+  await waitForJob(page);
+  const history = page.getByTestId('release-history');
+  await expect(history.getByRole('row')).toHaveCount(3); // header, original, DIRFIX
+  await expect(history.getByRole('link', { name: 'Night.Harbour.S02E05.720p.HDTV.x264-GRP' })).toBeVisible();
+  await expect(history).toContainText('DIRFIX');
+  // A second DIRFIX under the same name is a dupe: the preview says so, and creating it is refused.
+  await page.goto(packJobUrl);
+  await page.getByRole('button', { name: 'Fix or repack…' }).click();
+  await page.getByLabel('What to make').selectOption('dir');
+  await page.getByLabel('The dirname it should have had').fill('Night.Harbour.S02E06.720p.HDTV.x264-GRP');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByTestId('fix-preview')).toContainText('is a dupe');
+  await page.getByRole('button', { name: 'Create the job' }).click();
+  await expect(page.getByRole('alert')).toContainText('is a dupe');
 });
 
 test('editing a template changes its live preview, and it can be saved', async ({ browser }) => {

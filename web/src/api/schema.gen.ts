@@ -4818,6 +4818,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every release name relpack has produced (the dupe list), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    /** @description only names containing this text (any case) */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReleaseNamePage"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sources/browse": {
         parameters: {
             query?: never;
@@ -7212,6 +7307,8 @@ export interface components {
             subject?: string;
         };
         FixJobRequest: {
+            /** @description Admins only, audited: write a release name relpack has produced before */
+            allowDupe?: boolean;
             /**
              * @description NFOFIX, DIRFIX or SAMPLEFIX (TV)
              * @enum {string}
@@ -7229,6 +7326,8 @@ export interface components {
             time?: string;
         };
         FixJobRequestInput: {
+            /** @description Admins only, audited: write a release name relpack has produced before */
+            allowDupe?: boolean;
             /**
              * @description NFOFIX, DIRFIX or SAMPLEFIX (TV)
              * @enum {string}
@@ -7692,6 +7791,8 @@ export interface components {
             username: string;
         };
         PackJobRequest: {
+            /** @description Admins only, audited: pack a release name relpack has produced before (a site would refuse it) */
+            allowDupe?: boolean;
             /** @description Destinations (ids or names) to upload to once the pack completed */
             destinations?: string[];
             dizTemplate?: components["schemas"]["TemplateChoice"];
@@ -7736,6 +7837,8 @@ export interface components {
             volumeSize?: number;
         };
         PackJobRequestInput: {
+            /** @description Admins only, audited: pack a release name relpack has produced before (a site would refuse it) */
+            allowDupe?: boolean;
             /** @description Destinations (ids or names) to upload to once the pack completed */
             destinations?: string[];
             dizTemplate?: components["schemas"]["TemplateChoiceInput"];
@@ -8139,7 +8242,35 @@ export interface components {
         ReleaseHistoryInput: {
             items: components["schemas"]["ReleaseHistoryEntryInput"][];
         };
+        ReleaseName: {
+            createdAt: string;
+            jobId: string | null;
+            /** @enum {string} */
+            kind: "pack" | "fix" | "repack" | "proper";
+            name: string;
+        };
+        ReleaseNameInput: {
+            createdAt: string;
+            jobId: string | null;
+            /** @enum {string} */
+            kind: "pack" | "fix" | "repack" | "proper";
+            name: string;
+        };
+        ReleaseNamePage: {
+            items: components["schemas"]["ReleaseName"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        ReleaseNamePageInput: {
+            items: components["schemas"]["ReleaseNameInput"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
         RepackJobRequest: {
+            /** @description Admins only, audited: write a release name relpack has produced before */
+            allowDupe?: boolean;
             /**
              * @description The group packing it; default: the original's
              * @example GRP
@@ -8157,6 +8288,8 @@ export interface components {
             time?: string;
         };
         RepackJobRequestInput: {
+            /** @description Admins only, audited: write a release name relpack has produced before */
+            allowDupe?: boolean;
             /**
              * @description The group packing it; default: the original's
              * @example GRP

@@ -8,6 +8,7 @@ import { type Job, JobsTable, jobTitle } from '../components/jobs-table';
 import { ErrorBanner, Loading, ProgressBar, StatusBadge } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 import { formatBytes, formatDate, formatDuration, progressFraction } from '../lib/format';
+import { ReleaseActions, ReleaseHistory } from './release-actions';
 
 type LogLine = Schemas['LogLine'];
 type JobProgress = Schemas['JobProgress'];
@@ -262,6 +263,7 @@ export function JobPage() {
     refetchInterval: 3_000,
   });
   const [showUpload, setShowUpload] = useState(false);
+  const [showFix, setShowFix] = useState(false);
   const action = useMutation({
     mutationFn: async (kind: 'cancel' | 'retry' | 'delete') => {
       if (kind === 'delete') {
@@ -285,6 +287,9 @@ export function JobPage() {
       }
     },
   });
+
+  // The job's children are its uploads, and its fixes and repacks (shown in the history).
+  const uploads = (children.data?.items ?? []).filter((c) => c.type === 'upload');
 
   if (job.isLoading) return <Loading />;
   if (!job.data) return <ErrorBanner error={job.error} />;
@@ -332,6 +337,11 @@ export function JobPage() {
               {t('job.upload')}
             </button>
           ) : null}
+          {status === 'completed' && j.type !== 'upload' ? (
+            <button type="button" onClick={() => setShowFix((v) => !v)} aria-expanded={showFix}>
+              {t('fix.open')}
+            </button>
+          ) : null}
           {!active ? (
             <button
               type="button"
@@ -362,6 +372,12 @@ export function JobPage() {
               void children.refetch();
             }}
           />
+        </section>
+      ) : null}
+      {showFix ? (
+        <section className="card">
+          <h2>{t('fix.title')}</h2>
+          <ReleaseActions jobId={j.id} type={j.type} />
         </section>
       ) : null}
       <div className="grid grid-2">
@@ -455,10 +471,11 @@ export function JobPage() {
           )}
         </section>
       ) : null}
-      {children.data && children.data.items.length > 0 ? (
+      {j.type !== 'upload' ? <ReleaseHistory jobId={j.id} /> : null}
+      {uploads.length > 0 ? (
         <section className="card">
           <h2>{t('job.uploads')}</h2>
-          <JobsTable jobs={children.data.items} showProgress />
+          <JobsTable jobs={uploads} showProgress />
         </section>
       ) : null}
       <section className="card">
