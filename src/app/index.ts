@@ -104,6 +104,7 @@ export { JobErrorCode } from './jobs/job-state.js';
 export {
   type FixJobRequest,
   FixJobRequestSchema,
+  fixPreviewOf,
   type ReleaseActionPreview,
   ReleaseActionPreviewSchema,
   ReleaseHistorySchema,
@@ -113,6 +114,7 @@ export {
   ReleaseNameQuerySchema,
   type RepackJobRequest,
   RepackJobRequestSchema,
+  repackPreviewOf,
 } from './jobs/release-action-contract.js';
 export { ReleaseActionService } from './jobs/release-actions.js';
 export { jobOutputDir } from './jobs/run-pack-job.js';

@@ -48,6 +48,8 @@ export interface RepackPlan {
   readonly profile: string;
   readonly releaseName: string;
   readonly replaces: string;
+  /** REPACK or PROPER, as the profile spells it. */
+  readonly tag: string;
   readonly group: string;
   /** The line the NFO's notes carry: `REPACK of <original>: <reason>`. */
   readonly notes: string;
@@ -103,6 +105,7 @@ export async function planRepack(
     ruleProfile: profile,
     releaseName: withTag(profile, `${original.slice(0, dash)}-${group}`, tag),
     replaces: original,
+    tag,
     group,
     notes: `${tag} of ${original}${reason ? `: ${reason}` : ''}`,
     warnings,

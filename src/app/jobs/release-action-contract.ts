@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { FixPlan } from '../../engine/index.js';
+import type { RepackPlan } from '../fix/index.js';
 import { GroupTagSchema, TemplateChoiceSchema } from '../pack/pack-request.js';
 import { FindingSchema, JobViewSchema } from './job-contract.js';
 
@@ -108,6 +110,36 @@ export const ReleaseActionPreviewSchema = z
   })
   .meta({ id: 'ReleaseActionPreview' });
 export type ReleaseActionPreview = z.infer<typeof ReleaseActionPreviewSchema>;
+
+/** The one mapper from a planned fix to what every adapter shows of it. */
+export function fixPreviewOf(plan: FixPlan, warnings: readonly string[] = []): ReleaseActionPreview {
+  return {
+    action: 'fix',
+    tag: plan.tag,
+    releaseName: plan.releaseName,
+    replaces: plan.fixes,
+    profile: plan.profile,
+    nfo: { name: plan.nfo.name, text: plan.nfo.text },
+    notes: null,
+    findings: [...plan.findings],
+    warnings: [...warnings],
+  };
+}
+
+/** The same for a planned REPACK or PROPER (its NFO is rendered while packing). */
+export function repackPreviewOf(plan: RepackPlan, warnings: readonly string[] = []): ReleaseActionPreview {
+  return {
+    action: 'repack',
+    tag: plan.tag,
+    releaseName: plan.releaseName,
+    replaces: plan.replaces,
+    profile: plan.profile,
+    nfo: null,
+    notes: plan.notes,
+    findings: [],
+    warnings: [...plan.warnings, ...warnings],
+  };
+}
 
 export const ReleaseHistoryEntrySchema = z
   .object({

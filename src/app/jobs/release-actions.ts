@@ -14,6 +14,7 @@ import { JobErrorCode } from './job-state.js';
 import {
   type FixJobRequest,
   FixJobRequestSchema,
+  fixPreviewOf,
   isReleaseActionConfig,
   type ReleaseActionConfig,
   type ReleaseActionPreview,
@@ -22,6 +23,7 @@ import {
   ReleaseNameQuerySchema,
   type RepackJobRequest,
   RepackJobRequestSchema,
+  repackPreviewOf,
 } from './release-action-contract.js';
 import { jobOutputDir } from './run-pack-job.js';
 
@@ -150,17 +152,7 @@ export class ReleaseActionService extends JobQueries {
         time: at,
       },
     );
-    const preview: ReleaseActionPreview = {
-      action: 'fix',
-      tag: plan.tag,
-      releaseName: plan.releaseName,
-      replaces: plan.fixes,
-      profile: plan.profile,
-      nfo: { name: plan.nfo.name, text: plan.nfo.text },
-      notes: null,
-      findings: [...plan.findings],
-      warnings: await this.dupeWarnings(plan.releaseName),
-    };
+    const preview = fixPreviewOf(plan, await this.dupeWarnings(plan.releaseName));
     const config: ReleaseActionConfig = {
       action: 'fix',
       of: original.job.id,
@@ -190,22 +182,11 @@ export class ReleaseActionService extends JobQueries {
         time: at,
       },
     );
-    const tag = request.proper ? 'PROPER' : 'REPACK';
-    const preview: ReleaseActionPreview = {
-      action: 'repack',
-      tag,
-      releaseName: plan.releaseName,
-      replaces: plan.replaces,
-      profile: plan.profile,
-      nfo: null,
-      notes: plan.notes,
-      findings: [],
-      warnings: [...plan.warnings, ...(await this.dupeWarnings(plan.releaseName))],
-    };
+    const preview = repackPreviewOf(plan, await this.dupeWarnings(plan.releaseName));
     const config: ReleaseActionConfig = {
       action: 'repack',
       of: original.job.id,
-      tag,
+      tag: plan.tag,
       proper: request.proper === true,
       ...(request.reason ? { reason: request.reason } : {}),
       ...(request.group ? { group: request.group } : {}),

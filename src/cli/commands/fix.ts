@@ -107,20 +107,9 @@ async function run(
     ...(options.profile ? { profile: options.profile } : {}),
     ...(time ? { time } : {}),
   };
-  const { fixRelease, previewFix } = await loadApp();
+  const { fixRelease, fixPreviewOf, previewFix } = await loadApp();
   if (options.preview) {
-    const plan = await previewFix(deps.context, input);
-    const preview = {
-      action: 'fix' as const,
-      tag: plan.tag,
-      releaseName: plan.releaseName,
-      replaces: plan.fixes,
-      profile: plan.profile,
-      nfo: { name: plan.nfo.name, text: plan.nfo.text },
-      notes: null,
-      findings: [...plan.findings],
-      warnings: [],
-    };
+    const preview = fixPreviewOf(await previewFix(deps.context, input));
     if (options.json) return printJson(deps, preview);
     deps.stdout.write(formatPreview(preview));
     return;

@@ -78,20 +78,9 @@ export function register(program: Command, deps: CliDeps): void {
         ...(options.volumeSize ? { volumeSize: parseByteSize(options.volumeSize) } : {}),
         ...(time ? { time } : {}),
       };
-      const { planRepack, repackRelease } = await loadApp();
+      const { planRepack, repackPreviewOf, repackRelease } = await loadApp();
       if (options.preview) {
-        const plan = await planRepack(deps.context, input);
-        const preview = {
-          action: 'repack' as const,
-          tag: options.proper ? 'PROPER' : 'REPACK',
-          releaseName: plan.releaseName,
-          replaces: plan.replaces,
-          profile: plan.profile,
-          nfo: null,
-          notes: plan.notes,
-          findings: [],
-          warnings: [...plan.warnings],
-        };
+        const preview = repackPreviewOf(await planRepack(deps.context, input));
         for (const warning of preview.warnings) deps.stderr.write(`warning: ${warning}\n`);
         if (options.json) return printJson(deps, preview);
         deps.stdout.write(formatPreview(preview));
